@@ -1,0 +1,160 @@
+package dev.tidings.app;
+
+import dev.tidings.feed.Detail;
+import dev.tidings.feed.FeedException;
+import dev.tidings.feed.Feeds;
+import dev.tidings.fetch.HttpFetcher;
+import dev.tidings.fetch.SourceException;
+import dev.tidings.fetch.Sources;
+import dev.tidings.model.Feed;
+import dev.tidings.model.Item;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Opens feeds: the one place that combines fetching and parsing. With no source it opens the
+ * sample feed bundled in the jar.
+ */
+public final class FeedLoader {
+    /** The name of the embedded default feed. */
+    public static final String SAMPLE = "sample";
+    private static final String SAMPLE_RESOURCE = "/dev/tidings/sample/tidings-sample.rss.xml";
+
+    private final HttpFetcher fetcher;
+    private final InputStream stdin;
+
+    public FeedLoader(HttpFetcher fetcher, InputStream stdin) {
+        this.fetcher = fetcher;
+        this.stdin = stdin;
+    }
+
+    /** The outcome of loading several sources: what loaded, in argument order, and what failed. */
+    public record Result(List<LoadedFeed> feeds, List<LoadFailure> failures) {
+        public Result {
+            feeds = List.copyOf(feeds);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Loads one source; the empty list of specs means the bundled sample. */
+    public LoadedFeed load(String spec, Detail detail) throws SourceException, FeedException {
+        if (spec.equals(SAMPLE) && !java.nio.file.Files.exists(java.nio.file.Path.of(spec))) {
+            return loadSample(detail);
+        }
+        try (Sources.Opened o = Sources.open(spec, fetcher, stdin)) {
+            Feed f;
+            try {
+                f = Feeds.parse(o.body(), o.contentType(), o.base(), detail);
+            } catch (IOException e) {
+                throw new SourceException(o.name() + ": read failed (" + Sanitize.line(e.getMessage()) + ")");
+            }
+            return new LoadedFeed(o.name(), f, o.base());
+        } catch (IOException e) {
+            throw new SourceException(Sanitize.line(spec) + ": " + Sanitize.line(e.getMessage()));
+        }
+    }
+
+    /** The sample feed bundled in the jar. */
+    public static LoadedFeed loadSample(Detail detail) throws FeedException {
+        try (InputStream in = FeedLoader.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled sample feed is missing from the jar");
+            }
+            return new LoadedFeed(SAMPLE, Feeds.parse(in, null, null, detail), URI.create("https://news.example.org/"));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the bundled sample feed failed", e);
+        }
+    }
+
+    /**
+     * Loads every source (URLs in parallel); failures are collected, never thrown. No sources
+     * means the bundled sample.
+     */
+    public Result loadAll(List<String> specs, Detail detail) {
+        List<String> list = specs.isEmpty() ? List.of(SAMPLE) : specs;
+        List<LoadedFeed> feeds = new ArrayList<>();
+        List<LoadFailure> failures = new ArrayList<>();
+        if (list.size() == 1) {
+            collect(list.get(0), detail, feeds, failures);
+            return new Result(feeds, failures);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(6, list.size()), r -> {
+            Thread t = new Thread(r, "tidings-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (String spec : list) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return load(spec, detail);
+                    } catch (SourceException e) {
+                        return new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE);
+                    } catch (FeedException e) {
+                        return new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
+                                LoadFailure.Kind.INVALID);
+                    }
+                }));
+            }
+            for (Future<Object> f : futures) {
+                Object o = f.get();
+                if (o instanceof LoadedFeed) {
+                    feeds.add((LoadedFeed) o);
+                } else {
+                    failures.add((LoadFailure) o);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading feeds failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(feeds, failures);
+    }
+
+    private void collect(String spec, Detail detail, List<LoadedFeed> feeds, List<LoadFailure> failures) {
+        try {
+            feeds.add(load(spec, detail));
+        } catch (SourceException e) {
+            failures.add(new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE));
+        } catch (FeedException e) {
+            failures.add(new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
+                    LoadFailure.Kind.INVALID));
+        }
+    }
+
+    /**
+     * All items of all feeds as numbered headlines: newest first, items with unknown dates last,
+     * ties in feed order then document order.
+     */
+    public static List<Entry> headlines(List<LoadedFeed> feeds) {
+        List<Entry> raw = new ArrayList<>();
+        for (LoadedFeed f : feeds) {
+            for (Item i : f.feed().items()) {
+                raw.add(new Entry(0, f, i));
+            }
+        }
+        Comparator<Entry> byDate = Comparator.comparing((Entry e) -> e.item().date(),
+                Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+        raw.sort(byDate); // List.sort is stable
+        List<Entry> out = new ArrayList<>(raw.size());
+        int n = 1;
+        for (Entry e : raw) {
+            out.add(new Entry(n++, e.feed(), e.item()));
+        }
+        return out;
+    }
+}

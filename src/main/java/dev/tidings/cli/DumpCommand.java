@@ -1,0 +1,219 @@
+package dev.tidings.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tidings.app.Entry;
+import dev.tidings.app.FeedLoader;
+import dev.tidings.app.LoadedFeed;
+import dev.tidings.feed.Detail;
+import dev.tidings.render.Article;
+import dev.tidings.render.ArticleRenderer;
+import dev.tidings.render.Block;
+import dev.tidings.render.Layout;
+import dev.tidings.render.Line;
+import dev.tidings.render.MarkdownWriter;
+import dev.tidings.render.Style;
+import dev.tidings.render.TextWriter;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jsoup.Jsoup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tidings dump}: whole articles, rendered by the same pipeline as the TUI's article view. */
+@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Print whole articles: title, meta line, body with image caption blocks,"
+                + " numbered link footnotes and the read-more link.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success", "2:usage error (e.g. no such item)", "3:a source could not be read", "4:not a valid feed"})
+final class DumpCommand implements Callable<Integer> {
+    enum Format { text, markdown, json, ndjson }
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FEED", arity = "0..*",
+            description = "Feed file, '-' for stdin, or http(s) URL. None: the bundled sample feed.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--item", paramLabel = "N", description = "Only item N (1-based, as numbered by 'list'). Repeatable.")
+    List<Integer> items = new ArrayList<>();
+
+    @Option(names = "--id", paramLabel = "ID", description = "Only the item with this id. Repeatable.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, markdown, json or ndjson (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--width", paramLabel = "N",
+            description = "Wrap text at N columns (default: the terminal's width, 80 when not a terminal).")
+    Integer width;
+
+    @Override
+    public Integer call() throws IOException {
+        if (width != null && width < Layout.MIN_WIDTH) {
+            return common.usage("--width must be at least " + Layout.MIN_WIDTH + ", was " + width);
+        }
+        Env env = common.env();
+        FeedLoader.Result result = env.loader().loadAll(feeds, Detail.FULL);
+        int code = Failures.report(result, common.err());
+        List<Entry> all = FeedLoader.headlines(result.feeds());
+        List<Entry> chosen;
+        if (items.isEmpty() && ids.isEmpty()) {
+            chosen = all;
+        } else {
+            Set<Entry> picked = new LinkedHashSet<>();
+            for (int n : items) {
+                if (n < 1 || n > all.size()) {
+                    if (!result.feeds().isEmpty() || result.failures().isEmpty()) {
+                        return common.usage("--item " + n + ": there " + (all.size() == 1 ? "is 1 item" : "are "
+                                + all.size() + " items"));
+                    }
+                    return code;
+                }
+                picked.add(all.get(n - 1));
+            }
+            for (String id : ids) {
+                Entry found = null;
+                for (Entry e : all) {
+                    if (e.item().id().equals(id)) {
+                        found = e;
+                        break;
+                    }
+                }
+                if (found == null) {
+                    if (!result.feeds().isEmpty() || result.failures().isEmpty()) {
+                        return common.usage("--id " + Sanitize.line(id) + ": no item has this id");
+                    }
+                    return code;
+                }
+                picked.add(found);
+            }
+            chosen = new ArrayList<>(picked);
+        }
+        int w = width != null ? width : env.width();
+        PrintWriter out = common.out();
+        switch (format) {
+            case json:
+                try (JsonGenerator g = Json.generator(out, true)) {
+                    g.writeStartObject();
+                    g.writeNumberField("version", 1);
+                    g.writeFieldName("feed");
+                    if (result.feeds().isEmpty()) {
+                        g.writeNull();
+                    } else {
+                        feedObject(g, result.feeds().get(0));
+                    }
+                    g.writeArrayFieldStart("feeds");
+                    for (LoadedFeed f : result.feeds()) {
+                        feedObject(g, f);
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("items");
+                    for (Entry e : chosen) {
+                        item(g, e);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                out.println();
+                break;
+            case ndjson:
+                for (Entry e : chosen) {
+                    try (JsonGenerator g = Json.generator(out, false)) {
+                        item(g, e);
+                    }
+                    out.println();
+                    if (out.checkError()) {
+                        return code;
+                    }
+                }
+                break;
+            case markdown: {
+                boolean first = true;
+                for (Entry e : chosen) {
+                    if (!first) {
+                        out.println();
+                        out.println("---");
+                        out.println();
+                    }
+                    first = false;
+                    out.print(MarkdownWriter.write(article(e), env.zone));
+                    if (out.checkError()) {
+                        return code;
+                    }
+                }
+                break;
+            }
+            default: {
+                TextWriter tw = new TextWriter(out, env.color());
+                boolean first = true;
+                for (Entry e : chosen) {
+                    if (!first) {
+                        out.println();
+                        tw.write(Line.of("═".repeat(Math.min(w, 72)), Style.RULE));
+                        out.println();
+                    }
+                    first = false;
+                    tw.write(ArticleRenderer.lines(article(e), w, env.zone));
+                    if (out.checkError()) {
+                        return code;
+                    }
+                }
+            }
+        }
+        out.flush();
+        return code;
+    }
+
+    private static Article article(Entry e) {
+        return Article.of(e.item(), e.feed().name(), e.feed().base());
+    }
+
+    private static void feedObject(JsonGenerator g, LoadedFeed f) throws IOException {
+        g.writeStartObject();
+        Json.line(g, "title", f.feed().title());
+        Json.line(g, "link", f.feed().link());
+        g.writeEndObject();
+    }
+
+    private void item(JsonGenerator g, Entry e) throws IOException {
+        Article a = article(e);
+        g.writeStartObject();
+        g.writeNumberField("number", e.number());
+        Json.line(g, "id", e.item().id());
+        Json.line(g, "title", e.item().title());
+        Json.line(g, "link", e.item().link());
+        Json.instant(g, "published", e.item().published());
+        Json.instant(g, "updated", e.item().updated());
+        g.writeFieldName("feed");
+        feedObject(g, e.feed());
+        Json.strings(g, "authors", e.item().authors());
+        Json.strings(g, "categories", e.item().categories());
+        Json.body(g, "summary", Jsoup.parseBodyFragment(e.item().summaryHtml()).text());
+        StringBuilder text = new StringBuilder();
+        for (Line l : Layout.lay(a.body().blocks(), 0)) {
+            text.append(l.text()).append('\n');
+        }
+        Json.body(g, "text", text.toString().strip());
+        g.writeArrayFieldStart("images");
+        for (Block.Figure f : a.body().figures()) {
+            g.writeStartObject();
+            Json.line(g, "url", f.url());
+            Json.line(g, "caption", f.caption());
+            Json.line(g, "credit", f.credit());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Json.strings(g, "links", a.body().links());
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tidings.feed;
+
+import dev.tidings.model.Enclosure;
+import dev.tidings.model.Image;
+import dev.tidings.model.Item;
+import dev.tidings.text.Sanitize;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects one item's fields while a parser walks it, then builds the sanitized {@link Item}. */
+final class ItemBuilder {
+    String id = "";
+    boolean idIsPermalink;
+    String title = "";
+    String link = "";
+    Instant published;
+    Instant updated;
+    final List<String> authors = new ArrayList<>(2);
+    final List<String> categories = new ArrayList<>(4);
+    String summaryHtml = "";
+    String contentHtml = "";
+    final List<Enclosure> enclosures = new ArrayList<>(1);
+    final List<Image> images = new ArrayList<>(1);
+    /** media:description / media:credit found at item level, applied to the first image. */
+    String looseCaption = "";
+    String looseCredit = "";
+
+    void addAuthor(String name) {
+        String n = Sanitize.line(name);
+        if (!n.isEmpty() && !authors.contains(n)) {
+            authors.add(n);
+        }
+    }
+
+    void addCategory(String name) {
+        String n = Sanitize.line(name);
+        if (!n.isEmpty() && !categories.contains(n)) {
+            categories.add(n);
+        }
+    }
+
+    void addImage(String url, String caption, String credit) {
+        String u = Sanitize.line(url);
+        if (u.isEmpty()) {
+            return;
+        }
+        for (Image existing : images) {
+            if (existing.url().equals(u)) {
+                return;
+            }
+        }
+        images.add(new Image(u, Sanitize.line(caption), Sanitize.line(credit)));
+    }
+
+    void addEnclosure(String url, String type, long length) {
+        String u = Sanitize.line(url);
+        if (!u.isEmpty()) {
+            enclosures.add(new Enclosure(u, Sanitize.line(type), length));
+        }
+    }
+
+    Item build() {
+        if (!looseCaption.isEmpty() || !looseCredit.isEmpty()) {
+            if (!images.isEmpty()) {
+                Image first = images.get(0);
+                images.set(0, new Image(first.url(),
+                        first.caption().isEmpty() ? Sanitize.line(looseCaption) : first.caption(),
+                        first.credit().isEmpty() ? Sanitize.line(looseCredit) : first.credit()));
+            }
+        }
+        String cleanLink = Sanitize.line(link);
+        String cleanTitle = Sanitize.line(title);
+        String cleanId = Sanitize.line(id);
+        if (cleanLink.isEmpty() && idIsPermalink && (cleanId.startsWith("http://") || cleanId.startsWith("https://"))) {
+            cleanLink = cleanId;
+        }
+        if (cleanId.isEmpty()) {
+            cleanId = cleanLink.isEmpty() ? hashId(cleanTitle) : cleanLink;
+        }
+        return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
+                Sanitize.body(summaryHtml), Sanitize.body(contentHtml), enclosures, images);
+    }
+
+    /** A stable id for items without guid or link: a hash of what list and dump both read. */
+    private String hashId(String cleanTitle) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(cleanTitle.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(String.valueOf(published != null ? published : updated).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            if (!enclosures.isEmpty()) {
+                sha.update(enclosures.get(0).url().getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] d = sha.digest();
+            StringBuilder hex = new StringBuilder("tidings:");
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", d[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Immutable records describing feeds and items. Imports nothing outside the JDK.
+ */
+package dev.tidings.model;

@@ -1,0 +1,80 @@
+package dev.tidings.render;
+
+import dev.tidings.text.Sanitize;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole article as styled lines for one width: title, a meta line (feed · author · date), the
+ * body, the numbered link list, and "Read more: URL". Shared by the TUI and {@code dump}.
+ */
+public final class ArticleRenderer {
+    private ArticleRenderer() {
+    }
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    /** The date as shown in article headers, e.g. "2026-11-24 09:30 UTC"; "date unknown" for null. */
+    public static String formatDate(Instant date, ZoneId zone) {
+        return date == null ? "date unknown" : DATE_TIME.format(date.atZone(zone));
+    }
+
+    /** The article header and body laid out at {@code width} (0: unwrapped). */
+    public static List<Line> lines(Article a, int width, ZoneId zone) {
+        List<Line> out = new ArrayList<>();
+        header(a, width, zone, out);
+        out.add(Line.BLANK);
+        List<Line> body = Layout.lay(a.body().blocks(), width);
+        out.addAll(body);
+        footer(a, width, out);
+        return out;
+    }
+
+    /** The title and meta lines. */
+    public static void header(Article a, int width, ZoneId zone, List<Line> out) {
+        String title = a.title().isEmpty() ? "(untitled)" : a.title();
+        Layout.wrap(List.of(new Span(title, Style.TITLE)), width, "", "", null, out);
+        List<String> meta = new ArrayList<>();
+        if (!a.feedTitle().isEmpty()) {
+            meta.add(a.feedTitle());
+        }
+        if (!a.authors().isEmpty()) {
+            meta.add(String.join(", ", a.authors()));
+        }
+        meta.add(formatDate(a.date(), zone));
+        Layout.wrap(List.of(new Span(String.join(" · ", meta), Style.META)), width, "", "", null, out);
+    }
+
+    /** The link list and the read-more line. */
+    public static void footer(Article a, int width, List<Line> out) {
+        List<String> links = a.body().links();
+        if (!links.isEmpty()) {
+            out.add(Line.BLANK);
+            out.add(Line.of("Links", Style.SECTION));
+            for (int i = 0; i < links.size(); i++) {
+                String ref = "[" + (i + 1) + "] ";
+                List<Line> tmp = new ArrayList<>();
+                Layout.hardSplit(ref + Sanitize.line(links.get(i)), width, Style.LINK_URL, tmp);
+                for (int k = 0; k < tmp.size(); k++) {
+                    String t = tmp.get(k).text();
+                    if (k == 0) {
+                        out.add(new Line(List.of(new Segment(ref, Style.LINK_REF),
+                                new Segment(t.substring(ref.length()), Style.LINK_URL))));
+                    } else {
+                        out.add(Line.of(t, Style.LINK_URL));
+                    }
+                }
+            }
+        }
+        if (!a.link().isEmpty()) {
+            out.add(Line.BLANK);
+            List<Line> tmp = new ArrayList<>();
+            Layout.hardSplit("Read more: " + Sanitize.line(a.link()), width, Style.LINK_URL, tmp);
+            out.addAll(tmp);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tidings.render;
+
+import java.util.List;
+
+/**
+ * Width-independent pieces of an article, parsed once from HTML and laid out for any width by
+ * {@link Layout}. A resize re-lays the same blocks.
+ */
+public sealed interface Block {
+
+    /** Running text. */
+    record Paragraph(List<Span> spans) implements Block {
+        public Paragraph {
+            spans = List.copyOf(spans);
+        }
+    }
+
+    /** A heading, level 1-6. */
+    record Heading(int level, List<Span> spans) implements Block {
+        public Heading {
+            spans = List.copyOf(spans);
+        }
+    }
+
+    /** A list item; {@code marker} is "•", "3." or "" for a continuation paragraph. */
+    record ListItem(int depth, String marker, List<Span> spans) implements Block {
+        public ListItem {
+            spans = List.copyOf(spans);
+        }
+    }
+
+    /** One paragraph of a block quote. */
+    record Quote(List<Span> spans) implements Block {
+        public Quote {
+            spans = List.copyOf(spans);
+        }
+    }
+
+    /** Preformatted text; lines kept as they are. */
+    record Code(String text) implements Block {
+    }
+
+    /** An image shown as its caption block. Empty caption shows as "[Image]". */
+    record Figure(String caption, String credit, String url) implements Block {
+    }
+
+    /** A horizontal rule. */
+    record Rule() implements Block {
+    }
+
+    /** A table as text: an optional caption and rows of cell texts. */
+    record Table(String caption, List<List<String>> rows) implements Block {
+        public Table {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+}
