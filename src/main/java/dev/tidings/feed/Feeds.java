@@ -73,6 +73,15 @@ public final class Feeds {
             throw new FeedException("not a feed: it holds only whitespace");
         }
         buffered.skipNBytes(bomLength);
+        if (bomCharset == null || bomCharset == StandardCharsets.UTF_8) {
+            // blank lines before <?xml ...?> (a common CMS fault) are not allowed by XML: skip them
+            int skip = bomLength;
+            while (skip < head.length && (head[skip] == ' ' || head[skip] == '\n' || head[skip] == '\r'
+                    || head[skip] == '\t')) {
+                skip++;
+            }
+            buffered.skipNBytes(skip - bomLength);
+        }
         char first = start.charAt(0);
         if (first == '{' || first == '[') {
             Charset cs = bomCharset != null ? bomCharset : charsetOf(contentType, StandardCharsets.UTF_8);

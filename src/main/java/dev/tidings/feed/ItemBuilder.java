@@ -15,6 +15,10 @@ import java.util.List;
 final class ItemBuilder {
     String id = "";
     boolean idIsPermalink;
+    /** The guid resolved as a URL, when isPermaLink allows: the link of last resort. */
+    String guidLink = "";
+    /** Atom content src="...": the link when there is no other. */
+    String contentSrc = "";
     String title = "";
     String link = "";
     Instant published;
@@ -75,14 +79,32 @@ final class ItemBuilder {
         String cleanLink = Sanitize.line(link);
         String cleanTitle = Sanitize.line(title);
         String cleanId = Sanitize.line(id);
-        if (cleanLink.isEmpty() && idIsPermalink && (cleanId.startsWith("http://") || cleanId.startsWith("https://"))) {
-            cleanLink = cleanId;
+        String cleanGuidLink = Sanitize.line(guidLink);
+        if (cleanLink.isEmpty() && idIsPermalink
+                && (cleanGuidLink.startsWith("http://") || cleanGuidLink.startsWith("https://"))) {
+            cleanLink = cleanGuidLink;
+        }
+        if (cleanLink.isEmpty()) {
+            cleanLink = Sanitize.line(contentSrc);
         }
         if (cleanId.isEmpty()) {
             cleanId = cleanLink.isEmpty() ? hashId(cleanTitle) : cleanLink;
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
                 Sanitize.body(summaryHtml), Sanitize.body(contentHtml), enclosures, images);
+    }
+
+    /** Items without authors get the feed's; the others are returned as they are. */
+    static List<Item> inheritAuthors(List<Item> items, List<String> feedAuthors) {
+        if (feedAuthors.isEmpty()) {
+            return items;
+        }
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item i : items) {
+            out.add(i.authors().isEmpty() ? new Item(i.id(), i.title(), i.link(), i.published(), i.updated(),
+                    feedAuthors, i.categories(), i.summaryHtml(), i.contentHtml(), i.enclosures(), i.images()) : i);
+        }
+        return out;
     }
 
     /** A stable id for items without guid or link: a hash of what list and dump both read. */

@@ -79,6 +79,8 @@ final class JsonFeedParser {
         String description = "";
         String image = "";
         List<Item> items = null;
+        List<String> feedAuthors = new ArrayList<>();
+        URI baseBefore = base;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
@@ -115,6 +117,32 @@ final class JsonFeedParser {
                 case "items":
                     items = items(t);
                     break;
+                case "author":
+                    if (t == JsonToken.START_OBJECT) {
+                        String n = Sanitize.line(authorName());
+                        if (!n.isEmpty()) {
+                            feedAuthors.add(n);
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                case "authors":
+                    if (t == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken() == JsonToken.START_OBJECT) {
+                                String n = Sanitize.line(authorName());
+                                if (!n.isEmpty()) {
+                                    feedAuthors.add(n);
+                                }
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
                 default:
                     p.skipChildren();
             }
@@ -127,8 +155,32 @@ final class JsonFeedParser {
             throw new FeedException("not a valid feed: the JSON Feed has no \"items\" array");
         }
         FeedFormat format = version.endsWith("/1") ? FeedFormat.JSON_FEED_10 : FeedFormat.JSON_FEED_11;
+        if (baseBefore == null && base != null) {
+            items = resolveLate(items); // feed_url came after the items
+        }
+        items = ItemBuilder.inheritAuthors(items, feedAuthors);
         return new Feed(format, Sanitize.line(title), Urls.resolve(base, link), Sanitize.line(description),
                 Urls.resolve(base, image), items);
+    }
+
+    /** Item URLs that were relative when read, resolved now that the feed's URL is known. */
+    private List<Item> resolveLate(List<Item> items) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item i : items) {
+            List<dev.tidings.model.Image> images = new ArrayList<>();
+            for (dev.tidings.model.Image img : i.images()) {
+                images.add(new dev.tidings.model.Image(Urls.resolve(base, img.url()), img.caption(), img.credit()));
+            }
+            List<dev.tidings.model.Enclosure> enclosures = new ArrayList<>();
+            for (dev.tidings.model.Enclosure e : i.enclosures()) {
+                enclosures.add(new dev.tidings.model.Enclosure(Urls.resolve(base, e.url()), e.type(), e.length()));
+            }
+            String link = i.link().isEmpty() ? "" : Urls.resolve(base, i.link());
+            String id = i.id().equals(i.link()) ? link : i.id();
+            out.add(new Item(id, i.title(), link, i.published(), i.updated(), i.authors(), i.categories(),
+                    i.summaryHtml(), i.contentHtml(), enclosures, images));
+        }
+        return out;
     }
 
     /** The value as a string: strings as they are, numbers and booleans as text, anything else "". */
@@ -177,7 +229,7 @@ final class JsonFeedParser {
                     externalUrl = Urls.resolve(base, string(t));
                     break;
                 case "title":
-                    b.title = XmlFeedParser.plainTitle(string(t));
+                    b.title = Sanitize.line(string(t)); // plain text in JSON Feed, never HTML
                     break;
                 case "content_html":
                     if (full) {

@@ -34,6 +34,7 @@ final class XmlFeedParser {
     private static final String NS_ATOM03 = "http://purl.org/atom/ns#";
     private static final String NS_RSS10 = "http://purl.org/rss/1.0/";
     private static final String NS_RSS090 = "http://my.netscape.com/rdf/simple/0.9/";
+    private static final String NS_USERLAND = "http://backend.userland.com/rss";
     private static final String NS_CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String NS_DC = "http://purl.org/dc/elements/1.1/";
     private static final String NS_DCTERMS = "http://purl.org/dc/terms/";
@@ -168,7 +169,7 @@ final class XmlFeedParser {
     private String key() {
         String ns = nsOf();
         String local = r.getLocalName();
-        if (ns.isEmpty() || ns.equals(NS_RSS10) || ns.equals(NS_RSS090)) {
+        if (ns.isEmpty() || ns.equals(NS_RSS10) || ns.equals(NS_RSS090) || ns.startsWith(NS_USERLAND)) {
             return atom ? "?:" + local : local;
         }
         if (ns.equals(NS_ATOM10) || ns.equals(NS_ATOM03)) {
@@ -591,9 +592,9 @@ final class XmlFeedParser {
                     String perma = r.getAttributeValue(null, "isPermaLink");
                     b.idIsPermalink = perma == null || !perma.trim().equalsIgnoreCase("false");
                     String g = text().trim();
-                    b.id = g;
+                    b.id = g; // as the feed wrote it: ids must not depend on where the feed was fetched
                     if (b.idIsPermalink) {
-                        b.id = Urls.resolve(base(), g);
+                        b.guidLink = Urls.resolve(base(), g);
                     }
                     break;
                 }
@@ -636,14 +637,16 @@ final class XmlFeedParser {
                     break;
                 case "description":
                     if (full) {
-                        b.summaryHtml = htmlOrPlain(htmlBody(true));
+                        URI here = base();
+                        b.summaryHtml = absolutize(htmlOrPlain(htmlBody(true)), here);
                     } else {
                         skip();
                     }
                     break;
                 case "content:encoded":
                     if (full) {
-                        b.contentHtml = htmlBody(true);
+                        URI here = base();
+                        b.contentHtml = absolutize(htmlBody(true), here);
                     } else {
                         skip();
                     }
@@ -813,6 +816,18 @@ final class XmlFeedParser {
                 case "tagline":
                     h.description = atomTextPlain();
                     break;
+                case "author":
+                    while (nextChild()) {
+                        if (key().equals("name")) {
+                            String name = Sanitize.line(plainTitle(text()));
+                            if (!name.isEmpty()) {
+                                h.authors.add(name);
+                            }
+                        } else {
+                            skip();
+                        }
+                    }
+                    break;
                 case "logo":
                     h.image = Urls.resolve(base(), text());
                     break;
@@ -893,21 +908,18 @@ final class XmlFeedParser {
                         skip();
                     }
                     break;
-                case "content":
+                case "content": {
+                    String src = attr("src");
+                    if (src != null && !src.isBlank()) {
+                        b.contentSrc = Urls.resolve(base(), src); // out-of-line content: a link of last resort
+                    }
                     if (full) {
-                        String src = attr("src");
-                        String html = atomTextAsHtml();
-                        if (html.isBlank() && src != null) {
-                            html = "";
-                            if (b.link.isEmpty()) {
-                                b.link = Urls.resolve(base(), src);
-                            }
-                        }
-                        b.contentHtml = html;
+                        b.contentHtml = atomTextAsHtml();
                     } else {
                         skip();
                     }
                     break;
+                }
                 case "dc:creator":
                     b.addAuthor(plainTitle(text()));
                     break;
@@ -954,8 +966,39 @@ final class XmlFeedParser {
         return Sanitize.line(text());
     }
 
-    /** An Atom text construct (summary, content) as HTML. */
+    private static final java.util.regex.Pattern RELATIVE_URL = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:href|src)\\s*=\\s*[\"']?(?![a-z][a-z0-9+.-]*:|#|[\"'])");
+
+    /**
+     * Relative href/src in a body made absolute against the xml:base in scope (else the feed's
+     * URL), as feedparser does. Only bodies that have a relative URL pay for the HTML parse.
+     */
+    private String absolutize(String html, URI base) {
+        if (base == null || html.isEmpty() || !RELATIVE_URL.matcher(html).find()) {
+            return html;
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        for (org.jsoup.nodes.Element e : doc.select("[href], [src]")) {
+            for (String attr : new String[] {"href", "src"}) {
+                if (e.hasAttr(attr)) {
+                    String v = e.attr(attr);
+                    if (!v.isBlank() && !v.startsWith("#")) {
+                        e.attr(attr, Urls.resolve(base, v));
+                    }
+                }
+            }
+        }
+        doc.outputSettings().prettyPrint(false);
+        return doc.body().html();
+    }
+
+    /** An Atom text construct (summary, content) as HTML, relative URLs made absolute. */
     private String atomTextAsHtml() throws XMLStreamException, FeedException {
+        URI here = base();
+        return absolutize(atomTextAsHtmlRaw(), here);
+    }
+
+    private String atomTextAsHtmlRaw() throws XMLStreamException, FeedException {
         String type = attr("type");
         String mode = attr("mode");
         String t = type == null ? "text" : type.toLowerCase(Locale.ROOT);
@@ -978,10 +1021,12 @@ final class XmlFeedParser {
         String link = "";
         String description = "";
         String image = "";
+        /** Feed-level authors: entries without their own inherit them (RFC 4287 4.2.1). */
+        final List<String> authors = new ArrayList<>();
 
         Feed build(FeedFormat format, List<Item> items) {
             return new Feed(format, Sanitize.line(title), Sanitize.line(link), Sanitize.line(description),
-                    Sanitize.line(image), items);
+                    Sanitize.line(image), ItemBuilder.inheritAuthors(items, authors));
         }
     }
 }

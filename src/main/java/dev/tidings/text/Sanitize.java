@@ -69,8 +69,9 @@ public final class Sanitize {
         char prev = 'x';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c >= 0x2028 && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069)
-                    || Character.isSurrogate(c) || c == 0x3000 || c == 0x00a0)) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00a0
+                    || c >= 0x2028 && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069) || Character.isSurrogate(c)
+                    || c == 0x3000)) {
                 return false;
             }
             if (c == ' ' && prev == ' ') {
