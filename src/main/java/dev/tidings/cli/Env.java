@@ -16,17 +16,23 @@ final class Env {
     final InputStream stdin;
     final ZoneId zone;
     final boolean stdoutIsTerminal;
+    final boolean stdinIsTerminal;
     private HttpFetcher fetcher;
 
     Env(Map<String, String> vars, InputStream stdin, ZoneId zone, boolean stdoutIsTerminal) {
+        this(vars, stdin, zone, stdoutIsTerminal, stdoutIsTerminal);
+    }
+
+    Env(Map<String, String> vars, InputStream stdin, ZoneId zone, boolean stdoutIsTerminal, boolean stdinIsTerminal) {
         this.vars = vars;
         this.stdin = stdin;
         this.zone = zone;
         this.stdoutIsTerminal = stdoutIsTerminal;
+        this.stdinIsTerminal = stdinIsTerminal;
     }
 
     static Env system() {
-        return new Env(System.getenv(), System.in, ZoneId.systemDefault(), Terminal.isTty(1));
+        return new Env(System.getenv(), System.in, ZoneId.systemDefault(), Terminal.isTty(1), Terminal.isTty(0));
     }
 
     synchronized HttpFetcher fetcher() {

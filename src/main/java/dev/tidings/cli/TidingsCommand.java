@@ -1,16 +1,20 @@
 package dev.tidings.cli;
 
-import dev.tidings.app.Entry;
-import dev.tidings.app.FeedLoader;
-import dev.tidings.feed.Detail;
 import dev.tidings.text.Sanitize;
+import dev.tidings.tui.KeyMap;
+import dev.tidings.tui.Reader;
+import dev.tidings.tui.Theme;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The root command: {@code tidings [FEED...]} opens the reader. */
@@ -30,7 +34,7 @@ import picocli.CommandLine.Parameters;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tidings news.xml                     read a feed file in the full-screen reader",
+            "  tidings news.xml                     read a feed in the reader",
             "  tidings list https://example.org/feed.xml",
             "  tidings dump --item 1 news.xml       print the first article",
             "  curl -s URL | tidings list -         read a feed from stdin",
@@ -49,19 +53,59 @@ final class TidingsCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    @Option(names = "--theme", paramLabel = "NAME|PATH",
+            description = "Colour theme: default, dark, light, high-contrast, mono, or a .theme file."
+                    + " Default: 'theme' in the config file, else default. NO_COLOR forces mono colours.")
+    String theme;
+
     @Override
     public Integer call() {
-        // The full-screen reader arrives with the TUI; until then show the headlines and point at dump.
-        FeedLoader.Result result = env.loader().loadAll(feeds, Detail.HEADLINES);
-        int code = Failures.report(result, common.err());
-        PrintWriter out = common.out();
-        for (Entry e : FeedLoader.headlines(result.feeds())) {
-            out.println(String.format("%3d  %s  %s  — %s", e.number(), Formats.day(e.item().date(), env.zone),
-                    Sanitize.line(e.item().title()), Sanitize.line(e.feed().name())));
+        PrintWriter err = common.err();
+        String term = env.vars.getOrDefault("TERM", "");
+        String why = null;
+        if (term.isEmpty() || term.equals("dumb")) {
+            why = term.isEmpty() ? "TERM is not set" : "TERM=dumb cannot show it";
+        } else if (!env.stdinIsTerminal) {
+            why = "stdin is not a terminal";
+        } else if (!env.stdoutIsTerminal) {
+            why = "stdout is not a terminal";
         }
-        out.println();
-        out.println("Read one with: tidings dump --item N " + String.join(" ", feeds));
-        out.flush();
-        return code;
+        if (why != null) {
+            err.println("tidings: the full-screen reader needs a terminal (" + why + "); use 'tidings list"
+                    + args() + "' for headlines or 'tidings dump --item N" + args() + "' for an article");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Path configDir = Config.dir(env.vars);
+        Map<String, String> config;
+        try {
+            config = Config.read(configDir.resolve("config"));
+        } catch (Config.ConfigException e) {
+            err.println("tidings: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        String themeName = theme != null ? theme : config.getOrDefault("theme", "default");
+        Theme.Depth depth = Theme.depth(env.vars);
+        Theme t;
+        try {
+            t = Theme.load(themeName, depth);
+        } catch (Theme.ThemeException e) {
+            err.println("tidings: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
+        try {
+            return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone);
+        } catch (IOException e) {
+            err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    private String args() {
+        return feeds.isEmpty() ? "" : " " + String.join(" ", feeds.stream().map(Sanitize::line).toList());
     }
 }

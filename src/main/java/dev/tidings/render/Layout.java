@@ -18,9 +18,20 @@ public final class Layout {
     public static final int MIN_WIDTH = 10;
 
     public static List<Line> lay(List<Block> blocks, int width) {
+        return lay(blocks, width, null);
+    }
+
+    /**
+     * Lays out blocks and, when {@code blockOfLine} is not null, appends to it the index of the
+     * block each output line belongs to (blank separators belong to the block after them), so a
+     * reader can keep its place across widths.
+     */
+    public static List<Line> lay(List<Block> blocks, int width, List<Integer> blockOfLine) {
         List<Line> out = new ArrayList<>();
         Block previous = null;
+        int index = -1;
         for (Block b : blocks) {
+            index++;
             boolean listContinues = b instanceof Block.ListItem && previous instanceof Block.ListItem;
             boolean quoteContinues = b instanceof Block.Quote && previous instanceof Block.Quote;
             if (quoteContinues) {
@@ -30,6 +41,11 @@ public final class Layout {
             }
             lay(b, width, out);
             previous = b;
+            if (blockOfLine != null) {
+                while (blockOfLine.size() < out.size()) {
+                    blockOfLine.add(index);
+                }
+            }
         }
         return out;
     }

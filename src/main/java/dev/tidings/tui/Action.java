@@ -1,0 +1,69 @@
+package dev.tidings.tui;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Everything a key can do. Screens handle actions, never raw keys; the help screen, the status
+ * hints and README's key list all come from this table and {@link KeyMap}.
+ */
+public enum Action {
+    DOWN("move down (a count moves further: 5j)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    UP("move up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    PAGE_DOWN("page down", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    PAGE_UP("page up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    HALF_DOWN("half a page down", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    HALF_UP("half a page up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    TOP("go to the top (a count goes to that line: 5g)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    BOTTOM("go to the bottom", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    OPEN("open the article; in an article, N then Enter follows link N", Screen.LIST, Screen.ARTICLE),
+    BACK("back to the previous screen (quits from the headline list)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    QUIT("quit Tidings", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    NEXT_ARTICLE("next article (next match while a search is active)", Screen.ARTICLE),
+    PREV_ARTICLE("previous article", Screen.ARTICLE),
+    FOLLOW_LINK("follow link N: type f, the number, Enter", Screen.ARTICLE),
+    SEARCH("search: filter the list / find text in the article", Screen.LIST, Screen.ARTICLE),
+    NEXT_MATCH("next match of the search", Screen.ARTICLE),
+    PREV_MATCH("previous match of the search", Screen.ARTICLE),
+    OPEN_BROWSER("open the link in the browser (N o: link N)", Screen.LIST, Screen.ARTICLE),
+    COPY_LINK("copy the link to the clipboard (OSC 52; N y: link N)", Screen.LIST, Screen.ARTICLE),
+    SHOW_URL("show the link in full (N Y: link N)", Screen.LIST, Screen.ARTICLE),
+    TOGGLE_READ("mark the article read or unread", Screen.LIST),
+    HELP("show the keys of this screen", Screen.LIST, Screen.ARTICLE),
+    REDRAW("redraw the screen", Screen.LIST, Screen.ARTICLE, Screen.HELP);
+
+    /** The screens of the reader, as far as keys are concerned. */
+    public enum Screen { LIST, ARTICLE, HELP }
+
+    private final String help;
+    private final Set<Screen> screens;
+
+    Action(String help, Screen first, Screen... rest) {
+        this.help = help;
+        this.screens = EnumSet.of(first, rest);
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public boolean appliesTo(Screen s) {
+        return screens.contains(s);
+    }
+
+    /** The name used in the keys file: "page-down". */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The action for a keys-file name, or null. */
+    public static Action byConfigName(String name) {
+        for (Action a : values()) {
+            if (a.configName().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

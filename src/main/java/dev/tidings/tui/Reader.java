@@ -1,0 +1,336 @@
+package dev.tidings.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.tidings.app.FeedLoader;
+import dev.tidings.app.LoadFailure;
+import dev.tidings.app.LoadedFeed;
+import dev.tidings.feed.Detail;
+import dev.tidings.feed.FeedException;
+import dev.tidings.fetch.SourceException;
+import dev.tidings.text.Sanitize;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The full-screen reader: one UI thread owns the {@link ReaderState} and the screen; an input
+ * thread and the feed loaders only post events to its queue, so nothing blocks the keyboard and
+ * no background thread ever touches Lanterna. EOF on input (a dropped SSH link) quits.
+ */
+public final class Reader {
+    /** Events the UI thread handles, in order. */
+    private sealed interface Event {
+        record Key(KeyStroke key) implements Event {
+        }
+
+        record Resize() implements Event {
+        }
+
+        record Loaded(int index, LoadedFeed feed) implements Event {
+        }
+
+        record Failed(LoadFailure failure) implements Event {
+        }
+
+        record Tick() implements Event {
+        }
+
+        record Eof() implements Event {
+        }
+    }
+
+    private final Screen screen;
+    private final ReaderState state;
+    private final Theme theme;
+    private final Map<String, String> env;
+    private final OutputStream rawOut;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final List<LoadedFeed> loaded = new ArrayList<>();
+    private final List<Integer> loadedOrder = new ArrayList<>();
+    private int tick;
+    private boolean repaintAll = true;
+
+    Reader(Screen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
+        this.screen = screen;
+        this.state = state;
+        this.theme = theme;
+        this.env = env;
+        this.rawOut = rawOut;
+    }
+
+    /**
+     * Runs the reader on the process's terminal until the user quits. The caller has checked
+     * that stdin and stdout are terminals and TERM is usable.
+     */
+    public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
+                          Map<String, String> env, java.time.ZoneId zone) throws IOException {
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        Terminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
+        TerminalScreen screen = new TerminalScreen(terminal);
+        ReaderState state = new ReaderState(keys, zone);
+        Reader reader = new Reader(screen, state, theme, env, out);
+        Thread restore = new Thread(() -> {
+            try {
+                screen.stopScreen();
+            } catch (IOException | RuntimeException ignored) {
+                // the terminal may be gone (SIGHUP); Lanterna's own hook restores stty
+            }
+        }, "tidings-restore");
+        Runtime.getRuntime().addShutdownHook(restore);
+        try {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            if (!keyErrors.isEmpty()) {
+                state.status(keyErrors.get(0) + (keyErrors.size() > 1 ? " (and " + (keyErrors.size() - 1) + " more)" : ""),
+                        true);
+            }
+            terminal.addResizeListener((t, size) -> reader.queue.offer(new Event.Resize()));
+            reader.startInput(terminal);
+            reader.startLoading(specs, loader);
+            reader.loop();
+        } finally {
+            try {
+                screen.stopScreen();
+            } finally {
+                terminal.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restore);
+                } catch (IllegalStateException ignored) {
+                    // already shutting down
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void startInput(Terminal terminal) {
+        Thread t = new Thread(() -> {
+            while (true) {
+                KeyStroke k;
+                try {
+                    k = terminal.readInput();
+                } catch (IOException | RuntimeException e) {
+                    queue.offer(new Event.Eof());
+                    return;
+                }
+                if (k == null || k.getKeyType() == KeyType.EOF) {
+                    queue.offer(new Event.Eof());
+                    return;
+                }
+                queue.offer(new Event.Key(k));
+            }
+        }, "tidings-input");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void startLoading(List<String> specs, FeedLoader loader) {
+        List<String> list = specs.isEmpty() ? List.of(FeedLoader.SAMPLE) : specs;
+        state.setLoading(list.size(), list.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(6, list.size()), r -> {
+            Thread t = new Thread(r, "tidings-load");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < list.size(); i++) {
+            int index = i;
+            String spec = list.get(i);
+            pool.submit(() -> {
+                try {
+                    queue.offer(new Event.Loaded(index, loader.load(spec, Detail.FULL)));
+                } catch (SourceException e) {
+                    queue.offer(new Event.Failed(new LoadFailure(spec, e.getMessage(), LoadFailure.Kind.UNREADABLE)));
+                } catch (FeedException e) {
+                    queue.offer(new Event.Failed(new LoadFailure(spec, Sanitize.line(spec) + ": " + e.getMessage(),
+                            LoadFailure.Kind.INVALID)));
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    queue.offer(new Event.Failed(new LoadFailure(spec, Sanitize.line(spec) + ": "
+                            + Sanitize.line(String.valueOf(e.getMessage())), LoadFailure.Kind.INVALID)));
+                }
+            });
+        }
+        pool.shutdown();
+        Thread ticker = new Thread(() -> {
+            try {
+                while (state.pendingFeeds() > 0) {
+                    Thread.sleep(150);
+                    queue.offer(new Event.Tick());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tidings-tick");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    private void loop() throws IOException {
+        resize();
+        render();
+        while (!state.quitRequested()) {
+            Event e;
+            try {
+                e = queue.take();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean full = handle(e);
+            // take whatever else is waiting before drawing: a storm of resizes costs one frame
+            Event more;
+            while (!state.quitRequested() && (more = queue.poll()) != null) {
+                full |= handle(more);
+            }
+            if (state.quitRequested()) {
+                return;
+            }
+            if (full) {
+                repaintAll = true;
+            }
+            render();
+        }
+    }
+
+    /** Handles one event; true when the screen must be repainted completely. */
+    private boolean handle(Event e) throws IOException {
+        if (e instanceof Event.Key) {
+            handleKey(((Event.Key) e).key());
+            return runEffects();
+        }
+        if (e instanceof Event.Resize) {
+            resize();
+            return true;
+        }
+        if (e instanceof Event.Loaded) {
+            Event.Loaded l = (Event.Loaded) e;
+            int pos = 0;
+            while (pos < loadedOrder.size() && loadedOrder.get(pos) < l.index()) {
+                pos++;
+            }
+            loadedOrder.add(pos, l.index());
+            loaded.add(pos, l.feed());
+            state.setEntries(FeedLoader.headlines(loaded));
+            state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+            return false;
+        }
+        if (e instanceof Event.Failed) {
+            state.addLoadError(((Event.Failed) e).failure().message());
+            state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+            return false;
+        }
+        if (e instanceof Event.Tick) {
+            tick++;
+            return false;
+        }
+        if (e instanceof Event.Eof) {
+            state.apply(Action.QUIT, 0);
+        }
+        return false;
+    }
+
+    /** One key, as the tests drive it. */
+    void handleKey(KeyStroke k) {
+        String name = Keys.name(k);
+        if (!name.isEmpty()) {
+            state.key(name);
+        }
+    }
+
+    private boolean runEffects() throws IOException {
+        boolean full = false;
+        for (ReaderState.Effect effect : state.drainEffects()) {
+            if (effect instanceof ReaderState.Effect.Redraw) {
+                full = true;
+            } else if (effect instanceof ReaderState.Effect.Copy) {
+                copy(((ReaderState.Effect.Copy) effect).url());
+            } else if (effect instanceof ReaderState.Effect.Open) {
+                full |= open(((ReaderState.Effect.Open) effect).url());
+            }
+        }
+        return full;
+    }
+
+    /** OSC 52: the terminal puts the text on the clipboard, across SSH and (with passthrough) tmux. */
+    private void copy(String url) throws IOException {
+        if (rawOut == null) {
+            state.status("Copy is not available here", true);
+            return;
+        }
+        String b64 = Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8));
+        String osc = "\u001b]52;c;" + b64 + "\u0007";
+        StringBuilder seq = new StringBuilder(osc);
+        if (!env.getOrDefault("TMUX", "").isEmpty()) {
+            seq.append("\u001bPtmux;\u001b").append(osc).append("\u001b\\");
+        }
+        synchronized (rawOut) {
+            rawOut.write(seq.toString().getBytes(StandardCharsets.US_ASCII));
+            rawOut.flush();
+        }
+        state.status("Copied to the clipboard (OSC 52): " + url, false);
+    }
+
+    private boolean open(String url) throws IOException {
+        List<String> argv = Browser.command(url, env);
+        if (argv == null) {
+            state.status((Browser.overSsh(env) ? "No display over SSH" : "No browser found (set $BROWSER)")
+                    + ": press y to copy the link, Y to show it", true);
+            return false;
+        }
+        try {
+            if (Browser.isTextBrowser(argv)) {
+                screen.stopScreen();
+                try {
+                    Browser.runInTerminal(argv);
+                } finally {
+                    screen.startScreen();
+                    screen.setCursorPosition(null);
+                }
+                return true;
+            }
+            Browser.startDetached(argv);
+            state.status("Opened in " + argv.get(0) + ": " + url, false);
+        } catch (IOException e) {
+            state.status("Could not start " + argv.get(0) + ": " + Sanitize.line(e.getMessage()), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    void resize() {
+        TerminalSize size = screen.doResizeIfNecessary();
+        if (size == null) {
+            size = screen.getTerminalSize();
+        }
+        state.setSize(size.getColumns(), size.getRows());
+        repaintAll = true;
+    }
+
+    /** Draws the state; after a resize or redraw every cell is sent again, else only changes. */
+    void render() throws IOException {
+        View.draw(state, screen, theme, tick);
+        screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        repaintAll = false;
+    }
+
+    ReaderState state() {
+        return state;
+    }
+}

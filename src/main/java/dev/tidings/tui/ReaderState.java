@@ -1,0 +1,820 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.render.Article;
+import dev.tidings.render.ArticleRenderer;
+import dev.tidings.render.Layout;
+import dev.tidings.render.Line;
+import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Everything the reader shows, with no Lanterna in sight: tests drive it with key names and read
+ * it back. Keys go through the {@link KeyMap} to {@link Action}s; side effects the state cannot
+ * perform itself (open a browser, copy to the clipboard, redraw) are queued as {@link Effect}s for
+ * the terminal shell to carry out.
+ */
+public final class ReaderState {
+    /** The smallest window that is fully usable. */
+    public static final int MIN_WIDTH = 40;
+    public static final int MIN_HEIGHT = 12;
+    /** Article text never gets wider than this, however wide the window: long lines are hard to read. */
+    public static final int MAX_TEXT_WIDTH = 100;
+
+    /** What the shell must do for the state. */
+    public sealed interface Effect {
+        /** Open this http(s) URL in the browser. */
+        record Open(String url) implements Effect {
+        }
+
+        /** Put this URL on the clipboard (OSC 52). */
+        record Copy(String url) implements Effect {
+        }
+
+        /** Repaint the whole screen. */
+        record Redraw() implements Effect {
+        }
+    }
+
+    /** The one-line input the status row is showing, if any. */
+    public enum Prompt { NONE, FILTER, FIND, FOLLOW }
+
+    private final KeyMap keys;
+    private List<Entry> all = List.of();
+    private String[] haystacks = new String[0];
+    private List<Entry> visible = List.of();
+    private String filter = "";
+    private int selected;
+    private int listTop;
+
+    private Action.Screen screen = Action.Screen.LIST;
+    private Action.Screen helpReturn = Action.Screen.LIST;
+    private int helpTop;
+
+    private Entry current;
+    private Article article;
+    private java.time.ZoneId zone;
+    private List<Line> lines = List.of();
+    private List<Integer> blockOfLine = List.of();
+    private int layoutWidth = -1;
+    private int articleTop;
+
+    private String find = "";
+    private List<Integer> findLines = List.of();
+    private int findIndex = -1;
+
+    private Prompt prompt = Prompt.NONE;
+    private final StringBuilder input = new StringBuilder();
+    private final StringBuilder count = new StringBuilder();
+
+    private String status = "";
+    private boolean statusError;
+    private String urlOverlay;
+
+    private int width = 80;
+    private int height = 24;
+    private boolean quit;
+
+    private final Set<String> read = new HashSet<>();
+    private final List<Effect> effects = new ArrayList<>();
+    private int pending;
+    private int total;
+    private final List<String> loadErrors = new ArrayList<>();
+
+    public ReaderState(KeyMap keys, java.time.ZoneId zone) {
+        this.keys = keys;
+        this.zone = zone;
+    }
+
+    // ---------------------------------------------------------------- inputs from the shell
+
+    /** Replaces the headlines (after a feed loaded), keeping the selection on the same item. */
+    public void setEntries(List<Entry> entries) {
+        String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
+        all = List.copyOf(entries);
+        haystacks = new String[all.size()];
+        applyFilter();
+        if (selectedId != null) {
+            for (int i = 0; i < visible.size(); i++) {
+                if (visible.get(i).item().id().equals(selectedId)) {
+                    selected = i;
+                    break;
+                }
+            }
+        }
+        clampList();
+    }
+
+    /** Feeds still loading in the background, out of how many. */
+    public void setLoading(int pending, int total) {
+        this.pending = pending;
+        this.total = total;
+    }
+
+    /** A feed failed: shown in the status line; the rest keeps working. */
+    public void addLoadError(String message) {
+        loadErrors.add(Sanitize.line(message));
+        status(message, true);
+    }
+
+    /** The window's size in cells. Re-lays the article and keeps the reading position. */
+    public void setSize(int w, int h) {
+        width = Math.max(1, w);
+        height = Math.max(1, h);
+        if (article != null) {
+            relayout();
+        }
+        clampList();
+        clampHelp();
+    }
+
+    /** Shows a message in the status line until the next key. */
+    public void status(String message, boolean error) {
+        status = Sanitize.line(message);
+        statusError = error;
+    }
+
+    public List<Effect> drainEffects() {
+        List<Effect> out = new ArrayList<>(effects);
+        effects.clear();
+        return out;
+    }
+
+    /** One key press, named as in {@link KeyMap} ("j", "Enter", "C-d"). */
+    public void key(String name) {
+        if (urlOverlay != null) {
+            urlOverlay = null;
+            return;
+        }
+        if (prompt != Prompt.NONE) {
+            promptKey(name);
+            return;
+        }
+        status = "";
+        statusError = false;
+        if (name.length() == 1 && Character.isDigit(name.charAt(0)) && !(count.length() == 0 && name.equals("0"))) {
+            if (count.length() < 6) {
+                count.append(name);
+            }
+            status = count.toString();
+            return;
+        }
+        int n = 0;
+        if (count.length() > 0) {
+            n = Integer.parseInt(count.toString());
+            count.setLength(0);
+        }
+        if (tooSmall()) {
+            Action a = keys.lookup(name, screen);
+            if (a == Action.QUIT || a == Action.BACK) {
+                apply(a, n);
+            }
+            return;
+        }
+        Action a = keys.lookup(name, screen);
+        if (a == null) {
+            if (!name.isEmpty()) {
+                status("Key " + name + " does nothing here (? shows the keys)", false);
+            }
+            return;
+        }
+        apply(a, n);
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    void apply(Action a, int n) {
+        int times = Math.max(1, n);
+        switch (a) {
+            case DOWN: move(times); break;
+            case UP: move(-times); break;
+            case PAGE_DOWN: move(page() * times); break;
+            case PAGE_UP: move(-page() * times); break;
+            case HALF_DOWN: move(Math.max(1, page() / 2) * times); break;
+            case HALF_UP: move(-Math.max(1, page() / 2) * times); break;
+            case TOP: moveTo(n > 0 ? n - 1 : 0); break;
+            case BOTTOM: moveTo(Integer.MAX_VALUE); break;
+            case OPEN: open(n); break;
+            case BACK: back(); break;
+            case QUIT: quit = true; break;
+            case NEXT_ARTICLE:
+                if (!findLines.isEmpty()) {
+                    nextMatch(1);
+                } else {
+                    sibling(times);
+                }
+                break;
+            case PREV_ARTICLE: sibling(-times); break;
+            case FOLLOW_LINK:
+                if (n > 0) {
+                    follow(n);
+                } else {
+                    startPrompt(Prompt.FOLLOW);
+                }
+                break;
+            case SEARCH: startPrompt(screen == Action.Screen.LIST ? Prompt.FILTER : Prompt.FIND); break;
+            case NEXT_MATCH: nextMatch(1); break;
+            case PREV_MATCH: nextMatch(-1); break;
+            case OPEN_BROWSER: withLink(n, url -> effects.add(new Effect.Open(url))); break;
+            case COPY_LINK: withLink(n, url -> effects.add(new Effect.Copy(url))); break;
+            case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
+            case TOGGLE_READ: toggleRead(); break;
+            case HELP:
+                helpReturn = screen;
+                screen = Action.Screen.HELP;
+                helpTop = 0;
+                break;
+            case REDRAW: effects.add(new Effect.Redraw()); break;
+            default: throw new IllegalStateException("unhandled action " + a);
+        }
+    }
+
+    private void move(int delta) {
+        switch (screen) {
+            case LIST:
+                if (visible.isEmpty()) {
+                    return;
+                }
+                selected = clamp((long) selected + delta, 0, visible.size() - 1);
+                clampList();
+                break;
+            case ARTICLE:
+                articleTop = clamp((long) articleTop + delta, 0, maxArticleTop());
+                break;
+            default:
+                helpTop = clamp((long) helpTop + delta, 0, Math.max(0, helpRows().size() - rows()));
+        }
+    }
+
+    private void moveTo(int index) {
+        switch (screen) {
+            case LIST:
+                if (!visible.isEmpty()) {
+                    selected = clamp(index, 0, visible.size() - 1);
+                    clampList();
+                }
+                break;
+            case ARTICLE:
+                articleTop = clamp(index, 0, maxArticleTop());
+                break;
+            default:
+                helpTop = clamp(index, 0, Math.max(0, helpRows().size() - rows()));
+        }
+    }
+
+    private void open(int n) {
+        if (screen == Action.Screen.LIST) {
+            Entry e = selectedEntry();
+            if (e != null) {
+                openArticle(e);
+            }
+        } else if (screen == Action.Screen.ARTICLE) {
+            if (n > 0) {
+                follow(n);
+            } else {
+                status("Type a link number, then Enter, to follow it", false);
+            }
+        }
+    }
+
+    private void back() {
+        switch (screen) {
+            case HELP:
+                screen = helpReturn;
+                break;
+            case ARTICLE:
+                screen = Action.Screen.LIST;
+                clearFind();
+                break;
+            default:
+                if (!filter.isEmpty()) {
+                    filter = "";
+                    applyFilter();
+                } else {
+                    quit = true;
+                }
+        }
+    }
+
+    private void sibling(int delta) {
+        if (current == null || visible.isEmpty()) {
+            return;
+        }
+        int idx = visible.indexOf(current);
+        int target = idx + delta;
+        if (idx < 0 || target < 0) {
+            status("This is the first article", false);
+            return;
+        }
+        if (target >= visible.size()) {
+            status("This is the last article", false);
+            return;
+        }
+        selected = target;
+        clampList();
+        openArticle(visible.get(target));
+    }
+
+    private void openArticle(Entry e) {
+        current = e;
+        article = Article.of(e.item(), e.feed().name(), e.feed().base());
+        read.add(e.item().id());
+        screen = Action.Screen.ARTICLE;
+        layoutWidth = -1;
+        articleTop = 0;
+        clearFind();
+        relayout();
+    }
+
+    private void follow(int n) {
+        if (article == null) {
+            return;
+        }
+        List<String> links = article.body().links();
+        if (n < 1 || n > links.size()) {
+            status("No link " + n + ": this article has " + (links.isEmpty() ? "no links"
+                    : links.size() == 1 ? "1 link" : links.size() + " links"), true);
+            return;
+        }
+        String url = links.get(n - 1);
+        if (!Urls.isWeb(url)) {
+            status("Not an http(s) link, not opened: " + url, true);
+            return;
+        }
+        effects.add(new Effect.Open(url));
+    }
+
+    private void withLink(int n, java.util.function.Consumer<String> then) {
+        String url;
+        if (screen == Action.Screen.ARTICLE && n > 0) {
+            List<String> links = article.body().links();
+            if (n > links.size()) {
+                status("No link " + n + ": this article has " + links.size() + (links.size() == 1 ? " link" : " links"),
+                        true);
+                return;
+            }
+            url = links.get(n - 1);
+        } else {
+            Entry e = screen == Action.Screen.ARTICLE ? current : selectedEntry();
+            if (e == null) {
+                return;
+            }
+            url = e.item().link();
+        }
+        if (url.isEmpty()) {
+            status("This article has no link", true);
+            return;
+        }
+        if (!Urls.isWeb(url)) {
+            status("Not an http(s) link, refused: " + url, true);
+            return;
+        }
+        then.accept(url);
+    }
+
+    private void toggleRead() {
+        Entry e = selectedEntry();
+        if (e == null) {
+            return;
+        }
+        String id = e.item().id();
+        if (!read.remove(id)) {
+            read.add(id);
+        }
+    }
+
+    // ---------------------------------------------------------------- prompts
+
+    private void startPrompt(Prompt p) {
+        prompt = p;
+        input.setLength(0);
+        if (p == Prompt.FILTER) {
+            input.append(filter);
+        }
+    }
+
+    private void promptKey(String name) {
+        switch (name) {
+            case "Esc":
+            case "C-c":
+            case "C-g":
+                if (prompt == Prompt.FILTER) {
+                    filter = "";
+                    applyFilter();
+                } else if (prompt == Prompt.FIND) {
+                    clearFind();
+                }
+                prompt = Prompt.NONE;
+                return;
+            case "Enter": {
+                Prompt p = prompt;
+                prompt = Prompt.NONE;
+                String text = input.toString();
+                if (p == Prompt.FIND) {
+                    runFind(text);
+                } else if (p == Prompt.FOLLOW) {
+                    try {
+                        follow(Integer.parseInt(text.strip()));
+                    } catch (NumberFormatException e) {
+                        status("Not a link number: " + text, true);
+                    }
+                } else if (p == Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
+                    status("Nothing matches \"" + filter + "\" (Esc clears)", true);
+                }
+                return;
+            }
+            case "Backspace":
+                if (input.length() > 0) {
+                    input.setLength(input.offsetByCodePoints(input.length(), -1));
+                } else if (prompt != Prompt.FILTER) {
+                    prompt = Prompt.NONE;
+                    return;
+                }
+                break;
+            case "Space":
+                input.append(' ');
+                break;
+            default:
+                if (name.codePointCount(0, name.length()) == 1 && input.length() < 200) {
+                    if (prompt == Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
+                        return;
+                    }
+                    input.append(name);
+                } else {
+                    return;
+                }
+        }
+        if (prompt == Prompt.FILTER) {
+            filter = input.toString();
+            applyFilter();
+        }
+    }
+
+    // ---------------------------------------------------------------- filter and find
+
+    private void applyFilter() {
+        String q = filter.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            visible = all;
+        } else {
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (haystack(i).contains(q)) {
+                    out.add(all.get(i));
+                }
+            }
+            visible = out;
+        }
+        selected = 0;
+        listTop = 0;
+        clampList();
+    }
+
+    private String haystack(int i) {
+        String h = haystacks[i];
+        if (h == null) {
+            Entry e = all.get(i);
+            h = (e.item().title() + "\u0000" + e.feed().name() + "\u0000" + String.join(", ", e.item().authors()))
+                    .toLowerCase(Locale.ROOT);
+            haystacks[i] = h;
+        }
+        return h;
+    }
+
+    private void runFind(String query) {
+        find = query.strip();
+        findLines = new ArrayList<>();
+        findIndex = -1;
+        if (find.isEmpty()) {
+            return;
+        }
+        String q = find.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).text().toLowerCase(Locale.ROOT).contains(q)) {
+                findLines.add(i);
+            }
+        }
+        if (findLines.isEmpty()) {
+            status("Not found: " + find, true);
+            find = "";
+            return;
+        }
+        // the first match at or below the top of the page
+        findIndex = 0;
+        for (int i = 0; i < findLines.size(); i++) {
+            if (findLines.get(i) >= articleTop) {
+                findIndex = i;
+                break;
+            }
+        }
+        showMatch();
+    }
+
+    private void nextMatch(int delta) {
+        if (findLines.isEmpty()) {
+            status("No search: / starts one", false);
+            return;
+        }
+        findIndex = Math.floorMod(findIndex + delta, findLines.size());
+        showMatch();
+    }
+
+    private void showMatch() {
+        int line = findLines.get(findIndex);
+        if (line < articleTop || line >= articleTop + rows()) {
+            articleTop = clamp(line - Math.min(3, rows() / 3), 0, maxArticleTop());
+        }
+        status("Match " + (findIndex + 1) + " of " + findLines.size() + " for \"" + find + "\" (n/N, Esc clears)",
+                false);
+    }
+
+    private void clearFind() {
+        find = "";
+        findLines = List.of();
+        findIndex = -1;
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    /** The text width of the article at the current window width. */
+    public int textWidth() {
+        return Math.max(Layout.MIN_WIDTH, Math.min(width - 2, MAX_TEXT_WIDTH));
+    }
+
+    private void relayout() {
+        int w = textWidth();
+        if (w == layoutWidth) {
+            return;
+        }
+        // anchor: the block at the top of the page and how far into it
+        int anchorBlock = Integer.MIN_VALUE;
+        double fraction = 0;
+        if (layoutWidth > 0 && articleTop < blockOfLine.size() && articleTop > 0) {
+            anchorBlock = blockOfLine.get(articleTop);
+            int first = blockOfLine.indexOf(anchorBlock);
+            int last = blockOfLine.lastIndexOf(anchorBlock);
+            fraction = (articleTop - first) / (double) Math.max(1, last - first + 1);
+        }
+        List<Line> out = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
+        ArticleRenderer.header(article, w, zone, out);
+        out.add(Line.BLANK);
+        while (blocks.size() < out.size()) {
+            blocks.add(-1);
+        }
+        List<Integer> bodyBlocks = new ArrayList<>();
+        out.addAll(Layout.lay(article.body().blocks(), w, bodyBlocks));
+        blocks.addAll(bodyBlocks);
+        ArticleRenderer.footer(article, w, out);
+        while (blocks.size() < out.size()) {
+            blocks.add(Integer.MAX_VALUE);
+        }
+        lines = out;
+        blockOfLine = blocks;
+        layoutWidth = w;
+        if (anchorBlock != Integer.MIN_VALUE) {
+            int first = blocks.indexOf(anchorBlock);
+            int last = blocks.lastIndexOf(anchorBlock);
+            if (first >= 0) {
+                articleTop = first + (int) Math.floor(fraction * (last - first + 1));
+            }
+        }
+        articleTop = clamp(articleTop, 0, maxArticleTop());
+        if (!find.isEmpty()) {
+            String keep = find;
+            int keepIndex = findIndex;
+            int top = articleTop;
+            runFind(keep);
+            articleTop = top;
+            if (!findLines.isEmpty()) {
+                findIndex = Math.min(Math.max(0, keepIndex), findLines.size() - 1);
+            }
+        }
+    }
+
+    private void clampList() {
+        int r = rows();
+        if (visible.isEmpty()) {
+            selected = 0;
+            listTop = 0;
+            return;
+        }
+        selected = clamp(selected, 0, visible.size() - 1);
+        if (selected < listTop) {
+            listTop = selected;
+        } else if (selected >= listTop + r) {
+            listTop = selected - r + 1;
+        }
+        listTop = clamp(listTop, 0, Math.max(0, visible.size() - r));
+    }
+
+    private void clampHelp() {
+        helpTop = clamp(helpTop, 0, Math.max(0, helpRows().size() - rows()));
+    }
+
+    private int maxArticleTop() {
+        return Math.max(0, lines.size() - rows());
+    }
+
+    private int page() {
+        return Math.max(1, rows() - 1);
+    }
+
+    private static int clamp(long v, int lo, int hi) {
+        return (int) Math.max(lo, Math.min(hi, v));
+    }
+
+    // ---------------------------------------------------------------- what the view reads
+
+    /** Rows available for content: the window minus the title bar and the status line. */
+    public int rows() {
+        return Math.max(1, height - 2);
+    }
+
+    public boolean tooSmall() {
+        return width < MIN_WIDTH || height < MIN_HEIGHT;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public boolean quitRequested() {
+        return quit;
+    }
+
+    public Action.Screen screen() {
+        return screen;
+    }
+
+    public Action.Screen helpReturn() {
+        return helpReturn;
+    }
+
+    public List<Entry> visible() {
+        return visible;
+    }
+
+    public int totalEntries() {
+        return all.size();
+    }
+
+    public int selected() {
+        return selected;
+    }
+
+    public int listTop() {
+        return listTop;
+    }
+
+    public Entry selectedEntry() {
+        return visible.isEmpty() ? null : visible.get(Math.min(selected, visible.size() - 1));
+    }
+
+    public Entry current() {
+        return current;
+    }
+
+    public Article article() {
+        return article;
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public int articleTop() {
+        return articleTop;
+    }
+
+    public String find() {
+        return find;
+    }
+
+    public String filter() {
+        return filter;
+    }
+
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    public String input() {
+        return input.toString();
+    }
+
+    public String pendingCount() {
+        return count.toString();
+    }
+
+    public String statusText() {
+        return status;
+    }
+
+    public boolean statusIsError() {
+        return statusError;
+    }
+
+    public String urlOverlay() {
+        return urlOverlay;
+    }
+
+    public boolean isRead(Entry e) {
+        return read.contains(e.item().id());
+    }
+
+    public int pendingFeeds() {
+        return pending;
+    }
+
+    public int totalFeeds() {
+        return total;
+    }
+
+    public List<String> loadErrors() {
+        return List.copyOf(loadErrors);
+    }
+
+    public KeyMap keys() {
+        return keys;
+    }
+
+    public int helpTop() {
+        return helpTop;
+    }
+
+    /** The help screen's rows: keys and what they do, for the screen help was opened from. */
+    public List<String[]> helpRows() {
+        List<String[]> rows = new ArrayList<>();
+        Action.Screen s = screen == Action.Screen.HELP ? helpReturn : screen;
+        for (Action a : Action.values()) {
+            if (!a.appliesTo(s)) {
+                continue;
+            }
+            List<String> k = keys.keysFor(a);
+            if (k.isEmpty() && a != Action.NEXT_MATCH) {
+                continue;
+            }
+            if (a == Action.NEXT_MATCH && k.isEmpty()) {
+                k = keys.keysFor(Action.NEXT_ARTICLE);
+            }
+            rows.add(new String[] {String.join(" ", k), a.help()});
+        }
+        if (s == Action.Screen.LIST) {
+            rows.add(new String[] {"0-9", "count for the next key: 5j moves five down"});
+        } else {
+            rows.add(new String[] {"0-9", "count: 5j scrolls five lines; 3 Enter follows link 3"});
+        }
+        return rows;
+    }
+
+    /** The hint line: the main keys of this screen, from the key table. */
+    public String hints() {
+        List<String> parts = new ArrayList<>();
+        Action.Screen s = screen;
+        Action[] main = s == Action.Screen.LIST
+                ? new Action[] {Action.DOWN, Action.OPEN, Action.SEARCH, Action.OPEN_BROWSER, Action.HELP, Action.BACK}
+                : s == Action.Screen.ARTICLE
+                ? new Action[] {Action.PAGE_DOWN, Action.NEXT_ARTICLE, Action.FOLLOW_LINK, Action.OPEN_BROWSER,
+                    Action.SEARCH, Action.HELP, Action.BACK}
+                : new Action[] {Action.DOWN, Action.BACK};
+        for (Action a : main) {
+            List<String> k = keys.keysFor(a);
+            if (k.isEmpty()) {
+                continue;
+            }
+            String key = a == Action.DOWN && k.size() > 1 && keys.keysFor(Action.UP).size() > 0
+                    ? k.get(0) + "/" + keys.keysFor(Action.UP).get(0) : k.get(0);
+            parts.add(key + " " + shortName(a));
+        }
+        return String.join("  ", parts);
+    }
+
+    private static String shortName(Action a) {
+        switch (a) {
+            case DOWN: return "move";
+            case OPEN: return "open";
+            case SEARCH: return "search";
+            case OPEN_BROWSER: return "browser";
+            case HELP: return "help";
+            case BACK: return "back/quit";
+            case PAGE_DOWN: return "page";
+            case NEXT_ARTICLE: return "next";
+            case FOLLOW_LINK: return "link";
+            default: return a.configName();
+        }
+    }
+
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+}

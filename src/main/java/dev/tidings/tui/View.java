@@ -1,0 +1,285 @@
+package dev.tidings.tui;
+
+import com.googlecode.lanterna.screen.Screen;
+import dev.tidings.app.Entry;
+import dev.tidings.render.Line;
+import dev.tidings.render.Segment;
+import dev.tidings.text.Sanitize;
+import dev.tidings.text.Width;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws a {@link ReaderState} onto a screen: title bar, the list, article or help, and the
+ * status line. Only the visible rows are touched, so 100,000 headlines cost what 30 do.
+ */
+final class View {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM dd", Locale.ENGLISH);
+    private static final String SPINNER = "|/-\\";
+
+    private View() {
+    }
+
+    static void draw(ReaderState s, Screen screen, Theme theme, int tick) {
+        Painter p = new Painter(screen, theme);
+        int w = s.width();
+        int h = s.height();
+        screen.clear();
+        if (s.tooSmall()) {
+            String[] msg = {"Window too small", w + "x" + h + ", need " + ReaderState.MIN_WIDTH + "x"
+                    + ReaderState.MIN_HEIGHT, "q quits"};
+            for (int row = 0; row < msg.length && row < h; row++) {
+                p.text(0, row, w, Width.truncate(msg[row], w), Ui.ERROR);
+            }
+            return;
+        }
+        titleBar(s, p, w);
+        switch (s.screen()) {
+            case LIST:
+                list(s, p, w);
+                break;
+            case ARTICLE:
+                article(s, p, w);
+                break;
+            default:
+                help(s, p, w);
+        }
+        statusLine(s, p, w, h - 1, tick);
+        if (s.urlOverlay() != null) {
+            urlOverlay(s, p, w, h);
+        }
+    }
+
+    // ---------------------------------------------------------------- title bar
+
+    private static void titleBar(ReaderState s, Painter p, int w) {
+        p.fill(0, 0, w, Ui.TITLEBAR);
+        String left;
+        String right;
+        switch (s.screen()) {
+            case ARTICLE: {
+                Entry e = s.current();
+                left = " " + (e == null ? "" : e.feed().name());
+                int idx = e == null ? -1 : s.visible().indexOf(e);
+                right = (idx >= 0 ? "article " + (idx + 1) + " of " + s.visible().size() + "  " : "")
+                        + position(s.articleTop(), s.rows(), s.lines().size()) + " ";
+                break;
+            }
+            case HELP:
+                left = " Tidings — keys for the " + (s.helpReturn() == Action.Screen.LIST ? "headline list" : "article");
+                right = "";
+                break;
+            default: {
+                left = " Tidings — " + feedsLabel(s);
+                String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
+                right = filter + (s.visible().isEmpty() ? "no items"
+                        : "item " + (s.selected() + 1) + " of " + s.visible().size()
+                        + (s.filter().isEmpty() ? "" : " (" + s.totalEntries() + " in all)")) + " ";
+            }
+        }
+        left = Sanitize.line(left);
+        int rw = Width.of(right);
+        int maxLeft = Math.max(0, w - rw - 1);
+        p.text(0, 0, w, " " + Width.ellipsize(left.strip(), maxLeft - 1), Ui.TITLEBAR);
+        if (rw < w) {
+            p.text(w - rw, 0, w, right, Ui.TITLEBAR);
+        }
+    }
+
+    private static String feedsLabel(ReaderState s) {
+        List<Entry> all = s.visible();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Entry e : all) {
+            names.add(e.feed().name());
+            if (names.size() > 1) {
+                break;
+            }
+        }
+        if (names.isEmpty()) {
+            return s.pendingFeeds() > 0 ? "loading" : "no feeds";
+        }
+        return names.size() == 1 ? names.iterator().next() : "all feeds";
+    }
+
+    /** "Top", "Bot", "All" or a percentage, like less and vim. */
+    static String position(int top, int rows, int total) {
+        if (total <= rows) {
+            return "All";
+        }
+        if (top <= 0) {
+            return "Top";
+        }
+        if (top + rows >= total) {
+            return "Bot";
+        }
+        return (int) Math.round(100.0 * (top + rows) / total) + "%";
+    }
+
+    // ---------------------------------------------------------------- headline list
+
+    private static void list(ReaderState s, Painter p, int w) {
+        List<Entry> items = s.visible();
+        int rows = s.rows();
+        if (items.isEmpty()) {
+            String msg = s.pendingFeeds() > 0 ? "  Loading…" : !s.filter().isEmpty()
+                    ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter." : "  No items.";
+            p.text(0, 1, w, msg, Ui.HINT);
+            return;
+        }
+        boolean showFeed = w >= 70;
+        int feedWidth = showFeed ? Math.min(24, w / 5) : 0;
+        for (int r = 0; r < rows; r++) {
+            int idx = s.listTop() + r;
+            if (idx >= items.size()) {
+                break;
+            }
+            Entry e = items.get(idx);
+            int row = r + 1;
+            boolean sel = idx == s.selected();
+            boolean unread = !s.isRead(e);
+            if (sel) {
+                p.fill(row, 0, w, Ui.SELECTION);
+            }
+            int c = 0;
+            c = p.text(c, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            c = p.text(c, row, w, unread ? "●" : " ", sel ? Ui.SELECTION : Ui.UNREAD);
+            c = p.text(c, row, w, " ", sel ? Ui.SELECTION : Ui.BODY);
+            c = p.text(c, row, w, day(e.item().date(), s) + "  ", sel ? Ui.SELECTION : Ui.DATE);
+            int titleEnd = showFeed ? w - feedWidth - 2 : w - 1;
+            String title = e.item().title().isEmpty() ? "(untitled)" : e.item().title();
+            p.text(c, row, titleEnd, Width.ellipsize(title, Math.max(1, titleEnd - c)),
+                    sel ? Ui.SELECTION : unread ? Ui.UNREAD : Ui.READ);
+            if (showFeed) {
+                p.text(w - feedWidth - 1, row, w - 1, Width.ellipsize(e.feed().name(), feedWidth),
+                        sel ? Ui.SELECTION : Ui.FEED);
+            }
+        }
+    }
+
+    private static String day(Instant date, ReaderState s) {
+        return date == null ? "  --  " : DAY.format(date.atZone(s.zone()));
+    }
+
+    // ---------------------------------------------------------------- article
+
+    private static void article(ReaderState s, Painter p, int w) {
+        List<Line> lines = s.lines();
+        int rows = s.rows();
+        int tw = s.textWidth();
+        int left = Math.max(0, Math.min(2, (w - tw) / 2));
+        String find = s.find().toLowerCase(Locale.ROOT);
+        for (int r = 0; r < rows; r++) {
+            int idx = s.articleTop() + r;
+            if (idx >= lines.size()) {
+                break;
+            }
+            Line line = lines.get(idx);
+            int c = left;
+            for (Segment seg : line.segments()) {
+                c = p.text(c, r + 1, Math.min(w, left + tw), seg.text(), Ui.of(seg.style()));
+            }
+            if (!find.isEmpty()) {
+                highlight(p, line.text(), find, r + 1, left, Math.min(w, left + tw));
+            }
+        }
+    }
+
+    private static void highlight(Painter p, String text, String needle, int row, int left, int max) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int from = 0;
+        while (true) {
+            int at = lower.indexOf(needle, from);
+            if (at < 0 || lower.length() != text.length()) {
+                return;
+            }
+            int col = left + Width.of(text.substring(0, at));
+            p.text(col, row, max, text.substring(at, at + needle.length()), Ui.MATCH);
+            from = at + Math.max(1, needle.length());
+        }
+    }
+
+    // ---------------------------------------------------------------- help
+
+    private static void help(ReaderState s, Painter p, int w) {
+        List<String[]> rows = s.helpRows();
+        int keyWidth = 0;
+        for (String[] r : rows) {
+            keyWidth = Math.max(keyWidth, Width.of(r[0]));
+        }
+        keyWidth = Math.min(keyWidth, Math.max(8, w / 3));
+        for (int r = 0; r < s.rows(); r++) {
+            int idx = s.helpTop() + r;
+            if (idx >= rows.size()) {
+                break;
+            }
+            String[] row = rows.get(idx);
+            p.text(1, r + 1, 1 + keyWidth, Width.ellipsize(row[0], keyWidth), Ui.HELP_KEY);
+            p.text(keyWidth + 3, r + 1, w, Width.ellipsize(row[1], Math.max(1, w - keyWidth - 3)), Ui.HELP_TEXT);
+        }
+    }
+
+    // ---------------------------------------------------------------- status line
+
+    private static void statusLine(ReaderState s, Painter p, int w, int row, int tick) {
+        p.fill(row, 0, w, Ui.STATUS);
+        if (s.prompt() != ReaderState.Prompt.NONE) {
+            String label;
+            switch (s.prompt()) {
+                case FILTER: label = "Filter: "; break;
+                case FIND: label = "Find: "; break;
+                default: label = "Follow link number: ";
+            }
+            String in = s.input();
+            int room = Math.max(1, w - Width.of(label) - 2);
+            if (Width.of(in) > room) {
+                // keep the end of what is typed visible
+                while (Width.of(in) > room - 1 && !in.isEmpty()) {
+                    in = in.substring(in.offsetByCodePoints(0, 1));
+                }
+                in = "…" + in;
+            }
+            int c = p.text(0, row, w, label, Ui.PROMPT);
+            c = p.text(c, row, w, in, Ui.PROMPT);
+            p.text(c, row, w, "_", Ui.PROMPT);
+            return;
+        }
+        String right = "";
+        if (s.pendingFeeds() > 0) {
+            right = SPINNER.charAt(Math.floorMod(tick, 4)) + " loading " + (s.totalFeeds() - s.pendingFeeds()) + "/"
+                    + s.totalFeeds() + " ";
+        } else if (!s.pendingCount().isEmpty()) {
+            right = s.pendingCount() + " ";
+        }
+        int rw = Width.of(right);
+        String msg = s.statusText().isEmpty() ? s.hints() : s.statusText();
+        Ui ui = s.statusText().isEmpty() ? Ui.HINT : s.statusIsError() ? Ui.ERROR : Ui.STATUS;
+        p.text(0, row, w - rw, Width.ellipsize(" " + msg, Math.max(1, w - rw - 1)), ui);
+        if (rw > 0 && rw < w) {
+            p.text(w - rw, row, w, right, Ui.STATUS);
+        }
+    }
+
+    private static void urlOverlay(ReaderState s, Painter p, int w, int h) {
+        String url = s.urlOverlay();
+        int inner = Math.max(10, w - 4);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        String rest = url;
+        while (!rest.isEmpty()) {
+            String head = Width.truncate(rest, inner);
+            if (head.isEmpty()) {
+                break;
+            }
+            parts.add(head);
+            rest = rest.substring(head.length());
+        }
+        int top = Math.max(1, h / 2 - parts.size() / 2 - 1);
+        p.fill(top, 0, w, Ui.TITLEBAR);
+        p.text(1, top, w, "Link (select it with the mouse; any key closes):", Ui.TITLEBAR);
+        for (int i = 0; i < parts.size() && top + 1 + i < h - 1; i++) {
+            p.fill(top + 1 + i, 0, w, Ui.STATUS);
+            p.text(2, top + 1 + i, w, parts.get(i), Ui.LINK_URL);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.tidings.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.tidings.text.Width;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole screens on Lanterna's virtual terminal, compared with golden text
+ * ({@code src/test/resources/tui/*.txt}; regenerate with -Dgolden.update=true and review).
+ */
+class ScreenTest {
+    static final Path GOLDEN = Path.of("src/test/resources/tui");
+
+    DefaultVirtualTerminal terminal;
+    TerminalScreen screen;
+    Reader reader;
+
+    Reader start(int w, int h) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(w, h));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        Theme theme;
+        try {
+            theme = Theme.load("mono", Theme.Depth.NONE);
+        } catch (Theme.ThemeException e) {
+            throw new AssertionError(e);
+        }
+        ReaderState state = new ReaderState(KeyMap.defaults(), java.time.ZoneOffset.UTC);
+        reader = new Reader(screen, state, theme, Map.of(), null);
+        reader.resize();
+        state.setEntries(Samples.entries());
+        reader.render();
+        return reader;
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (screen != null) {
+            screen.stopScreen();
+        }
+    }
+
+    void press(char... keys) throws IOException {
+        for (char c : keys) {
+            reader.handleKey(new KeyStroke(c, false, false));
+        }
+        reader.render();
+    }
+
+    void press(KeyType type) throws IOException {
+        reader.handleKey(new KeyStroke(type));
+        reader.render();
+    }
+
+    void resize(int w, int h) throws IOException {
+        terminal.setTerminalSize(new TerminalSize(w, h));
+        reader.resize();
+        reader.render();
+    }
+
+    /** The screen as text, one line a row, wide characters counted once, trailing spaces kept. */
+    String text() {
+        TerminalSize size = terminal.getTerminalSize();
+        StringBuilder sb = new StringBuilder();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder line = new StringBuilder();
+            for (int col = 0; col < size.getColumns(); col++) {
+                TextCharacter c = terminal.getBufferCharacter(col, row);
+                line.append(c.getCharacterString());
+                if (c.isDoubleWidth()) {
+                    col++;
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    void golden(String name) throws IOException {
+        String actual = text();
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        int width = terminal.getTerminalSize().getColumns();
+        for (String line : actual.split("\n")) {
+            assertThat(Width.of(line)).as(line).isLessThanOrEqualTo(width);
+        }
+    }
+
+    @Test
+    void headlineList() throws IOException {
+        start(100, 14);
+        press('j');
+        golden("list-100x14.txt");
+        assertThat(text()).contains("item 2 of 8").contains(">● Nov 23  Harbourton");
+    }
+
+    @Test
+    void article() throws IOException {
+        start(80, 24);
+        press(KeyType.Enter);
+        golden("article-80x24.txt");
+        assertThat(text()).contains("[Image: Workers pour concrete").contains("Source: AFP");
+    }
+
+    @Test
+    void articleEnd() throws IOException {
+        start(80, 24);
+        press(KeyType.Enter);
+        press('G');
+        golden("article-end-80x24.txt");
+        assertThat(text()).contains("Read more: https://news.example.org/2026/11/varenta-valley-flood-walls")
+                .contains("[1] https://").contains(" Bot");
+    }
+
+    @Test
+    void help() throws IOException {
+        start(80, 30);
+        press('?');
+        golden("help-80x30.txt");
+    }
+
+    @Test
+    void search() throws IOException {
+        start(80, 14);
+        press('/', 'f', 'e', 's', 't');
+        golden("filter-80x14.txt");
+        assertThat(text()).contains("Filter: fest_").contains("item 1 of 1 (8 in all)");
+    }
+
+    @Test
+    void cjkTitlesStayInsideTheWindow() throws IOException {
+        start(40, 12);
+        press('G', 'k');
+        golden("list-40x12.txt");
+        press(KeyType.Enter);
+        press('j');
+        golden("article-persian-40x12.txt");
+    }
+
+    @Test
+    void resizeRelaysTheArticle() throws IOException {
+        start(100, 30);
+        press(KeyType.Enter);
+        for (int i = 0; i < 20; i++) {
+            resize(40 + i * 3, 12 + i);
+        }
+        resize(60, 20);
+        golden("article-resized-60x20.txt");
+    }
+
+    @Test
+    void tinyWindow() throws IOException {
+        start(30, 8);
+        golden("tiny-30x8.txt");
+        assertThat(text()).startsWith("Window too small\n30x8, need 40x12\nq quits\n");
+    }
+}
