@@ -30,10 +30,15 @@ public final class FeedLoader {
     public static final String SAMPLE = "sample";
     private static final String SAMPLE_RESOURCE = "/dev/tidings/sample/tidings-sample.rss.xml";
 
-    private final HttpFetcher fetcher;
+    private final java.util.function.Supplier<HttpFetcher> fetcher;
     private final InputStream stdin;
 
-    public FeedLoader(HttpFetcher fetcher, InputStream stdin) {
+    /**
+     * @param fetcher gives the HTTP client when a URL is first fetched (building one costs a few
+     *                hundred milliseconds of start-up, wasted on files)
+     * @param stdin   what "-" reads
+     */
+    public FeedLoader(java.util.function.Supplier<HttpFetcher> fetcher, InputStream stdin) {
         this.fetcher = fetcher;
         this.stdin = stdin;
     }

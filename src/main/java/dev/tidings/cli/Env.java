@@ -43,7 +43,7 @@ final class Env {
     }
 
     FeedLoader loader() {
-        return new FeedLoader(fetcher(), stdin);
+        return new FeedLoader(this::fetcher, stdin);
     }
 
     boolean color() {

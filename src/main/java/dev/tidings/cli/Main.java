@@ -20,16 +20,31 @@ public final class Main {
 
     /** Runs Tidings as the command line would, with the given streams: what tests call. */
     static int run(String[] args, Env env, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(env);
+        CommandLine cl = commandLine(env, args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(Env env) {
+    /**
+     * The command line for these arguments. Building picocli's model costs start-up time per
+     * command, so when the first argument names a subcommand only that one is registered; help
+     * and completion see them all.
+     */
+    static CommandLine commandLine(Env env, String... args) {
         CommandLine cl = new CommandLine(new TidingsCommand(env));
+        String first = args.length > 0 ? args[0] : "";
+        if (first.equals("list")) {
+            cl.addSubcommand("list", new ListCommand());
+        } else if (first.equals("dump")) {
+            cl.addSubcommand("dump", new DumpCommand());
+        } else {
+            cl.addSubcommand("list", new ListCommand());
+            cl.addSubcommand("dump", new DumpCommand());
+            cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, unused) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
             c.getErr().println("tidings: " + Sanitize.line(ex.getMessage()) + " (see '" + name + " --help')");

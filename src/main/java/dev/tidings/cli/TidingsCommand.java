@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = "A terminal news reader for RSS, Atom and JSON Feed.%n"
                 + "With no FEED it opens the sample feed bundled with Tidings.",
-        subcommands = {ListCommand.class, DumpCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

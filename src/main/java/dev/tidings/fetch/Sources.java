@@ -59,7 +59,8 @@ public final class Sources {
      * @param fetcher the HTTP client to use for URLs
      * @param stdin   what "-" reads
      */
-    public static Opened open(String spec, HttpFetcher fetcher, InputStream stdin) throws SourceException {
+    public static Opened open(String spec, java.util.function.Supplier<HttpFetcher> fetcher, InputStream stdin)
+            throws SourceException {
         String name = Sanitize.line(spec);
         if (spec.equals("-")) {
             return new Opened("stdin", stdin, null, null);
@@ -76,7 +77,7 @@ public final class Sources {
                 throw new SourceException(name + ": only http and https URLs can be fetched"
                         + " (for a local file, give its path)");
             }
-            HttpResult r = fetcher.fetch(uri);
+            HttpResult r = fetcher.get().fetch(uri);
             if (r.status() == 304) {
                 throw new SourceException(name + ": server answered 304 Not Modified and there is no cached copy");
             }

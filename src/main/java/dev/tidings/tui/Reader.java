@@ -328,6 +328,41 @@ public final class Reader {
         View.draw(state, screen, theme, tick);
         screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         repaintAll = false;
+        trace();
+    }
+
+    private boolean tracedFrame;
+    private boolean tracedHeadlines;
+
+    /**
+     * With TIDINGS_TRACE=FILE, appends "frame MS" for the first frame and "headlines MS" for the
+     * first frame showing headlines, in milliseconds since the process started: what the start-up
+     * benchmark reads (bench/tui-first-frame.sh).
+     */
+    private void trace() {
+        String path = env.get("TIDINGS_TRACE");
+        if (path == null || path.isEmpty() || (tracedFrame && tracedHeadlines)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        long ms = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+        if (!tracedFrame) {
+            tracedFrame = true;
+            sb.append("frame ").append(ms).append('\n');
+        }
+        if (!tracedHeadlines && state.totalEntries() > 0) {
+            tracedHeadlines = true;
+            sb.append("headlines ").append(ms).append(' ').append(state.totalEntries()).append('\n');
+        }
+        if (sb.length() > 0) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(path), sb.toString(),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException | RuntimeException e) {
+                // tracing is best effort
+            }
+        }
     }
 
     ReaderState state() {

@@ -57,6 +57,7 @@ public final class ReaderState {
     private int helpTop;
 
     private Entry current;
+    private int currentIndex = -1;
     private Article article;
     private java.time.ZoneId zone;
     private List<Line> lines = List.of();
@@ -81,6 +82,7 @@ public final class ReaderState {
     private boolean quit;
 
     private final Set<String> read = new HashSet<>();
+    private String feedsLabel = "";
     private final List<Effect> effects = new ArrayList<>();
     private int pending;
     private int total;
@@ -98,6 +100,14 @@ public final class ReaderState {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         all = List.copyOf(entries);
         haystacks = new String[all.size()];
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Entry e : all) {
+            names.add(e.feed().name());
+            if (names.size() > 1) {
+                break;
+            }
+        }
+        feedsLabel = names.isEmpty() ? "" : names.size() == 1 ? names.iterator().next() : "all feeds";
         applyFilter();
         if (selectedId != null) {
             for (int i = 0; i < visible.size(); i++) {
@@ -305,7 +315,7 @@ public final class ReaderState {
         if (current == null || visible.isEmpty()) {
             return;
         }
-        int idx = visible.indexOf(current);
+        int idx = currentIndex;
         int target = idx + delta;
         if (idx < 0 || target < 0) {
             status("This is the first article", false);
@@ -322,6 +332,7 @@ public final class ReaderState {
 
     private void openArticle(Entry e) {
         current = e;
+        currentIndex = visible.indexOf(e);
         article = Article.of(e.item(), e.feed().name(), e.feed().base());
         read.add(e.item().id());
         screen = Action.Screen.ARTICLE;
@@ -472,6 +483,7 @@ public final class ReaderState {
         }
         selected = 0;
         listTop = 0;
+        currentIndex = current == null ? -1 : visible.indexOf(current);
         clampList();
     }
 
@@ -664,6 +676,11 @@ public final class ReaderState {
         return visible;
     }
 
+    /** The feed's name when the list holds one feed, "all feeds" for several, "" for none. */
+    public String feedsLabel() {
+        return feedsLabel;
+    }
+
     public int totalEntries() {
         return all.size();
     }
@@ -682,6 +699,11 @@ public final class ReaderState {
 
     public Entry current() {
         return current;
+    }
+
+    /** The open article's position in the visible list, or -1 when it is filtered out. */
+    public int currentIndex() {
+        return currentIndex;
     }
 
     public Article article() {

@@ -62,7 +62,7 @@ final class View {
             case ARTICLE: {
                 Entry e = s.current();
                 left = " " + (e == null ? "" : e.feed().name());
-                int idx = e == null ? -1 : s.visible().indexOf(e);
+                int idx = e == null ? -1 : s.currentIndex();
                 right = (idx >= 0 ? "article " + (idx + 1) + " of " + s.visible().size() + "  " : "")
                         + position(s.articleTop(), s.rows(), s.lines().size()) + " ";
                 break;
@@ -89,18 +89,10 @@ final class View {
     }
 
     private static String feedsLabel(ReaderState s) {
-        List<Entry> all = s.visible();
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (Entry e : all) {
-            names.add(e.feed().name());
-            if (names.size() > 1) {
-                break;
-            }
-        }
-        if (names.isEmpty()) {
+        if (s.feedsLabel().isEmpty()) {
             return s.pendingFeeds() > 0 ? "loading" : "no feeds";
         }
-        return names.size() == 1 ? names.iterator().next() : "all feeds";
+        return s.feedsLabel();
     }
 
     /** "Top", "Bot", "All" or a percentage, like less and vim. */
