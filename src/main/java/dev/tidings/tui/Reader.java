@@ -62,6 +62,8 @@ public final class Reader {
     private final Map<String, String> env;
     private final OutputStream rawOut;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private Object paintLock = new Object();
+    private java.util.function.BooleanSupplier released = () -> false;
     private final List<LoadedFeed> loaded = new ArrayList<>();
     private final List<Integer> loadedOrder = new ArrayList<>();
     private int tick;
@@ -82,15 +84,19 @@ public final class Reader {
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, java.time.ZoneId zone) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-        Terminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
+        TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         TerminalScreen screen = new TerminalScreen(terminal);
         ReaderState state = new ReaderState(keys, zone);
         Reader reader = new Reader(screen, state, theme, env, out);
+        reader.paintLock = terminal.paintLock;
+        reader.released = terminal::released;
         Thread restore = new Thread(() -> {
-            try {
-                screen.stopScreen();
-            } catch (IOException | RuntimeException ignored) {
-                // the terminal may be gone (SIGHUP); Lanterna's own hook restores stty
+            synchronized (terminal.paintLock) {
+                try {
+                    terminal.exitPrivateMode(); // shows the cursor, leaves the alternate screen, once
+                } catch (IOException | RuntimeException ignored) {
+                    // the terminal may be gone (SIGHUP); Lanterna's own hook restores stty
+                }
             }
         }, "tidings-restore");
         Runtime.getRuntime().addShutdownHook(restore);
@@ -107,7 +113,11 @@ public final class Reader {
             reader.loop();
         } finally {
             try {
-                screen.stopScreen();
+                synchronized (terminal.paintLock) {
+                    if (!terminal.released()) {
+                        screen.stopScreen();
+                    }
+                }
             } finally {
                 terminal.close();
                 try {
@@ -325,8 +335,13 @@ public final class Reader {
 
     /** Draws the state; after a resize or redraw every cell is sent again, else only changes. */
     void render() throws IOException {
-        View.draw(state, screen, theme, tick);
-        screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        synchronized (paintLock) {
+            if (released.getAsBoolean()) {
+                return; // shutting down: the user's screen is back, draw nothing on it
+            }
+            View.draw(state, screen, theme, tick);
+            screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        }
         repaintAll = false;
         trace();
     }

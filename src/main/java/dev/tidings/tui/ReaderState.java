@@ -186,6 +186,10 @@ public final class ReaderState {
             }
             return;
         }
+        if (name.equals("Esc") && screen == Action.Screen.ARTICLE && !find.isEmpty()) {
+            clearFind(); // Esc first ends the search, as the status line says; the next one goes back
+            return;
+        }
         Action a = keys.lookup(name, screen);
         if (a == null) {
             if (!name.isEmpty()) {

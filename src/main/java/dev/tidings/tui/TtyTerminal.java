@@ -14,8 +14,43 @@ import java.util.concurrent.TimeUnit;
  * instead of a cursor-position query that stalls start-up where the terminal does not answer.
  */
 final class TtyTerminal extends UnixTerminal {
+    /** Held while a frame is drawn and while the alternate screen is left, so neither cuts into the other. */
+    final Object paintLock = new Object();
+    private volatile boolean released;
+
     TtyTerminal(InputStream in, OutputStream out) throws IOException {
         super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+    }
+
+    /**
+     * Leaves the alternate screen once, under the paint lock. Lanterna's own shutdown hook (SIGTERM,
+     * SIGHUP) calls this too: taking the lock means a frame being drawn finishes first and none is
+     * drawn after, so nothing lands on the user's shell and the cursor is shown again.
+     */
+    @Override
+    public void exitPrivateMode() throws IOException {
+        synchronized (paintLock) {
+            if (released) {
+                return;
+            }
+            released = true;
+            super.exitPrivateMode();
+            flush();
+        }
+    }
+
+    /** Enters the alternate screen (again, after a text browser ran in the terminal). */
+    @Override
+    public void enterPrivateMode() throws IOException {
+        synchronized (paintLock) {
+            super.enterPrivateMode();
+            released = false;
+        }
+    }
+
+    /** True once the alternate screen was left: nothing may be drawn any more. */
+    boolean released() {
+        return released;
     }
 
     @Override
