@@ -14,6 +14,30 @@ final class CommonOptions {
     @Option(names = "--debug", description = "Show stack traces for errors.")
     boolean debug;
 
+    @Option(names = "--collections-file", paramLabel = "PATH",
+            description = "The collections file (default: $TIDINGS_COLLECTIONS, else"
+                    + " $XDG_DATA_HOME/tidings/collections.json).")
+    String collectionsFile;
+
+    /** The collections file this run uses. */
+    java.nio.file.Path collectionsPath() {
+        String option = collectionsFile;
+        if (option == null) {
+            Object root = spec.root().userObject();
+            if (root instanceof TidingsCommand && ((TidingsCommand) root).common != null) {
+                option = ((TidingsCommand) root).common.collectionsFile;
+            }
+        }
+        return dev.tidings.app.CollectionsPath.resolve(option, env().vars);
+    }
+
+    /** Prints a store or collection problem and returns its exit code. */
+    int storeError(Exception e) {
+        err().println("tidings: " + dev.tidings.text.Sanitize.line(e.getMessage()));
+        err().flush();
+        return e instanceof dev.tidings.store.StoreException ? ExitCodes.STORE : ExitCodes.USAGE;
+    }
+
     Env env() {
         Object root = spec.root().userObject();
         return root instanceof TidingsCommand ? ((TidingsCommand) root).env : Env.system();

@@ -53,6 +53,10 @@ final class DumpCommand implements Callable<Integer> {
             description = "text, markdown, json or ndjson (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--collection", paramLabel = "NAME",
+            description = "Read the articles saved in this collection (offline) instead of feeds.")
+    String collection;
+
     @Option(names = "--width", paramLabel = "N",
             description = "Wrap text at N columns (default: the terminal's width, 80 when not a terminal).")
     Integer width;
@@ -63,9 +67,38 @@ final class DumpCommand implements Callable<Integer> {
             return common.usage("--width must be at least " + Layout.MIN_WIDTH + ", was " + width);
         }
         Env env = common.env();
-        FeedLoader.Result result = env.loader().loadAll(feeds, Detail.FULL);
-        int code = Failures.report(result, common.err());
-        List<Entry> all = FeedLoader.headlines(result.feeds());
+        FeedLoader.Result result;
+        List<Entry> all;
+        int code;
+        if (collection != null) {
+            if (!feeds.isEmpty()) {
+                return common.usage("give either FEED arguments or --collection, not both");
+            }
+            try {
+                dev.tidings.model.Library lib = new dev.tidings.store.CollectionStore(common.collectionsPath()).read();
+                dev.tidings.model.Collection c = lib.find(collection).orElse(null);
+                if (c == null) {
+                    return common.usage("no collection named '" + Sanitize.line(collection) + "'" + (lib.collections()
+                            .isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ",
+                            lib.collections().stream().map(dev.tidings.model.Collection::name).toList())));
+                }
+                all = dev.tidings.app.Saved.entries(lib, c);
+                List<LoadedFeed> sources = new ArrayList<>();
+                for (Entry e : all) {
+                    if (!sources.contains(e.feed())) {
+                        sources.add(e.feed());
+                    }
+                }
+                result = new FeedLoader.Result(sources, List.of());
+                code = ExitCodes.OK;
+            } catch (dev.tidings.store.StoreException e) {
+                return common.storeError(e);
+            }
+        } else {
+            result = env.loader().loadAll(feeds, Detail.FULL);
+            code = Failures.report(result, common.err());
+            all = FeedLoader.headlines(result.feeds());
+        }
         List<Entry> chosen;
         if (items.isEmpty() && ids.isEmpty()) {
             chosen = all;
@@ -174,18 +207,18 @@ final class DumpCommand implements Callable<Integer> {
         return code;
     }
 
-    private static Article article(Entry e) {
+    static Article article(Entry e) {
         return Article.of(e.item(), e.feed().name(), e.feed().base());
     }
 
-    private static void feedObject(JsonGenerator g, LoadedFeed f) throws IOException {
+    static void feedObject(JsonGenerator g, LoadedFeed f) throws IOException {
         g.writeStartObject();
         Json.line(g, "title", f.feed().title());
         Json.line(g, "link", f.feed().link());
         g.writeEndObject();
     }
 
-    private void item(JsonGenerator g, Entry e) throws IOException {
+    static void item(JsonGenerator g, Entry e) throws IOException {
         Article a = article(e);
         g.writeStartObject();
         g.writeNumberField("number", e.number());

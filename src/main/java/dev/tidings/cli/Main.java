@@ -38,9 +38,12 @@ public final class Main {
             cl.addSubcommand("list", new ListCommand());
         } else if (first.equals("dump")) {
             cl.addSubcommand("dump", new DumpCommand());
+        } else if (first.equals("collections")) {
+            cl.addSubcommand("collections", new CollectionsCommand());
         } else {
             cl.addSubcommand("list", new ListCommand());
             cl.addSubcommand("dump", new DumpCommand());
+            cl.addSubcommand("collections", new CollectionsCommand());
             cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -95,7 +95,8 @@ final class TidingsCommand implements Callable<Integer> {
         }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
-            return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone);
+            return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
+                    common.collectionsPath());
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

@@ -8,7 +8,9 @@ public enum FeedFormat {
     ATOM_10("Atom 1.0"),
     ATOM_03("Atom 0.3"),
     JSON_FEED_10("JSON Feed 1.0"),
-    JSON_FEED_11("JSON Feed 1.1");
+    JSON_FEED_11("JSON Feed 1.1"),
+    /** Articles read back from the collections file, not from a feed. */
+    SAVED("saved articles");
 
     private final String label;
 

@@ -9,17 +9,19 @@ import java.util.Set;
  * hints and README's key list all come from this table and {@link KeyMap}.
  */
 public enum Action {
-    DOWN("move down (a count moves further: 5j)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    UP("move up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    PAGE_DOWN("page down", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    PAGE_UP("page up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    HALF_DOWN("half a page down", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    HALF_UP("half a page up", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    TOP("go to the top (a count goes to that line: 5g)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    BOTTOM("go to the bottom", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    OPEN("open the article; in an article, N then Enter follows link N", Screen.LIST, Screen.ARTICLE),
-    BACK("back to the previous screen (quits from the headline list)", Screen.LIST, Screen.ARTICLE, Screen.HELP),
-    QUIT("quit Tidings", Screen.LIST, Screen.ARTICLE, Screen.HELP),
+    DOWN("move down (a count moves further: 5j)", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
+    UP("move up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
+    PAGE_DOWN("page down", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    PAGE_UP("page up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    HALF_DOWN("half a page down", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    HALF_UP("half a page up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    TOP("go to the top (a count goes to that line: 5g)", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    BOTTOM("go to the bottom", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    OPEN("open the article or collection; N Enter in an article follows link N",
+            Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS, Screen.DIALOG),
+    BACK("back to the previous screen (quits from the headline list)", Screen.LIST, Screen.ARTICLE, Screen.HELP,
+            Screen.COLLECTIONS, Screen.DIALOG),
+    QUIT("quit Tidings", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     NEXT_ARTICLE("next article (next match while a search is active)", Screen.ARTICLE),
     PREV_ARTICLE("previous article", Screen.ARTICLE),
     FOLLOW_LINK("follow link N: type f, the number, Enter", Screen.ARTICLE),
@@ -30,11 +32,18 @@ public enum Action {
     COPY_LINK("copy the link to the clipboard (OSC 52; N y: link N)", Screen.LIST, Screen.ARTICLE),
     SHOW_URL("show the link in full (N Y: link N)", Screen.LIST, Screen.ARTICLE),
     TOGGLE_READ("mark the article read or unread", Screen.LIST),
-    HELP("show the keys of this screen", Screen.LIST, Screen.ARTICLE),
-    REDRAW("redraw the screen", Screen.LIST, Screen.ARTICLE, Screen.HELP);
+    ADD_TO_COLLECTION("add to collection: choose the collections this article is in", Screen.LIST, Screen.ARTICLE),
+    COLLECTIONS("browse your collections", Screen.LIST, Screen.ARTICLE),
+    TOGGLE("put the article in this collection, or take it out", Screen.DIALOG),
+    NEW_COLLECTION("create a new collection", Screen.DIALOG, Screen.COLLECTIONS),
+    RENAME_COLLECTION("rename the collection", Screen.COLLECTIONS),
+    DELETE_COLLECTION("delete the collection (asks first)", Screen.COLLECTIONS),
+    REMOVE_FROM_COLLECTION("remove the article from the collection shown (asks first)", Screen.LIST),
+    HELP("show the keys of this screen", Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS),
+    REDRAW("redraw the screen", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS);
 
-    /** The screens of the reader, as far as keys are concerned. */
-    public enum Screen { LIST, ARTICLE, HELP }
+    /** The screens of the reader, as far as keys are concerned. DIALOG is "Add to Collection". */
+    public enum Screen { LIST, ARTICLE, HELP, COLLECTIONS, DIALOG }
 
     private final String help;
     private final Set<Screen> screens;
@@ -50,6 +59,16 @@ public enum Action {
 
     public boolean appliesTo(Screen s) {
         return screens.contains(s);
+    }
+
+    /** True when both actions are used on some screen: one key cannot do both there. */
+    boolean screensOverlap(Action other) {
+        for (Screen s : screens) {
+            if (other.screens.contains(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name used in the keys file: "page-down". */

@@ -22,7 +22,8 @@ import java.util.Map;
  * with its number and the defaults stay in force.
  */
 public final class KeyMap {
-    private final Map<String, Action> bindings = new LinkedHashMap<>();
+    /** Each key's actions; the first that applies to the screen wins (Space pages a list, ticks a box). */
+    private final Map<String, List<Action>> bindings = new LinkedHashMap<>();
 
     private KeyMap() {
     }
@@ -50,6 +51,13 @@ public final class KeyMap {
         m.bind(Action.COPY_LINK, "y");
         m.bind(Action.SHOW_URL, "Y");
         m.bind(Action.TOGGLE_READ, "m");
+        m.bind(Action.ADD_TO_COLLECTION, "a");
+        m.bind(Action.COLLECTIONS, "c");
+        m.bind(Action.TOGGLE, "Space");
+        m.bind(Action.NEW_COLLECTION, "n");
+        m.bind(Action.RENAME_COLLECTION, "r");
+        m.bind(Action.DELETE_COLLECTION, "D");
+        m.bind(Action.REMOVE_FROM_COLLECTION, "d");
         m.bind(Action.HELP, "?", "F1");
         m.bind(Action.REDRAW, "C-l");
         return m;
@@ -57,21 +65,36 @@ public final class KeyMap {
 
     private void bind(Action a, String... keys) {
         for (String k : keys) {
-            bindings.put(k, a);
+            bindings.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
         }
     }
 
-    /** The action a key does on a screen, or null. "n" does NEXT_MATCH while a search is active. */
+    /** A user's binding: the action goes first for that key, the key's other screens keep theirs. */
+    private void rebind(String key, Action a) {
+        List<Action> list = bindings.computeIfAbsent(key, x -> new ArrayList<>());
+        list.removeIf(old -> old == a || a.screensOverlap(old));
+        list.add(0, a);
+    }
+
+    /** The action a key does on a screen, or null. */
     public Action lookup(String key, Action.Screen screen) {
-        Action a = bindings.get(key);
-        return a != null && a.appliesTo(screen) ? a : null;
+        List<Action> list = bindings.get(key);
+        if (list == null) {
+            return null;
+        }
+        for (Action a : list) {
+            if (a.appliesTo(screen)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Keys bound to an action, in binding order. */
     public List<String> keysFor(Action a) {
         List<String> keys = new ArrayList<>();
-        for (Map.Entry<String, Action> e : bindings.entrySet()) {
-            if (e.getValue() == a) {
+        for (Map.Entry<String, List<Action>> e : bindings.entrySet()) {
+            if (e.getValue().contains(a)) {
                 keys.add(e.getKey());
             }
         }
@@ -127,7 +150,7 @@ public final class KeyMap {
                 } else if (a == null) {
                     errors.add(where + "unknown action '" + Sanitize.line(parts[2]) + "'");
                 } else {
-                    m.bindings.put(key, a);
+                    m.rebind(key, a);
                 }
             } else if (parts[0].equals("unbind") && parts.length == 2) {
                 String key = normalizeKey(parts[1]);

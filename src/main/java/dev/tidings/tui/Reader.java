@@ -54,6 +54,14 @@ public final class Reader {
 
         record Eof() implements Event {
         }
+
+        /** The collections file was read or written: its content now, and what to tell the user. */
+        record Library(dev.tidings.model.Library library, boolean readOnly, String message) implements Event {
+        }
+
+        /** The collections file could not be read or written. */
+        record StoreFailed(String message, boolean unusable) implements Event {
+        }
     }
 
     private final Screen screen;
@@ -67,6 +75,12 @@ public final class Reader {
     private final List<LoadedFeed> loaded = new ArrayList<>();
     private final List<Integer> loadedOrder = new ArrayList<>();
     private int tick;
+    private dev.tidings.store.CollectionStore store;
+    private final java.util.concurrent.ExecutorService storeWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tidings-store");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean repaintAll = true;
 
     Reader(Screen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
@@ -82,7 +96,8 @@ public final class Reader {
      * that stdin and stdout are terminals and TERM is usable.
      */
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
-                          Map<String, String> env, java.time.ZoneId zone) throws IOException {
+                          Map<String, String> env, java.time.ZoneId zone, java.nio.file.Path collectionsFile)
+            throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         TerminalScreen screen = new TerminalScreen(terminal);
@@ -109,8 +124,10 @@ public final class Reader {
             }
             terminal.addResizeListener((t, size) -> reader.queue.offer(new Event.Resize()));
             reader.startInput(terminal);
+            reader.openStore(collectionsFile);
             reader.startLoading(specs, loader);
             reader.loop();
+            reader.finishStoreWrites();
         } finally {
             try {
                 synchronized (terminal.paintLock) {
@@ -149,6 +166,79 @@ public final class Reader {
         }, "tidings-input");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Reads the collections file in the background; saved markers appear when it is in. */
+    void openStore(java.nio.file.Path file) {
+        store = new dev.tidings.store.CollectionStore(file);
+        storeWorker.submit(() -> {
+            try {
+                dev.tidings.model.Library lib = store.read();
+                queue.offer(new Event.Library(lib, store.readOnly(), store.readOnly()
+                        ? file + " was written by a newer Tidings: collections are read-only" : null));
+            } catch (dev.tidings.store.StoreException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), true));
+            }
+        });
+    }
+
+    /** Carries out a change to the collections off the UI thread; the result comes back as an event. */
+    private void storeChange(ReaderState.Effect effect) {
+        if (store == null) {
+            return;
+        }
+        storeWorker.submit(() -> {
+            try {
+                dev.tidings.model.Library lib;
+                String msg;
+                if (effect instanceof ReaderState.Effect.Toggle) {
+                    ReaderState.Effect.Toggle t = (ReaderState.Effect.Toggle) effect;
+                    if (t.add()) {
+                        lib = store.add(t.collection(), dev.tidings.app.Saved.snapshot(t.entry(), java.time.Instant.now()));
+                        msg = "Saved to " + t.collection();
+                    } else {
+                        lib = store.remove(t.collection(), t.entry().item().id());
+                        msg = "Removed from " + t.collection();
+                    }
+                } else if (effect instanceof ReaderState.Effect.Create) {
+                    ReaderState.Effect.Create c = (ReaderState.Effect.Create) effect;
+                    lib = store.create(c.name());
+                    msg = "Created collection " + c.name();
+                    if (c.entry() != null) {
+                        lib = store.add(c.name(), dev.tidings.app.Saved.snapshot(c.entry(), java.time.Instant.now()));
+                        msg = "Created " + c.name() + " and saved the article to it";
+                    }
+                } else if (effect instanceof ReaderState.Effect.Rename) {
+                    ReaderState.Effect.Rename r = (ReaderState.Effect.Rename) effect;
+                    lib = store.rename(r.from(), r.to());
+                    msg = "Renamed " + r.from() + " to " + r.to();
+                } else if (effect instanceof ReaderState.Effect.Delete) {
+                    ReaderState.Effect.Delete d = (ReaderState.Effect.Delete) effect;
+                    lib = store.delete(d.name());
+                    msg = "Deleted collection " + d.name();
+                } else {
+                    ReaderState.Effect.Remove r = (ReaderState.Effect.Remove) effect;
+                    lib = store.remove(r.collection(), r.key());
+                    msg = "Removed from " + r.collection();
+                }
+                queue.offer(new Event.Library(lib, store.readOnly(), msg));
+            } catch (dev.tidings.store.StoreException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), e.kind() == dev.tidings.store.StoreException.Kind.CORRUPT
+                        || e.kind() == dev.tidings.store.StoreException.Kind.NOT_A_FILE));
+            } catch (dev.tidings.store.CollectionException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), false));
+            }
+        });
+    }
+
+    /** Waits for pending collection writes (at quit), so nothing the user saved is lost. */
+    private void finishStoreWrites() {
+        storeWorker.shutdown();
+        try {
+            storeWorker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startLoading(List<String> specs, FeedLoader loader) {
@@ -252,6 +342,20 @@ public final class Reader {
         if (e instanceof Event.Eof) {
             state.apply(Action.QUIT, 0);
         }
+        if (e instanceof Event.Library) {
+            Event.Library l = (Event.Library) e;
+            state.setLibrary(l.library(), l.readOnly());
+            if (l.message() != null) {
+                state.status(l.message(), false);
+            }
+        }
+        if (e instanceof Event.StoreFailed) {
+            Event.StoreFailed f = (Event.StoreFailed) e;
+            if (f.unusable()) {
+                state.setLibraryError(f.message());
+            }
+            state.status(f.message(), true);
+        }
         return false;
     }
 
@@ -272,6 +376,8 @@ public final class Reader {
                 copy(((ReaderState.Effect.Copy) effect).url());
             } else if (effect instanceof ReaderState.Effect.Open) {
                 full |= open(((ReaderState.Effect.Open) effect).url());
+            } else {
+                storeChange(effect);
             }
         }
         return full;

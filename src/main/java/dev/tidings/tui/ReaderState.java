@@ -39,10 +39,28 @@ public final class ReaderState {
         /** Repaint the whole screen. */
         record Redraw() implements Effect {
         }
+
+        /** Save the article into the collection ({@code add}) or take it out. */
+        record Toggle(String collection, Entry entry, boolean add) implements Effect {
+        }
+
+        /** Create a collection, and save {@code entry} into it when not null. */
+        record Create(String name, Entry entry) implements Effect {
+        }
+
+        record Rename(String from, String to) implements Effect {
+        }
+
+        record Delete(String name) implements Effect {
+        }
+
+        /** Take the article with this key out of the collection. */
+        record Remove(String collection, String key) implements Effect {
+        }
     }
 
     /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW }
+    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM }
 
     private final KeyMap keys;
     private List<Entry> all = List.of();
@@ -83,6 +101,23 @@ public final class ReaderState {
 
     private final Set<String> read = new HashSet<>();
     private String feedsLabel = "";
+
+    // collections
+    private dev.tidings.model.Library library;
+    private String libraryError;
+    private boolean libraryReadOnly;
+    private Entry dialogEntry;
+    private int dialogSelected;
+    private int browserSelected;
+    private int browserTop;
+    /** The collection shown as the headline list, or null for the feeds. */
+    private String viewing;
+    private List<Entry> feedEntries = List.of();
+    private int feedSelected;
+    private String feedFilter = "";
+    private String confirmQuestion = "";
+    private Effect confirmEffect;
+    private Action.Screen dialogReturn = Action.Screen.LIST;
     private final List<Effect> effects = new ArrayList<>();
     private int pending;
     private int total;
@@ -95,8 +130,16 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- inputs from the shell
 
-    /** Replaces the headlines (after a feed loaded), keeping the selection on the same item. */
+    /** Replaces the feeds' headlines (after a feed loaded), keeping the selection on the same item. */
     public void setEntries(List<Entry> entries) {
+        if (viewing != null) {
+            feedEntries = List.copyOf(entries);
+            return;
+        }
+        showEntries(entries);
+    }
+
+    private void showEntries(List<Entry> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         all = List.copyOf(entries);
         haystacks = new String[all.size()];
@@ -238,6 +281,40 @@ public final class ReaderState {
             case COPY_LINK: withLink(n, url -> effects.add(new Effect.Copy(url))); break;
             case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
             case TOGGLE_READ: toggleRead(); break;
+            case ADD_TO_COLLECTION: openDialog(); break;
+            case COLLECTIONS: openBrowser(); break;
+            case TOGGLE: toggleInDialog(); break;
+            case NEW_COLLECTION:
+                if (writable()) {
+                    startPrompt(Prompt.NEW_COLLECTION);
+                }
+                break;
+            case RENAME_COLLECTION: {
+                dev.tidings.model.Collection c = browserCollection();
+                if (c != null && writable()) {
+                    startPrompt(Prompt.RENAME);
+                    input.append(c.name());
+                }
+                break;
+            }
+            case DELETE_COLLECTION: {
+                dev.tidings.model.Collection c = browserCollection();
+                if (c != null && writable()) {
+                    confirm("Delete collection '" + c.name() + "' with " + count(c.articles().size(), "article")
+                            + "? (y/n)", new Effect.Delete(c.name()));
+                }
+                break;
+            }
+            case REMOVE_FROM_COLLECTION: {
+                Entry e = selectedEntry();
+                if (viewing == null) {
+                    status("d removes an article from a collection: open one with c first", false);
+                } else if (e != null && writable()) {
+                    confirm("Remove '" + e.item().title() + "' from '" + viewing + "'? (y/n)",
+                            new Effect.Remove(viewing, e.item().id()));
+                }
+                break;
+            }
             case HELP:
                 helpReturn = screen;
                 screen = Action.Screen.HELP;
@@ -250,6 +327,21 @@ public final class ReaderState {
 
     private void move(int delta) {
         switch (screen) {
+            case DIALOG: {
+                int n = library == null ? 0 : library.collections().size();
+                if (n > 0) {
+                    dialogSelected = clamp((long) dialogSelected + delta, 0, n - 1);
+                }
+                return;
+            }
+            case COLLECTIONS: {
+                int n = library == null ? 0 : library.collections().size();
+                if (n > 0) {
+                    browserSelected = clamp((long) browserSelected + delta, 0, n - 1);
+                    clampBrowser();
+                }
+                return;
+            }
             case LIST:
                 if (visible.isEmpty()) {
                     return;
@@ -267,6 +359,11 @@ public final class ReaderState {
 
     private void moveTo(int index) {
         switch (screen) {
+            case DIALOG:
+            case COLLECTIONS:
+                move(index == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2 : index - (screen == Action.Screen.DIALOG
+                        ? dialogSelected : browserSelected));
+                return;
             case LIST:
                 if (!visible.isEmpty()) {
                     selected = clamp(index, 0, visible.size() - 1);
@@ -282,6 +379,17 @@ public final class ReaderState {
     }
 
     private void open(int n) {
+        if (screen == Action.Screen.DIALOG) {
+            screen = dialogReturn;
+            return;
+        }
+        if (screen == Action.Screen.COLLECTIONS) {
+            dev.tidings.model.Collection c = browserCollection();
+            if (c != null) {
+                viewCollection(c);
+            }
+            return;
+        }
         if (screen == Action.Screen.LIST) {
             Entry e = selectedEntry();
             if (e != null) {
@@ -301,6 +409,15 @@ public final class ReaderState {
             case HELP:
                 screen = helpReturn;
                 break;
+            case DIALOG:
+                screen = dialogReturn;
+                break;
+            case COLLECTIONS:
+                screen = Action.Screen.LIST;
+                if (viewing != null) {
+                    leaveCollection();
+                }
+                break;
             case ARTICLE:
                 screen = Action.Screen.LIST;
                 clearFind();
@@ -309,6 +426,8 @@ public final class ReaderState {
                 if (!filter.isEmpty()) {
                     filter = "";
                     applyFilter();
+                } else if (viewing != null) {
+                    screen = Action.Screen.COLLECTIONS; // from a collection's list back to the browser
                 } else {
                     quit = true;
                 }
@@ -403,6 +522,218 @@ public final class ReaderState {
         }
     }
 
+    // ---------------------------------------------------------------- collections
+
+    /** The collections file as last read or written; null until it has been read. */
+    public void setLibrary(dev.tidings.model.Library lib, boolean readOnly) {
+        library = lib;
+        libraryError = null;
+        libraryReadOnly = readOnly;
+        if (lib != null) {
+            dialogSelected = clamp(dialogSelected, 0, Math.max(0, lib.collections().size() - 1));
+            browserSelected = clamp(browserSelected, 0, Math.max(0, lib.collections().size() - 1));
+            clampBrowser();
+            if (viewing != null) {
+                dev.tidings.model.Collection c = lib.find(viewing).orElse(null);
+                if (c == null) {
+                    leaveCollection();
+                    if (screen == Action.Screen.LIST || screen == Action.Screen.ARTICLE) {
+                        screen = Action.Screen.COLLECTIONS;
+                    }
+                } else {
+                    viewing = c.name();
+                    showEntries(dev.tidings.app.Saved.entries(lib, c));
+                }
+            }
+        }
+    }
+
+    /** The collections file cannot be used: collections features say so instead of working. */
+    public void setLibraryError(String message) {
+        libraryError = Sanitize.line(message);
+    }
+
+    private boolean collectionsUsable() {
+        if (libraryError != null) {
+            status("Collections unavailable: " + libraryError, true);
+            return false;
+        }
+        if (library == null) {
+            status("Collections are still loading…", false);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean writable() {
+        if (!collectionsUsable()) {
+            return false;
+        }
+        if (libraryReadOnly) {
+            status("The collections file was written by a newer Tidings: it is read-only here", true);
+            return false;
+        }
+        return true;
+    }
+
+    private void openDialog() {
+        Entry e = screen == Action.Screen.ARTICLE ? current : selectedEntry();
+        if (e == null || !collectionsUsable()) {
+            return;
+        }
+        dialogEntry = e;
+        dialogReturn = screen;
+        screen = Action.Screen.DIALOG;
+        dialogSelected = 0;
+    }
+
+    private void toggleInDialog() {
+        if (library == null || library.collections().isEmpty() || dialogEntry == null || !writable()) {
+            return;
+        }
+        dev.tidings.model.Collection c = library.collections().get(dialogSelected);
+        boolean add = !c.contains(dialogEntry.item().id());
+        effects.add(new Effect.Toggle(c.name(), dialogEntry, add));
+    }
+
+    private void openBrowser() {
+        if (!collectionsUsable()) {
+            return;
+        }
+        screen = Action.Screen.COLLECTIONS;
+        clampBrowser();
+    }
+
+    /** The collection under the browser's cursor (newest first), or null. */
+    public dev.tidings.model.Collection browserCollection() {
+        if (library == null || library.collections().isEmpty()) {
+            return null;
+        }
+        List<dev.tidings.model.Collection> list = library.newestFirst();
+        return list.get(clamp(browserSelected, 0, list.size() - 1));
+    }
+
+    private void viewCollection(dev.tidings.model.Collection c) {
+        if (viewing == null) {
+            feedEntries = all;
+            feedSelected = selected;
+            feedFilter = filter;
+        }
+        viewing = c.name();
+        filter = "";
+        screen = Action.Screen.LIST;
+        selected = 0;
+        listTop = 0;
+        showEntries(dev.tidings.app.Saved.entries(library, c));
+        selected = 0;
+        listTop = 0;
+    }
+
+    private void leaveCollection() {
+        viewing = null;
+        filter = feedFilter;
+        showEntries(feedEntries);
+        selected = clamp(feedSelected, 0, Math.max(0, visible.size() - 1));
+        clampList();
+    }
+
+    private void confirm(String question, Effect effect) {
+        confirmQuestion = Sanitize.line(question);
+        confirmEffect = effect;
+        prompt = Prompt.CONFIRM;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private void createCollection(String raw) {
+        String name = raw.strip();
+        String problem = dev.tidings.store.CollectionStore.nameProblem(name);
+        if (problem != null) {
+            status("The name " + problem + " (1-" + dev.tidings.store.CollectionStore.MAX_NAME_LENGTH
+                    + " characters, no control characters)", true);
+            return;
+        }
+        if (library != null && library.find(name).isPresent()) {
+            status("A collection named '" + library.find(name).get().name() + "' exists already", true);
+            return;
+        }
+        effects.add(new Effect.Create(name, screen == Action.Screen.DIALOG ? dialogEntry : null));
+    }
+
+    private void renameCollection(String raw) {
+        dev.tidings.model.Collection c = browserCollection();
+        String name = raw.strip();
+        if (c == null || name.equals(c.name())) {
+            return;
+        }
+        String problem = dev.tidings.store.CollectionStore.nameProblem(name);
+        if (problem != null) {
+            status("The name " + problem, true);
+            return;
+        }
+        if (library.find(name).filter(other -> !other.name().equalsIgnoreCase(c.name())).isPresent()) {
+            status("A collection named '" + library.find(name).get().name() + "' exists already", true);
+            return;
+        }
+        effects.add(new Effect.Rename(c.name(), name));
+    }
+
+    private void clampBrowser() {
+        int n = library == null ? 0 : library.collections().size();
+        int r = Math.max(1, rows() - 1);
+        browserSelected = clamp(browserSelected, 0, Math.max(0, n - 1));
+        if (browserSelected < browserTop) {
+            browserTop = browserSelected;
+        } else if (browserSelected >= browserTop + r) {
+            browserTop = browserSelected - r + 1;
+        }
+        browserTop = clamp(browserTop, 0, Math.max(0, n - r));
+    }
+
+    /** True when the article is saved in some collection. */
+    public boolean isSaved(Entry e) {
+        return library != null && library.isSaved(e.item().id());
+    }
+
+    public dev.tidings.model.Library library() {
+        return library;
+    }
+
+    public String libraryError() {
+        return libraryError;
+    }
+
+    public Entry dialogEntry() {
+        return dialogEntry;
+    }
+
+    public int dialogSelected() {
+        return dialogSelected;
+    }
+
+    public Action.Screen dialogReturn() {
+        return dialogReturn;
+    }
+
+    public int browserSelected() {
+        return browserSelected;
+    }
+
+    public int browserTop() {
+        return browserTop;
+    }
+
+    /** The collection shown as the headline list, or null for the feeds. */
+    public String viewing() {
+        return viewing;
+    }
+
+    public String confirmQuestion() {
+        return confirmQuestion;
+    }
+
     // ---------------------------------------------------------------- prompts
 
     private void startPrompt(Prompt p) {
@@ -414,6 +745,16 @@ public final class ReaderState {
     }
 
     private void promptKey(String name) {
+        if (prompt == Prompt.CONFIRM) {
+            prompt = Prompt.NONE;
+            if (name.equals("y") || name.equals("Y")) {
+                effects.add(confirmEffect);
+            } else {
+                status("Cancelled", false);
+            }
+            confirmEffect = null;
+            return;
+        }
         switch (name) {
             case "Esc":
             case "C-c":
@@ -440,6 +781,10 @@ public final class ReaderState {
                     }
                 } else if (p == Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
                     status("Nothing matches \"" + filter + "\" (Esc clears)", true);
+                } else if (p == Prompt.NEW_COLLECTION) {
+                    createCollection(text);
+                } else if (p == Prompt.RENAME) {
+                    renameCollection(text);
                 }
                 return;
             }
@@ -455,7 +800,7 @@ public final class ReaderState {
                 input.append(' ');
                 break;
             default:
-                if (name.codePointCount(0, name.length()) == 1 && input.length() < 200) {
+                if (name.codePointCount(0, name.length()) == 1 && input.length() < 400) {
                     if (prompt == Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
                         return;
                     }
@@ -808,10 +1153,19 @@ public final class ReaderState {
         List<String> parts = new ArrayList<>();
         Action.Screen s = screen;
         Action[] main = s == Action.Screen.LIST
-                ? new Action[] {Action.DOWN, Action.OPEN, Action.SEARCH, Action.OPEN_BROWSER, Action.HELP, Action.BACK}
+                ? (viewing != null
+                    ? new Action[] {Action.DOWN, Action.OPEN, Action.REMOVE_FROM_COLLECTION, Action.SEARCH,
+                        Action.HELP, Action.BACK}
+                    : new Action[] {Action.DOWN, Action.OPEN, Action.SEARCH, Action.ADD_TO_COLLECTION,
+                        Action.COLLECTIONS, Action.HELP, Action.BACK})
                 : s == Action.Screen.ARTICLE
                 ? new Action[] {Action.PAGE_DOWN, Action.NEXT_ARTICLE, Action.FOLLOW_LINK, Action.OPEN_BROWSER,
                     Action.SEARCH, Action.HELP, Action.BACK}
+                : s == Action.Screen.COLLECTIONS
+                ? new Action[] {Action.DOWN, Action.OPEN, Action.NEW_COLLECTION, Action.RENAME_COLLECTION,
+                    Action.DELETE_COLLECTION, Action.BACK}
+                : s == Action.Screen.DIALOG
+                ? new Action[] {Action.TOGGLE, Action.NEW_COLLECTION, Action.OPEN}
                 : new Action[] {Action.DOWN, Action.BACK};
         for (Action a : main) {
             List<String> k = keys.keysFor(a);
@@ -825,10 +1179,14 @@ public final class ReaderState {
         return String.join("  ", parts);
     }
 
-    private static String shortName(Action a) {
+    private String s(Action a) {
+        return screen == Action.Screen.DIALOG ? "close" : "open";
+    }
+
+    private String shortName(Action a) {
         switch (a) {
             case DOWN: return "move";
-            case OPEN: return "open";
+            case OPEN: return s(Action.OPEN);
             case SEARCH: return "search";
             case OPEN_BROWSER: return "browser";
             case HELP: return "help";
@@ -836,6 +1194,13 @@ public final class ReaderState {
             case PAGE_DOWN: return "page";
             case NEXT_ARTICLE: return "next";
             case FOLLOW_LINK: return "link";
+            case ADD_TO_COLLECTION: return "save";
+            case COLLECTIONS: return "collections";
+            case REMOVE_FROM_COLLECTION: return "remove";
+            case TOGGLE: return "tick";
+            case NEW_COLLECTION: return "new";
+            case RENAME_COLLECTION: return "rename";
+            case DELETE_COLLECTION: return "delete";
             default: return a.configName();
         }
     }

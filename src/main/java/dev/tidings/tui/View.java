@@ -36,15 +36,22 @@ final class View {
             return;
         }
         titleBar(s, p, w);
-        switch (s.screen()) {
+        Action.Screen under = s.screen() == Action.Screen.DIALOG ? s.dialogReturn() : s.screen();
+        switch (under) {
             case LIST:
                 list(s, p, w);
                 break;
             case ARTICLE:
                 article(s, p, w);
                 break;
+            case COLLECTIONS:
+                browser(s, p, w);
+                break;
             default:
                 help(s, p, w);
+        }
+        if (s.screen() == Action.Screen.DIALOG) {
+            dialog(s, p, w, h);
         }
         statusLine(s, p, w, h - 1, tick);
         if (s.urlOverlay() != null) {
@@ -58,7 +65,14 @@ final class View {
         p.fill(0, 0, w, Ui.TITLEBAR);
         String left;
         String right;
-        switch (s.screen()) {
+        Action.Screen shown = s.screen() == Action.Screen.DIALOG ? s.dialogReturn() : s.screen();
+        switch (shown) {
+            case COLLECTIONS: {
+                left = " Tidings — Collections";
+                int n = s.library() == null ? 0 : s.library().collections().size();
+                right = n == 0 ? "" : "collection " + (s.browserSelected() + 1) + " of " + n + " ";
+                break;
+            }
             case ARTICLE: {
                 Entry e = s.current();
                 left = " " + (e == null ? "" : e.feed().name());
@@ -68,11 +82,12 @@ final class View {
                 break;
             }
             case HELP:
-                left = " Tidings — keys for the " + (s.helpReturn() == Action.Screen.LIST ? "headline list" : "article");
+                left = " Tidings — keys for the " + (s.helpReturn() == Action.Screen.LIST ? "headline list"
+                        : s.helpReturn() == Action.Screen.COLLECTIONS ? "collections" : "article");
                 right = "";
                 break;
             default: {
-                left = " Tidings — " + feedsLabel(s);
+                left = s.viewing() != null ? " Collection: " + s.viewing() : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
                 right = filter + (s.visible().isEmpty() ? "no items"
                         : "item " + (s.selected() + 1) + " of " + s.visible().size()
@@ -115,8 +130,9 @@ final class View {
         List<Entry> items = s.visible();
         int rows = s.rows();
         if (items.isEmpty()) {
-            String msg = s.pendingFeeds() > 0 ? "  Loading…" : !s.filter().isEmpty()
-                    ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter." : "  No items.";
+            String msg = s.pendingFeeds() > 0 && s.viewing() == null ? "  Loading…" : !s.filter().isEmpty()
+                    ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter."
+                    : s.viewing() != null ? "  This collection is empty. Save articles to it with a." : "  No items.";
             p.text(0, 1, w, msg, Ui.HINT);
             return;
         }
@@ -137,6 +153,7 @@ final class View {
             int c = 0;
             c = p.text(c, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
             c = p.text(c, row, w, unread ? "●" : " ", sel ? Ui.SELECTION : Ui.UNREAD);
+            c = p.text(c, row, w, s.isSaved(e) ? "+" : " ", sel ? Ui.SELECTION : Ui.SAVED);
             c = p.text(c, row, w, " ", sel ? Ui.SELECTION : Ui.BODY);
             c = p.text(c, row, w, day(e.item().date(), s) + "  ", sel ? Ui.SELECTION : Ui.DATE);
             int titleEnd = showFeed ? w - feedWidth - 2 : w - 1;
@@ -221,7 +238,14 @@ final class View {
             switch (s.prompt()) {
                 case FILTER: label = "Filter: "; break;
                 case FIND: label = "Find: "; break;
+                case NEW_COLLECTION: label = "New collection name: "; break;
+                case RENAME: label = "Rename to: "; break;
+                case CONFIRM: label = ""; break;
                 default: label = "Follow link number: ";
+            }
+            if (s.prompt() == ReaderState.Prompt.CONFIRM) {
+                p.text(0, row, w, Width.ellipsize(" " + s.confirmQuestion(), w), Ui.PROMPT);
+                return;
             }
             String in = s.input();
             int room = Math.max(1, w - Width.of(label) - 2);
@@ -251,6 +275,82 @@ final class View {
         if (rw > 0 && rw < w) {
             p.text(w - rw, row, w, right, Ui.STATUS);
         }
+    }
+
+    // ---------------------------------------------------------------- collections
+
+    private static void browser(ReaderState s, Painter p, int w) {
+        dev.tidings.model.Library lib = s.library();
+        if (lib == null || lib.collections().isEmpty()) {
+            p.text(2, 2, w, "No Collections", Ui.HEADING);
+            p.text(2, 4, w, Width.ellipsize("Here you will find all the collections you create.", w - 3), Ui.BODY);
+            p.text(2, 5, w, Width.ellipsize("Press n to create one, or a on any article to save it.", w - 3), Ui.HINT);
+            return;
+        }
+        List<dev.tidings.model.Collection> list = lib.newestFirst();
+        int rows = Math.max(1, s.rows() - 1);
+        p.text(1, 1, w, Width.ellipsize(list.size() + (list.size() == 1 ? " collection" : " collections")
+                + ", newest first", w - 2), Ui.HINT);
+        for (int r = 0; r < rows; r++) {
+            int idx = s.browserTop() + r;
+            if (idx >= list.size()) {
+                break;
+            }
+            dev.tidings.model.Collection c = list.get(idx);
+            int row = r + 2;
+            boolean sel = idx == s.browserSelected();
+            if (sel) {
+                p.fill(row, 0, w, Ui.SELECTION);
+            }
+            String count = c.articles().size() + (c.articles().size() == 1 ? " article" : " articles");
+            String created = c.created() == null ? "" : "  " + DAY.format(c.created().atZone(s.zone()));
+            String right = count + created + " ";
+            int rw = Width.of(right);
+            p.text(0, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            p.text(2, row, Math.max(2, w - rw - 1), Width.ellipsize(c.name(), Math.max(1, w - rw - 3)),
+                    sel ? Ui.SELECTION : Ui.TITLE);
+            if (rw < w - 4) {
+                p.text(w - rw, row, w, right, sel ? Ui.SELECTION : Ui.DATE);
+            }
+        }
+    }
+
+    /** "Add to Collection": a box over the screen with a checkbox per collection. */
+    private static void dialog(ReaderState s, Painter p, int w, int h) {
+        dev.tidings.model.Library lib = s.library();
+        int boxW = Math.min(w - 2, 60);
+        int left = (w - boxW) / 2;
+        List<dev.tidings.model.Collection> list = lib == null ? List.of() : lib.collections();
+        int inner = Math.max(3, Math.min(list.isEmpty() ? 3 : list.size(), h - 8));
+        int top = Math.max(1, (h - inner - 6) / 2);
+        int bottom = top + inner + 5;
+        for (int r = top; r <= bottom && r < h - 1; r++) {
+            p.fill(r, left, left + boxW, Ui.STATUS);
+        }
+        String title = s.dialogEntry() == null ? "" : s.dialogEntry().item().title();
+        p.text(left + 1, top, left + boxW - 1, "Add to Collection", Ui.HEADING);
+        p.text(left + 1, top + 1, left + boxW - 1, Width.ellipsize(title, boxW - 2), Ui.META);
+        if (list.isEmpty()) {
+            p.text(left + 1, top + 3, left + boxW - 1, "No Collections", Ui.TITLE);
+            p.text(left + 1, top + 4, left + boxW - 1, Width.ellipsize("No collections yet: press n to create one.",
+                    boxW - 2), Ui.BODY);
+        } else {
+            int first = Math.max(0, Math.min(s.dialogSelected() - inner + 1, list.size() - inner));
+            for (int i = 0; i < inner && first + i < list.size(); i++) {
+                int idx = first + i;
+                dev.tidings.model.Collection c = list.get(idx);
+                boolean in = s.dialogEntry() != null && c.contains(s.dialogEntry().item().id());
+                boolean sel = idx == s.dialogSelected();
+                int row = top + 3 + i;
+                if (sel) {
+                    p.fill(row, left, left + boxW, Ui.SELECTION);
+                }
+                String line = (in ? "[x] " : "[ ] ") + c.name() + "  (" + c.articles().size() + ")";
+                p.text(left + 1, row, left + boxW - 1, Width.ellipsize(line, boxW - 2), sel ? Ui.SELECTION : Ui.BODY);
+            }
+        }
+        p.text(left + 1, bottom, left + boxW - 1, Width.ellipsize("Space tick  n new  Enter/Esc close", boxW - 2),
+                Ui.HINT);
     }
 
     private static void urlOverlay(ReaderState s, Painter p, int w, int h) {

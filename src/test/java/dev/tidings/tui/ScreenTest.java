@@ -108,7 +108,7 @@ class ScreenTest {
         start(100, 14);
         press('j');
         golden("list-100x14.txt");
-        assertThat(text()).contains("item 2 of 8").contains(">● Nov 23  Harbourton");
+        assertThat(text()).contains("item 2 of 8").contains(">●  Nov 23  Harbourton");
     }
 
     @Test

@@ -1,0 +1,465 @@
+package dev.tidings.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tidings.app.Entry;
+import dev.tidings.app.FeedLoader;
+import dev.tidings.app.LoadedFeed;
+import dev.tidings.app.Saved;
+import dev.tidings.feed.Detail;
+import dev.tidings.feed.FeedException;
+import dev.tidings.fetch.SourceException;
+import dev.tidings.model.Collection;
+import dev.tidings.model.Library;
+import dev.tidings.render.MarkdownWriter;
+import dev.tidings.store.CollectionException;
+import dev.tidings.store.CollectionStore;
+import dev.tidings.store.StoreException;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tidings collections ...}: named collections of saved articles, from the command line. */
+@Command(name = "collections", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Save articles into named collections and read them offline.",
+        subcommands = {
+            CollectionsCommand.ListSub.class, CollectionsCommand.Show.class, CollectionsCommand.Create.class,
+            CollectionsCommand.Rename.class, CollectionsCommand.Delete.class, CollectionsCommand.Add.class,
+            CollectionsCommand.Remove.class, CollectionsCommand.Export.class, CollectionsCommand.MoveAside.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success", "2:usage error (no such collection, bad name, no such item)",
+            "3:a source could not be read", "4:not a valid feed", "5:collections file unusable"})
+final class CollectionsCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        return new ListSub().run(common, "text");
+    }
+
+    static CollectionStore store(CommonOptions common) {
+        return new CollectionStore(common.collectionsPath());
+    }
+
+    /** {@code collections list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "All collections, newest first, with item counts.")
+    static final class ListSub implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+        String format;
+
+        @Override
+        public Integer call() {
+            return run(common, format);
+        }
+
+        int run(CommonOptions c, String fmt) {
+            Library lib;
+            try {
+                lib = store(c).read();
+            } catch (StoreException e) {
+                return c.storeError(e);
+            }
+            PrintWriter out = c.out();
+            if (fmt.equals("json")) {
+                try (JsonGenerator g = Json.generator(out, true)) {
+                    g.writeStartArray();
+                    for (Collection col : lib.newestFirst()) {
+                        g.writeStartObject();
+                        Json.line(g, "name", col.name());
+                        g.writeNumberField("items", col.articles().size());
+                        Json.instant(g, "created", col.created());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.println();
+            } else if (!fmt.equals("text")) {
+                return c.usage("--format must be text or json, was " + Sanitize.line(fmt));
+            } else if (lib.collections().isEmpty()) {
+                out.println("No collections yet. Create one with: tidings collections create NAME");
+            } else {
+                for (Collection col : lib.newestFirst()) {
+                    out.println(String.format("%4d  %s  %s", col.articles().size(),
+                            Formats.day(col.created(), c.env().zone), Sanitize.line(col.name())));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code collections show NAME}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "The articles in a collection, numbered as 'dump --collection NAME --item N' takes them.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, tsv or json.")
+        String format;
+
+        @Override
+        public Integer call() {
+            try {
+                Library lib = store(common).read();
+                Collection c = lib.find(name).orElse(null);
+                if (c == null) {
+                    return common.usage(noSuch(lib, name));
+                }
+                List<Entry> entries = Saved.entries(lib, c);
+                PrintWriter out = common.out();
+                switch (format) {
+                    case "json":
+                        try (JsonGenerator g = Json.generator(out, true)) {
+                            g.writeStartObject();
+                            Json.line(g, "name", c.name());
+                            Json.instant(g, "created", c.created());
+                            g.writeArrayFieldStart("items");
+                            for (Entry e : entries) {
+                                g.writeStartObject();
+                                g.writeNumberField("number", e.number());
+                                Json.line(g, "id", e.item().id());
+                                Json.line(g, "title", e.item().title());
+                                Json.line(g, "link", e.item().link());
+                                Json.instant(g, "published", e.item().published());
+                                Json.line(g, "feed", e.feed().name());
+                                g.writeEndObject();
+                            }
+                            g.writeEndArray();
+                            g.writeEndObject();
+                        }
+                        out.println();
+                        break;
+                    case "tsv":
+                        for (Entry e : entries) {
+                            out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date()) + "\t"
+                                    + Sanitize.line(e.item().title()) + "\t" + Sanitize.line(e.feed().name()) + "\t"
+                                    + Sanitize.line(e.item().link()) + "\t" + Sanitize.line(e.item().id()));
+                        }
+                        break;
+                    case "text":
+                        if (entries.isEmpty()) {
+                            out.println("Collection '" + Sanitize.line(c.name()) + "' is empty.");
+                        }
+                        for (Entry e : entries) {
+                            out.println(String.format("%" + String.valueOf(entries.size()).length() + "d  %s  %s  — %s",
+                                    e.number(), Formats.day(e.item().date(), common.env().zone),
+                                    Sanitize.line(e.item().title()), Sanitize.line(e.feed().name())));
+                        }
+                        break;
+                    default:
+                        return common.usage("--format must be text, tsv or json, was " + Sanitize.line(format));
+                }
+                out.flush();
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return common.storeError(e);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String noSuch(Library lib, String name) {
+        List<String> known = lib.collections().stream().map(Collection::name).toList();
+        return "no collection named '" + Sanitize.line(name) + "'"
+                + (known.isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ", known));
+    }
+
+    /** {@code collections create NAME}. */
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an empty collection.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "NAME", description = "1-100 characters, unique ignoring case.")
+        String name;
+
+        @Override
+        public Integer call() {
+            try {
+                store(common).create(name);
+                common.out().println("Created collection '" + Sanitize.line(name.strip()) + "'");
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException | CollectionException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** {@code collections rename OLD NEW}. */
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a collection.")
+    static final class Rename implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "OLD")
+        String oldName;
+
+        @Parameters(index = "1", paramLabel = "NEW")
+        String newName;
+
+        @Override
+        public Integer call() {
+            try {
+                store(common).rename(oldName, newName);
+                common.out().println("Renamed '" + Sanitize.line(oldName) + "' to '" + Sanitize.line(newName.strip()) + "'");
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException | CollectionException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** {@code collections delete NAME}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a collection (articles no other collection holds go with it).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try {
+                store(common).delete(name);
+                common.out().println("Deleted collection '" + Sanitize.line(name) + "'");
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException | CollectionException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** {@code collections add NAME FEED --item N|--id ID}. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Save an article from a feed into a collection (an offline copy is kept).")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "FEED", description = "Feed file, '-' for stdin, or http(s) URL.")
+        String feed;
+
+        @Option(names = "--item", paramLabel = "N", description = "Item N as numbered by 'tidings list FEED'.")
+        Integer item;
+
+        @Option(names = "--id", paramLabel = "ID", description = "The item with this id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            if ((item == null) == (id == null)) {
+                return common.usage("give exactly one of --item N or --id ID");
+            }
+            Env env = common.env();
+            LoadedFeed loaded;
+            try {
+                loaded = env.loader().load(feed, Detail.FULL);
+            } catch (SourceException e) {
+                common.err().println("tidings: " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            } catch (FeedException e) {
+                common.err().println("tidings: " + Sanitize.line(feed) + ": " + e.getMessage());
+                return ExitCodes.INVALID_FEED;
+            }
+            List<Entry> entries = FeedLoader.headlines(List.of(loaded));
+            Entry chosen = null;
+            if (item != null) {
+                if (item < 1 || item > entries.size()) {
+                    return common.usage("--item " + item + ": there are " + entries.size() + " items");
+                }
+                chosen = entries.get(item - 1);
+            } else {
+                for (Entry e : entries) {
+                    if (e.item().id().equals(id)) {
+                        chosen = e;
+                    }
+                }
+                if (chosen == null) {
+                    return common.usage("--id " + Sanitize.line(id) + ": no item has this id");
+                }
+            }
+            try {
+                store(common).add(name, Saved.snapshot(chosen, Instant.now()));
+                common.out().println("Saved '" + Sanitize.line(chosen.item().title()) + "' to '" + Sanitize.line(name)
+                        + "' (id " + Sanitize.line(chosen.item().id()) + ")");
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException | CollectionException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** {@code collections remove NAME ID}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an article from a collection.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ID", description = "The article's id, as 'collections show --format tsv' prints it.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try {
+                store(common).remove(name, id);
+                common.out().println("Removed " + Sanitize.line(id) + " from '" + Sanitize.line(name) + "'");
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException | CollectionException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** {@code collections export NAME --format json|markdown|opml|atom}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a collection as JSON, Markdown, OPML (a list of links) or an Atom feed.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
+                description = "json, markdown, opml or atom (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() {
+            try {
+                Library lib = store(common).read();
+                Collection c = lib.find(name).orElse(null);
+                if (c == null) {
+                    return common.usage(noSuch(lib, name));
+                }
+                List<Entry> entries = Saved.entries(lib, c);
+                PrintWriter out = common.out();
+                switch (format) {
+                    case "json":
+                        try (JsonGenerator g = Json.generator(out, true)) {
+                            g.writeStartObject();
+                            g.writeNumberField("version", 1);
+                            g.writeObjectFieldStart("feed");
+                            Json.line(g, "title", c.name());
+                            Json.line(g, "link", "");
+                            g.writeEndObject();
+                            g.writeArrayFieldStart("items");
+                            for (Entry e : entries) {
+                                DumpCommand.item(g, e);
+                            }
+                            g.writeEndArray();
+                            g.writeEndObject();
+                        }
+                        out.println();
+                        break;
+                    case "markdown":
+                        out.println("# " + MarkdownWriterAccess.escape(c.name()));
+                        out.println();
+                        for (Entry e : entries) {
+                            out.println("---");
+                            out.println();
+                            out.print(MarkdownWriter.write(DumpCommand.article(e), common.env().zone).replaceFirst("^# ", "## "));
+                            out.println();
+                        }
+                        break;
+                    case "opml":
+                        out.print(Exports.opml(c, entries));
+                        break;
+                    case "atom":
+                        out.print(Exports.atom(c, entries, Instant.now()));
+                        break;
+                    default:
+                        return common.usage("--format must be json, markdown, opml or atom, was " + Sanitize.line(format));
+                }
+                out.flush();
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return common.storeError(e);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** {@code collections move-aside}: the way out of a damaged file. */
+    @Command(name = "move-aside", mixinStandardHelpOptions = true,
+            description = "Rename a damaged collections file to a dated backup so Tidings can start a new one.")
+    static final class MoveAside implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            Path file = common.collectionsPath();
+            try {
+                Path backup = new CollectionStore(file).moveAside();
+                if (backup == null) {
+                    common.out().println("There is no collections file at " + file);
+                } else {
+                    common.out().println("Moved " + file + " to " + backup + "; a new file starts with the next save");
+                }
+                common.out().flush();
+                return ExitCodes.OK;
+            } catch (StoreException e) {
+                return common.storeError(e);
+            }
+        }
+    }
+
+    /** Markdown escaping for collection names. */
+    static final class MarkdownWriterAccess {
+        private MarkdownWriterAccess() {
+        }
+
+        static String escape(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (char ch : Sanitize.line(s).toCharArray()) {
+                if ("\\`*_[]<>#|".indexOf(ch) >= 0) {
+                    sb.append('\\');
+                }
+                sb.append(ch);
+            }
+            return sb.toString();
+        }
+    }
+
+    static List<String> names(Library lib) {
+        List<String> out = new ArrayList<>();
+        for (Collection c : lib.collections()) {
+            out.add(c.name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,667 @@
+package dev.tidings.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.tidings.model.Collection;
+import dev.tidings.model.Image;
+import dev.tidings.model.Item;
+import dev.tidings.model.Library;
+import dev.tidings.model.SavedArticle;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The collections file: one pretty-printed, versioned JSON document that nothing can lose.
+ *
+ * <ul>
+ *   <li>Reads are strict: an empty, NUL-filled, truncated or malformed file, duplicate keys,
+ *       trailing garbage, or the wrong shape is reported (naming the file and the problem) and the
+ *       file is left byte for byte as it was. A newer schema version opens read-only.</li>
+ *   <li>Writes are atomic: a temp file in the same directory, fsynced, renamed over the old file,
+ *       then the directory fsynced. Directory 0700, file 0600. No temp file is left behind.</li>
+ *   <li>Every change takes an advisory lock on a sidecar lock file, re-reads the file if another
+ *       process changed it, applies the change to what is there now, and writes. Two processes
+ *       saving at once both keep their change.</li>
+ * </ul>
+ */
+public final class CollectionStore {
+    public static final int SCHEMA_VERSION = 1;
+    public static final int MAX_NAME_LENGTH = 100;
+    private static final long LOCK_WAIT_MS = 10_000;
+
+    private static final ObjectMapper MAPPER = mapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(printer());
+
+    /** Writes bytes to a channel; tests replace it to simulate a full disk. */
+    interface Sink {
+        void write(FileChannel channel, ByteBuffer bytes) throws IOException;
+    }
+
+    private final Path file;
+    private final Path lockFile;
+    private final Clock clock;
+    private Sink sink = (ch, buf) -> {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    };
+
+    private Dto.FileDto cached;
+    private Object cachedStamp;
+    private boolean readOnly;
+    private boolean swept;
+
+    public CollectionStore(Path file) {
+        this(file, Clock.systemUTC());
+    }
+
+    CollectionStore(Path file, Clock clock) {
+        this.file = file.toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.clock = clock;
+    }
+
+    void sink(Sink s) {
+        this.sink = s;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** True when the file was written by a newer Tidings: it can be read, never written. */
+    public synchronized boolean readOnly() {
+        return readOnly;
+    }
+
+    private static ObjectMapper mapper() {
+        JsonFactory f = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                        .maxStringLength(64 * 1024 * 1024).maxNumberLength(64).build())
+                .build();
+        ObjectMapper m = new ObjectMapper(f);
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // kept in "extra" and written back
+        m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        m.disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
+        m.enable(SerializationFeature.INDENT_OUTPUT);
+        m.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        return m;
+    }
+
+    private static DefaultPrettyPrinter printer() {
+        DefaultPrettyPrinter p = new DefaultPrettyPrinter();
+        p.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+        p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+        return p;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** What is in the file now (empty when there is no file yet). */
+    public synchronized Library read() throws StoreException {
+        return toLibrary(current());
+    }
+
+    private Dto.FileDto current() throws StoreException {
+        Object stamp = stamp();
+        if (cached != null && Objects.equals(stamp, cachedStamp)) {
+            return cached;
+        }
+        Dto.FileDto dto = stamp == null ? new Dto.FileDto() : load();
+        cached = dto;
+        cachedStamp = stamp;
+        return dto;
+    }
+
+    /** Size, modification time and file key: changes whenever anyone writes the file. Null: no file. */
+    private Object stamp() throws StoreException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            checkRegular(a);
+            return List.of(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toInstant().getNano(),
+                    String.valueOf(a.fileKey()));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
+        }
+    }
+
+    private void checkRegular(BasicFileAttributes a) throws StoreException {
+        if (a.isDirectory()) {
+            throw new StoreException(StoreException.Kind.NOT_A_FILE, file + ": is a directory, not a collections file");
+        }
+        if (!a.isRegularFile()) {
+            throw new StoreException(StoreException.Kind.NOT_A_FILE, file
+                    + ": is not a regular file (a FIFO, socket or device); refusing to open it");
+        }
+    }
+
+    private Dto.FileDto load() throws StoreException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
+        }
+        return parse(bytes);
+    }
+
+    Dto.FileDto parse(byte[] bytes) throws StoreException {
+        if (bytes.length == 0) {
+            throw corrupt("is empty (0 bytes), perhaps cut short by a crash");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw corrupt("contains NUL bytes from offset " + i + " (a crash or disk error?)");
+            }
+        }
+        Dto.FileDto dto;
+        try {
+            dto = MAPPER.readValue(bytes, Dto.FileDto.class);
+        } catch (MismatchedInputException e) {
+            throw corrupt("does not have the shape of a collections file (" + where(e) + firstLine(e.getOriginalMessage())
+                    + ")");
+        } catch (JsonProcessingException e) {
+            throw corrupt("is not valid JSON (" + where(e) + firstLine(e.getOriginalMessage()) + ")");
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
+        }
+        if (dto == null) {
+            throw corrupt("holds JSON null, not a collections file");
+        }
+        if (dto.version == null || dto.version < 1) {
+            throw corrupt("has no schema \"version\" (expected " + SCHEMA_VERSION + ")");
+        }
+        if (dto.format != null && !dto.format.equals(Dto.FORMAT)) {
+            throw corrupt("has \"format\": \"" + Sanitize.line(dto.format) + "\", not \"" + Dto.FORMAT + "\"");
+        }
+        if (dto.collections == null || dto.articles == null) {
+            throw corrupt("lacks \"collections\" or \"articles\"");
+        }
+        readOnly = dto.version > SCHEMA_VERSION;
+        validate(dto);
+        return dto;
+    }
+
+    private void validate(Dto.FileDto dto) throws StoreException {
+        Set<String> names = new HashSet<>();
+        for (Dto.CollectionDto c : dto.collections) {
+            if (c == null || c.name == null || c.articles == null) {
+                throw corrupt("has a collection without a \"name\" or \"articles\"");
+            }
+            String problem = nameProblem(c.name);
+            if (problem != null) {
+                throw corrupt("has a collection whose name " + problem);
+            }
+            if (!names.add(c.name.toLowerCase(Locale.ROOT))) {
+                throw corrupt("has two collections named '" + Sanitize.line(c.name) + "'");
+            }
+            for (String key : c.articles) {
+                if (key == null || !dto.articles.containsKey(key)) {
+                    throw corrupt("collection '" + Sanitize.line(c.name) + "' lists article '" + Sanitize.line(key)
+                            + "' that is not in \"articles\"");
+                }
+            }
+        }
+        for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
+            if (e.getValue() == null) {
+                throw corrupt("article '" + Sanitize.line(e.getKey()) + "' is null");
+            }
+        }
+    }
+
+    private StoreException corrupt(String what) {
+        return new StoreException(StoreException.Kind.CORRUPT, file + ": " + what
+                + "; the file was left untouched (move it aside with 'tidings collections move-aside')");
+    }
+
+    private static String where(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+            return "";
+        }
+        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        int nl = s.indexOf('\n');
+        return Sanitize.line(nl >= 0 ? s.substring(0, nl) : s);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return Sanitize.line(((FileSystemException) e).getReason());
+        }
+        return Sanitize.line(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- the model view
+
+    private static Library toLibrary(Dto.FileDto dto) {
+        Map<String, SavedArticle> articles = new HashMap<>();
+        for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
+            articles.put(e.getKey(), toArticle(e.getKey(), e.getValue()));
+        }
+        List<Collection> collections = new ArrayList<>();
+        for (Dto.CollectionDto c : dto.collections) {
+            collections.add(new Collection(c.name, instant(c.created), c.articles));
+        }
+        return new Library(collections, articles);
+    }
+
+    private static SavedArticle toArticle(String key, Dto.ArticleDto a) {
+        List<Image> images = new ArrayList<>();
+        if (a.images != null) {
+            for (Dto.ImageDto i : a.images) {
+                if (i != null) {
+                    images.add(new Image(Sanitize.line(i.url), Sanitize.line(i.caption), Sanitize.line(i.credit)));
+                }
+            }
+        }
+        String id = a.id == null || a.id.isBlank() ? key : a.id;
+        Item item = new Item(Sanitize.line(id), Sanitize.line(a.title), Sanitize.line(a.link), instant(a.published),
+                instant(a.updated), lines(a.authors), lines(a.categories), "", Sanitize.body(a.html), List.of(),
+                images);
+        return new SavedArticle(key, item, Sanitize.line(a.feedTitle), Sanitize.line(a.feedUrl), instant(a.savedAt));
+    }
+
+    private static List<String> lines(List<String> in) {
+        List<String> out = new ArrayList<>();
+        if (in != null) {
+            for (String s : in) {
+                if (s != null && !Sanitize.line(s).isEmpty()) {
+                    out.add(Sanitize.line(s));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Null when the name is acceptable, else what is wrong with it. */
+    public static String nameProblem(String name) {
+        if (name == null || name.strip().isEmpty()) {
+            return "is empty";
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            return "is longer than " + MAX_NAME_LENGTH + " characters";
+        }
+        boolean bad = name.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Sanitize.isBidiControl(cp)
+                || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE);
+        if (bad) {
+            return "has a control character";
+        }
+        if (!name.equals(name.strip())) {
+            return "starts or ends with a space";
+        }
+        return null;
+    }
+
+    private static String checkName(String name) throws CollectionException {
+        String n = name == null ? "" : name.strip();
+        String problem = nameProblem(n);
+        if (problem != null) {
+            throw new CollectionException("the collection name " + problem + " (1-" + MAX_NAME_LENGTH
+                    + " characters, no control characters)");
+        }
+        return n;
+    }
+
+    private static Dto.CollectionDto find(Dto.FileDto dto, String name) {
+        for (Dto.CollectionDto c : dto.collections) {
+            if (c.name.equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static CollectionException noSuch(Dto.FileDto dto, String name) {
+        List<String> known = new ArrayList<>();
+        for (Dto.CollectionDto c : dto.collections) {
+            known.add(c.name);
+        }
+        return new CollectionException("no collection named '" + Sanitize.line(name) + "'"
+                + (known.isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ", known)));
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /** A change to the file's content; it sees what is in the file at the moment of writing. */
+    private interface Change {
+        void apply(Dto.FileDto dto) throws CollectionException;
+    }
+
+    /** Creates an empty collection. */
+    public Library create(String name) throws StoreException, CollectionException {
+        String n = checkName(name);
+        return update(dto -> {
+            if (find(dto, n) != null) {
+                throw new CollectionException("a collection named '" + Sanitize.line(find(dto, n).name)
+                        + "' exists already");
+            }
+            Dto.CollectionDto c = new Dto.CollectionDto();
+            c.name = n;
+            c.created = clock.instant().toString();
+            dto.collections.add(c);
+        });
+    }
+
+    /** Renames a collection; a change of case only is allowed. */
+    public Library rename(String oldName, String newName) throws StoreException, CollectionException {
+        String n = checkName(newName);
+        return update(dto -> {
+            Dto.CollectionDto c = find(dto, oldName);
+            if (c == null) {
+                throw noSuch(dto, oldName);
+            }
+            Dto.CollectionDto other = find(dto, n);
+            if (other != null && other != c) {
+                throw new CollectionException("a collection named '" + Sanitize.line(other.name) + "' exists already");
+            }
+            c.name = n;
+        });
+    }
+
+    /** Deletes a collection; articles no other collection holds go with it. */
+    public Library delete(String name) throws StoreException, CollectionException {
+        return update(dto -> {
+            Dto.CollectionDto c = find(dto, name);
+            if (c == null) {
+                throw noSuch(dto, name);
+            }
+            dto.collections.remove(c);
+            collectGarbage(dto);
+        });
+    }
+
+    /** Saves an article into a collection (its snapshot is stored once, shared by collections). */
+    public Library add(String name, SavedArticle article) throws StoreException, CollectionException {
+        return update(dto -> {
+            Dto.CollectionDto c = find(dto, name);
+            if (c == null) {
+                throw noSuch(dto, name);
+            }
+            put(dto, article);
+            if (!c.articles.contains(article.key())) {
+                c.articles.add(article.key());
+            }
+        });
+    }
+
+    /** Removes an article from a collection. */
+    public Library remove(String name, String key) throws StoreException, CollectionException {
+        return update(dto -> {
+            Dto.CollectionDto c = find(dto, name);
+            if (c == null) {
+                throw noSuch(dto, name);
+            }
+            if (!c.articles.remove(key)) {
+                throw new CollectionException("collection '" + Sanitize.line(c.name) + "' has no article '"
+                        + Sanitize.line(key) + "'");
+            }
+            collectGarbage(dto);
+        });
+    }
+
+    private void put(Dto.FileDto dto, SavedArticle s) {
+        Dto.ArticleDto existing = dto.articles.get(s.key());
+        Dto.ArticleDto a = existing != null ? existing : new Dto.ArticleDto();
+        Item i = s.item();
+        a.id = i.id();
+        a.title = i.title();
+        a.link = i.link();
+        a.feedTitle = s.feedTitle();
+        a.feedUrl = s.feedUrl();
+        a.authors = new ArrayList<>(i.authors());
+        a.categories = new ArrayList<>(i.categories());
+        a.published = text(i.published());
+        a.updated = text(i.updated());
+        if (a.savedAt == null) {
+            a.savedAt = text(s.savedAt() != null ? s.savedAt() : clock.instant());
+        }
+        a.images = new ArrayList<>();
+        for (Image img : i.images()) {
+            Dto.ImageDto d = new Dto.ImageDto();
+            d.url = img.url();
+            d.caption = img.caption();
+            d.credit = img.credit();
+            a.images.add(d);
+        }
+        a.html = Sanitize.body(i.bodyHtml());
+        dto.articles.put(s.key(), a);
+    }
+
+    private static void collectGarbage(Dto.FileDto dto) {
+        Set<String> used = new HashSet<>();
+        for (Dto.CollectionDto c : dto.collections) {
+            used.addAll(c.articles);
+        }
+        dto.articles.keySet().retainAll(used);
+    }
+
+    /**
+     * Under the lock: re-read the file if anyone changed it, apply the change to that, write it
+     * atomically. On any failure the file keeps its old content and the cache is dropped.
+     */
+    private synchronized Library update(Change change) throws StoreException, CollectionException {
+        createDirectory();
+        try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), filePermissions());
+             FileLock lock = acquire(lockChannel)) {
+            sweepTempFiles();
+            Dto.FileDto dto = current();
+            if (readOnly) {
+                throw new StoreException(StoreException.Kind.NEWER_VERSION, file
+                        + ": written by a newer Tidings (schema version " + dto.version + ", this one knows "
+                        + SCHEMA_VERSION + "); it is open read-only and was not changed");
+            }
+            boolean written = false;
+            try {
+                change.apply(dto);
+                write(dto);
+                written = true;
+            } finally {
+                if (!written) {
+                    cached = null; // the change touched the cached copy only: read the file again next time
+                }
+            }
+            cachedStamp = stamp();
+            return toLibrary(dto);
+        } catch (IOException e) {
+            cached = null;
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot save (" + reason(e)
+                    + "); the file was not changed", e);
+        }
+    }
+
+    private FileLock acquire(FileChannel channel) throws IOException, StoreException {
+        long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
+        while (true) {
+            try {
+                FileLock l = channel.tryLock();
+                if (l != null) {
+                    return l;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another thread of this process holds it: wait like for another process
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new StoreException(StoreException.Kind.LOCKED, file + ": locked by another Tidings for more than "
+                        + LOCK_WAIT_MS / 1000 + " s (lock file " + lockFile + ")");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(StoreException.Kind.LOCKED, file + ": interrupted while waiting for the lock");
+            }
+        }
+    }
+
+    private void createDirectory() throws StoreException {
+        Path dir = file.getParent();
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            if (posix()) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, dir + ": cannot create the directory (" + reason(e) + ")", e);
+        }
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<?>[] filePermissions() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Temp files left by a writer killed mid-write; safe to delete while we hold the lock. */
+    private void sweepTempFiles() {
+        if (swept) {
+            return;
+        }
+        swept = true;
+        String prefix = "." + file.getFileName() + ".";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), prefix + "*.tmp")) {
+            for (Path p : ds) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // someone else's problem; never fatal
+                }
+            }
+        } catch (IOException ignored) {
+            // the directory may not be listable: saving will say so if it matters
+        }
+    }
+
+    private void write(Dto.FileDto dto) throws IOException {
+        byte[] bytes = WRITER.writeValueAsBytes(dto);
+        byte[] withNewline = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
+        withNewline[bytes.length] = '\n';
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    filePermissions())) {
+                sink.write(ch, ByteBuffer.wrap(withNewline));
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            syncDirectory();
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // swept at the next start
+                }
+            }
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // some file systems cannot fsync a directory; the rename is still atomic
+        }
+    }
+
+    /**
+     * Moves a damaged file aside to a named backup ("collections.json.bad-20261125T085400Z") so
+     * Tidings can start a new one. Returns the backup's path, or null when there was no file.
+     */
+    public synchronized Path moveAside() throws StoreException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        String stamp = clock.instant().toString().replace(":", "").replaceAll("\\.\\d+", "");
+        Path backup = file.resolveSibling(file.getFileName() + ".bad-" + stamp);
+        int n = 1;
+        while (Files.exists(backup)) {
+            backup = file.resolveSibling(file.getFileName() + ".bad-" + stamp + "-" + n++);
+        }
+        try {
+            Files.move(file, backup, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot move aside (" + reason(e) + ")", e);
+        }
+        cached = null;
+        cachedStamp = null;
+        readOnly = false;
+        return backup;
+    }
+}
