@@ -22,10 +22,13 @@ final class CommonOptions {
     /** The collections file this run uses. */
     java.nio.file.Path collectionsPath() {
         String option = collectionsFile;
-        if (option == null) {
-            Object root = spec.root().userObject();
-            if (root instanceof TidingsCommand && ((TidingsCommand) root).common != null) {
-                option = ((TidingsCommand) root).common.collectionsFile;
+        // given before the subcommand ("tidings collections --collections-file F create X")? look up
+        for (CommandSpec s = spec.parent(); option == null && s != null; s = s.parent()) {
+            Object o = s.userObject();
+            CommonOptions parent = o instanceof TidingsCommand ? ((TidingsCommand) o).common
+                    : o instanceof CollectionsCommand ? ((CollectionsCommand) o).common : null;
+            if (parent != null) {
+                option = parent.collectionsFile;
             }
         }
         return dev.tidings.app.CollectionsPath.resolve(option, env().vars);
@@ -53,7 +56,7 @@ final class CommonOptions {
 
     /** Prints a one-line usage error and returns the usage exit code. */
     int usage(String message) {
-        err().println("tidings: " + message + " (see 'tidings " + spec.name() + " --help')");
+        err().println("tidings: " + message + " (see '" + spec.qualifiedName() + " --help')");
         err().flush();
         return ExitCodes.USAGE;
     }

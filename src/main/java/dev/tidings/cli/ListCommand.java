@@ -58,7 +58,7 @@ final class ListCommand implements Callable<Integer> {
                     out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date().toString()) + "\t"
                             + tsv(e.item().title()) + "\t" + tsv(e.feed().name()) + "\t" + tsv(e.item().link()) + "\t"
                             + tsv(e.item().id()));
-                    if (out.checkError()) {
+                    if (e.number() % 512 == 0 && out.checkError()) {
                         return code;
                     }
                 }
@@ -93,11 +93,20 @@ final class ListCommand implements Callable<Integer> {
                 break;
             default:
                 int numWidth = String.valueOf(Math.max(1, entries.size())).length();
+                StringBuilder line = new StringBuilder(160);
+                int n = 0;
                 for (Entry e : entries) {
                     String title = e.item().title().isEmpty() ? "(untitled)" : e.item().title();
-                    out.println(String.format("%" + numWidth + "d  %s  %s  — %s", e.number(),
-                            Formats.day(e.item().date(), env.zone), Sanitize.line(title), Sanitize.line(e.feed().name())));
-                    if (out.checkError()) {
+                    line.setLength(0);
+                    String num = Integer.toString(e.number());
+                    for (int pad = num.length(); pad < numWidth; pad++) {
+                        line.append(' ');
+                    }
+                    line.append(num).append("  ").append(Formats.day(e.item().date(), env.zone)).append("  ")
+                            .append(Sanitize.line(title)).append("  — ").append(Sanitize.line(e.feed().name()));
+                    out.println(line);
+                    // checkError() flushes: ask now and then, not per line (| head -1 still stops at once)
+                    if (++n % 512 == 0 && out.checkError()) {
                         return code;
                     }
                 }

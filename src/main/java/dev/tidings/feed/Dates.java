@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Lenient date parsing for the formats feeds actually carry: RFC 822/1123 with real-world variants
@@ -177,7 +179,7 @@ public final class Dates {
     // ---------------------------------------------------------------- RFC 822 and friends
 
     private static Instant parseRfc822(String s) {
-        String[] tokens = s.replace(',', ' ').replace("  ", " ").trim().split("\\s+");
+        String[] tokens = tokens(s);
         int i = 0;
         // skip a weekday (any alphabetic token that is not a month)
         if (i < tokens.length && isAlpha(tokens[i]) && month(tokens[i]) < 0) {
@@ -194,7 +196,7 @@ public final class Dates {
             month = month(tokens[i + 1]);
         } else {
             month = month(tokens[i]);
-            day = Integer.parseInt(tokens[i + 1].replaceAll("\\D", ""));
+            day = Integer.parseInt(digitsOnly(tokens[i + 1]));
         }
         if (month < 0) {
             return null;
@@ -215,10 +217,10 @@ public final class Dates {
         int minute = 0;
         int second = 0;
         if (i < tokens.length && tokens[i].indexOf(':') > 0) {
-            String[] hms = tokens[i].split(":");
+            String[] hms = splitColons(tokens[i]);
             hour = Integer.parseInt(hms[0]);
             minute = hms.length > 1 ? Integer.parseInt(hms[1]) : 0;
-            second = hms.length > 2 ? Integer.parseInt(hms[2].replaceAll("\\..*$", "")) : 0;
+            second = hms.length > 2 ? Integer.parseInt(beforeDot(hms[2])) : 0;
             if (second == 60) {
                 second = 59;
             }
@@ -251,6 +253,52 @@ public final class Dates {
         }
         LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
         return local.toInstant(offset);
+    }
+
+    /** Words split at spaces, tabs and commas, without a regex (this runs once per item). */
+    private static String[] tokens(String s) {
+        List<String> out = new ArrayList<>(8);
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            boolean sep = c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r';
+            if (sep) {
+                if (start >= 0) {
+                    out.add(s.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static String[] splitColons(String t) {
+        List<String> out = new ArrayList<>(3);
+        int start = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            if (i == t.length() || t.charAt(i) == ':') {
+                out.add(t.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static String digitsOnly(String t) {
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                sb.append(t.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String beforeDot(String t) {
+        int dot = t.indexOf('.');
+        return dot >= 0 ? t.substring(0, dot) : t;
     }
 
     private static boolean isAlpha(String t) {

@@ -48,8 +48,21 @@ final class XmlControlFilter extends FilterReader {
     }
 
     private int filter(char[] buf, int off, int n) {
-        int w = off;
         int end = off + n;
+        if (state == NORMAL) {
+            int i = off;
+            while (i < end) {
+                char c = buf[i];
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    break;
+                }
+                i++;
+            }
+            if (i == end) {
+                return n; // the usual case: nothing to remove, nothing copied
+            }
+        }
+        int w = off;
         for (int i = off; i < end; i++) {
             char c = buf[i];
             switch (state) {

@@ -666,8 +666,8 @@ final class XmlFeedParser {
                     }
                     break;
                 default:
-                    if (k.startsWith("media:")) {
-                        media(b, k, full);
+                    if (full && k.startsWith("media:")) {
+                        media(b, k, true); // images are for the article view: headlines skip them
                     } else {
                         skip();
                     }
@@ -927,8 +927,8 @@ final class XmlFeedParser {
                     b.addCategory(plainTitle(text()));
                     break;
                 default:
-                    if (k.startsWith("media:")) {
-                        media(b, k, full);
+                    if (full && k.startsWith("media:")) {
+                        media(b, k, true); // images are for the article view: headlines skip them
                     } else {
                         skip();
                     }

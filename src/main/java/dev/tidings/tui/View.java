@@ -315,25 +315,30 @@ final class View {
         }
     }
 
-    /** "Add to Collection": a box over the screen with a checkbox per collection. */
+    /** "Add to Collection": a framed box over the screen with a checkbox per collection. */
     private static void dialog(ReaderState s, Painter p, int w, int h) {
         dev.tidings.model.Library lib = s.library();
         int boxW = Math.min(w - 2, 60);
         int left = (w - boxW) / 2;
+        int right = left + boxW - 1;
         List<dev.tidings.model.Collection> list = lib == null ? List.of() : lib.collections();
-        int inner = Math.max(3, Math.min(list.isEmpty() ? 3 : list.size(), h - 8));
-        int top = Math.max(1, (h - inner - 6) / 2);
+        int inner = Math.max(3, Math.min(list.isEmpty() ? 3 : list.size(), h - 9));
+        int top = Math.max(1, (h - inner - 7) / 2);
         int bottom = top + inner + 5;
         for (int r = top; r <= bottom && r < h - 1; r++) {
             p.fill(r, left, left + boxW, Ui.STATUS);
+            p.text(left, r, left + 1, "│", Ui.RULE);
+            p.text(right, r, right + 1, "│", Ui.RULE);
         }
+        p.text(left, top, right + 1, "┌" + "─".repeat(boxW - 2) + "┐", Ui.RULE);
+        p.text(left + 2, top, right - 1, " Add to Collection ", Ui.HEADING);
+        p.text(left, bottom, right + 1, "└" + "─".repeat(boxW - 2) + "┘", Ui.RULE);
         String title = s.dialogEntry() == null ? "" : s.dialogEntry().item().title();
-        p.text(left + 1, top, left + boxW - 1, "Add to Collection", Ui.HEADING);
-        p.text(left + 1, top + 1, left + boxW - 1, Width.ellipsize(title, boxW - 2), Ui.META);
+        p.text(left + 2, top + 1, right - 1, Width.ellipsize(title, boxW - 4), Ui.META);
         if (list.isEmpty()) {
-            p.text(left + 1, top + 3, left + boxW - 1, "No Collections", Ui.TITLE);
-            p.text(left + 1, top + 4, left + boxW - 1, Width.ellipsize("No collections yet: press n to create one.",
-                    boxW - 2), Ui.BODY);
+            p.text(left + 2, top + 3, right - 1, "No Collections", Ui.TITLE);
+            p.text(left + 2, top + 4, right - 1, Width.ellipsize("No collections yet: press n to create one.",
+                    boxW - 4), Ui.BODY);
         } else {
             int first = Math.max(0, Math.min(s.dialogSelected() - inner + 1, list.size() - inner));
             for (int i = 0; i < inner && first + i < list.size(); i++) {
@@ -343,13 +348,13 @@ final class View {
                 boolean sel = idx == s.dialogSelected();
                 int row = top + 3 + i;
                 if (sel) {
-                    p.fill(row, left, left + boxW, Ui.SELECTION);
+                    p.fill(row, left + 1, right, Ui.SELECTION);
                 }
-                String line = (in ? "[x] " : "[ ] ") + c.name() + "  (" + c.articles().size() + ")";
-                p.text(left + 1, row, left + boxW - 1, Width.ellipsize(line, boxW - 2), sel ? Ui.SELECTION : Ui.BODY);
+                String line = (sel ? "> " : "  ") + (in ? "[x] " : "[ ] ") + c.name() + "  (" + c.articles().size() + ")";
+                p.text(left + 1, row, right, Width.ellipsize(line, boxW - 3), sel ? Ui.SELECTION : Ui.BODY);
             }
         }
-        p.text(left + 1, bottom, left + boxW - 1, Width.ellipsize("Space tick  n new  Enter/Esc close", boxW - 2),
+        p.text(left + 2, bottom - 1, right - 1, Width.ellipsize("Space tick  n new  Enter/Esc close", boxW - 4),
                 Ui.HINT);
     }
 

@@ -166,6 +166,39 @@ class ScreenTest {
     }
 
     @Test
+    void addToCollectionDialogEmptyState() throws IOException {
+        start(80, 24);
+        reader.state().setLibrary(dev.tidings.model.Library.EMPTY, false);
+        press('a');
+        golden("dialog-empty-80x24.txt");
+        assertThat(text()).contains("Add to Collection").contains("No Collections")
+                .contains("No collections yet: press n to create one.");
+    }
+
+    @Test
+    void addToCollectionDialogWithCollections() throws IOException {
+        start(80, 24);
+        reader.state().setLibrary(CollectionsStateTest.library(reader.state(), "Afghanistan", "Later"), false);
+        press('a');
+        golden("dialog-80x24.txt");
+        assertThat(text()).contains("> [x] Afghanistan  (1)").contains("  [x] Later  (1)");
+    }
+
+    @Test
+    void collectionsBrowserEmptyAndFull() throws IOException {
+        start(80, 16);
+        reader.state().setLibrary(dev.tidings.model.Library.EMPTY, false);
+        press('c');
+        golden("browser-empty-80x16.txt");
+        assertThat(text()).contains("Here you will find all the collections you create.");
+        reader.state().setLibrary(CollectionsStateTest.library(reader.state(), "Afghanistan", "Later"), false);
+        reader.render();
+        golden("browser-80x16.txt");
+        press(KeyType.Enter);
+        assertThat(text()).contains("Collection: Later").contains(">●+ Nov 24  Alpine valley");
+    }
+
+    @Test
     void tinyWindow() throws IOException {
         start(30, 8);
         golden("tiny-30x8.txt");

@@ -1,0 +1,128 @@
+package dev.tidings.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tidings.feed.Detail;
+import dev.tidings.feed.Feeds;
+import dev.tidings.model.Feed;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectionsCliTest {
+    @TempDir
+    Path dir;
+    Path file;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() {
+        file = dir.resolve("data/tidings/collections.json");
+        env = Map.of("TIDINGS_COLLECTIONS", file.toString());
+    }
+
+    Cli run(String... args) {
+        return Cli.runWith(env, "", false, args);
+    }
+
+    @Test
+    void createAddShowAndReadOfflineAfterTheFeedIsGone() throws IOException {
+        Path feed = dir.resolve("feed.xml");
+        Files.copy(Path.of(CliTest.RSS), feed);
+        assertThat(run("collections", "list").out).startsWith("No collections yet");
+        assertThat(run("collections", "create", "Afghanistan").code).isZero();
+        assertThat(run("collections", "create", "Work").code).isZero();
+        Cli add = run("collections", "add", "Afghanistan", feed.toString(), "--item", "7");
+        assertThat(add.code).as(add.toString()).isZero();
+        assertThat(run("collections", "add", "work", feed.toString(), "--id", "tidings-sample-007").code).isZero();
+        assertThat(run("collections", "add", "Work", feed.toString(), "--item", "1").code).isZero();
+        Files.delete(feed);
+
+        Cli list = run("collections", "list");
+        assertThat(list.out).contains("2  ").contains("Work").contains("Afghanistan");
+        Cli show = run("collections", "show", "Work");
+        assertThat(show.out.lines()).hasSize(2);
+        assertThat(show.out).contains("Alpine valley races").contains("دهاقین هرات");
+
+        Cli dump = run("dump", "--collection", "Afghanistan", "--width", "72");
+        assertThat(dump.code).as(dump.toString()).isZero();
+        assertThat(dump.out).startsWith("دهاقین هرات").contains("[Image: ").contains("Source: AFP")
+                .contains("Read more: https://news.example.org/2026/11/");
+        // the same article in both collections is stored once
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertThat(root.get("articles").size()).isEqualTo(2);
+        assertThat(root.get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void renameRemoveDeleteAndTheirErrors() {
+        run("collections", "create", "Later");
+        run("collections", "add", "Later", CliTest.RSS, "--item", "2");
+        assertThat(run("collections", "rename", "later", "Read Later").code).isZero();
+        Cli missing = run("collections", "show", "Nope");
+        assertThat(missing.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err).isEqualTo("tidings: no collection named 'Nope'. Known: Read Later"
+                + " (see 'tidings collections show --help')\n");
+        Cli dup = run("collections", "create", "READ LATER");
+        assertThat(dup.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(dup.err).contains("exists already");
+        Cli badName = run("collections", "create", "bad\u001bname");
+        assertThat(badName.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(badName.err).contains("control character").doesNotContain("\u001b");
+        assertThat(run("collections", "remove", "Read Later", "tidings-sample-002").code).isZero();
+        assertThat(run("collections", "remove", "Read Later", "tidings-sample-002").code).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("collections", "delete", "Read Later").code).isZero();
+        assertThat(run("collections", "list").out).startsWith("No collections yet");
+    }
+
+    @Test
+    void aCorruptFileIsExitFiveAndStaysAsItWas() throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[0]);
+        Cli c = run("collections", "create", "X");
+        assertThat(c.code).isEqualTo(ExitCodes.STORE);
+        assertThat(c.err).contains(file.toString()).contains("empty").contains("move-aside").hasLineCount(1);
+        assertThat(Files.size(file)).isZero();
+        Cli aside = run("collections", "move-aside");
+        assertThat(aside.code).isZero();
+        assertThat(aside.out).contains(".bad-");
+        assertThat(run("collections", "create", "X").code).isZero();
+    }
+
+    @Test
+    void collectionsFileOptionWinsOverTheEnvironment() {
+        Path other = dir.resolve("other.json");
+        assertThat(run("collections", "--collections-file", other.toString(), "create", "A").code).isZero();
+        assertThat(run("--collections-file", other.toString(), "collections", "list").out).contains("A");
+        assertThat(Files.exists(other)).isTrue();
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void exportsAtomThatAReaderCanSubscribeTo() throws Exception {
+        run("collections", "create", "Picks");
+        run("collections", "add", "Picks", CliTest.RSS, "--item", "1");
+        run("collections", "add", "Picks", CliTest.JSON, "--item", "8");
+        Cli atom = run("collections", "export", "Picks", "--format", "atom");
+        assertThat(atom.code).as(atom.toString()).isZero();
+        Feed f = Feeds.parse(atom.out.getBytes(StandardCharsets.UTF_8), null, null, Detail.FULL);
+        assertThat(f.title()).isEqualTo("Picks");
+        assertThat(f.items()).hasSize(2);
+        assertThat(f.items().get(0).link()).startsWith("https://news.example.org/2026/11/");
+        assertThat(f.items().get(0).contentHtml()).contains("<figure>");
+
+        Cli opml = run("collections", "export", "Picks", "--format", "opml");
+        assertThat(opml.out).startsWith("<?xml").contains("<opml version=\"2.0\">").contains("type=\"link\"");
+        Cli md = run("collections", "export", "Picks", "--format", "markdown");
+        assertThat(md.out).startsWith("# Picks").contains("## Alpine valley");
+        Cli json = run("collections", "export", "Picks", "--format", "json");
+        assertThat(json.out).contains("\"items\"").contains("\"images\"");
+    }
+}
