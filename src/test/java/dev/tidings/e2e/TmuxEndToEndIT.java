@@ -168,6 +168,46 @@ class TmuxEndToEndIT {
     }
 
     @Test
+    void savesAnArticleToANewCollectionQuitsRestartsAndFindsItThere() throws IOException {
+        String s = "save";
+        start(s, 100, 30, "");
+        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.keys(s, "j", "a");
+        tmux.waitForStill(s, "the Add to Collection dialog", has("Add to Collection").and(has("No Collections")), STEP);
+        tmux.keys(s, "n");
+        tmux.waitForStill(s, "the name prompt", has("New collection name:"), STEP);
+        tmux.type(s, "Read Later");
+        tmux.keys(s, "Enter");
+        String screen = tmux.waitForStill(s, "the article ticked", has("[x] Read Later  (1)"), STEP);
+        assertThat(screen).contains("Created Read Later and saved the article to it");
+        tmux.keys(s, "Enter");
+        screen = tmux.waitForStill(s, "the list with a saved marker", has("item 2 of 8").and(hasNot("Add to Collection")),
+                STEP);
+        assertThat(row(screen, 2)).startsWith(">●+");
+        tmux.keys(s, "Q");
+        assertThat(waitForExit(s, QUIT)).isZero();
+        tmux.close();
+
+        Path file = home.resolve(".local/share/tidings/collections.json");
+        assertThat(file).isRegularFile();
+        assertThat(Files.readString(file)).contains("\"name\" : \"Read Later\"").contains("tidings-sample-002");
+
+        String again = "again";
+        start(again, 100, 30, "");
+        tmux.waitForStill(again, "the headline list", has("item 1 of 8"), START);
+        tmux.keys(again, "c");
+        screen = tmux.waitForStill(again, "the collections browser", has("Tidings — Collections"), STEP);
+        assertThat(screen).contains("Read Later").contains("1 article");
+        tmux.keys(again, "Enter");
+        screen = tmux.waitForStill(again, "the collection's headlines", has("Collection: Read Later"), STEP);
+        assertThat(row(screen, 1)).contains("Harbourton buses and trams");
+        tmux.keys(again, "Enter");
+        tmux.waitForStill(again, "the saved article", has("Source: "), STEP);
+        tmux.keys(again, "Q");
+        assertThat(waitForExit(again, QUIT)).isZero();
+    }
+
+    @Test
     void questionMarkShowsTheKeysAndQGoesBackToTheList() {
         String s = "help";
         start(s, 100, 30, "");
