@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code theme} (a bundled theme name or a path).
  */
 final class Config {
-    static final List<String> KEYS = List.of("theme");
+    static final List<String> KEYS = List.of("theme", "reader-mode");
 
     private Config() {
     }
@@ -66,7 +66,9 @@ final class Config {
                 throw new ConfigException(file + ":" + n + ": unknown setting '" + Sanitize.line(key)
                         + "' (known: " + String.join(", ", KEYS) + ")");
             }
-            values.put(key, line.substring(eq + 1).strip());
+            String value = line.substring(eq + 1).strip();
+            // reader-mode may be given for several feeds: the values are joined by newlines
+            values.merge(key, value, (a, b) -> key.equals("reader-mode") ? a + "\n" + b : b);
         }
         return values;
     }

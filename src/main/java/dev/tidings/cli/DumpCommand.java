@@ -57,6 +57,10 @@ final class DumpCommand implements Callable<Integer> {
             description = "Read the articles saved in this collection (offline) instead of feeds.")
     String collection;
 
+    @Option(names = "--full", description = "Reader mode: fetch each article's web page and print its full text"
+            + " (falls back to the feed's text, with a one-line reason on stderr).")
+    boolean full;
+
     @Option(names = "--width", paramLabel = "N",
             description = "Wrap text at N columns (default: the terminal's width, 80 when not a terminal).")
     Integer width;
@@ -132,6 +136,9 @@ final class DumpCommand implements Callable<Integer> {
             }
             chosen = new ArrayList<>(picked);
         }
+        if (full) {
+            chosen = fullText(chosen, env);
+        }
         int w = width != null ? width : env.width();
         PrintWriter out = common.out();
         switch (format) {
@@ -205,6 +212,27 @@ final class DumpCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
+    }
+
+    /** Each entry's item replaced by its web page's article, where reader mode can get one. */
+    private List<Entry> fullText(List<Entry> entries, Env env) {
+        dev.tidings.app.ReaderMode reader = new dev.tidings.app.ReaderMode(null,
+                dev.tidings.app.ReaderMode.defaultCacheDir(env.vars));
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            String link = e.item().link();
+            try {
+                dev.tidings.extract.Extracted x = reader.fetch(link);
+                out.add(new Entry(e.number(), e.feed(), dev.tidings.app.ReaderMode.asItem(x, e.item())));
+            } catch (dev.tidings.fetch.SourceException | dev.tidings.extract.ExtractException ex) {
+                common.err().println("tidings: " + (link.isEmpty() ? "item " + e.number() + ": it has no link"
+                        : Sanitize.line(ex.getMessage()).startsWith(Sanitize.line(link)) ? Sanitize.line(ex.getMessage())
+                        : Sanitize.line(link) + ": " + Sanitize.line(ex.getMessage())) + "; showing the feed's text");
+                out.add(e);
+            }
+        }
+        common.err().flush();
+        return out;
     }
 
     static Article article(Entry e) {

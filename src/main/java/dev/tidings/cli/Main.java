@@ -40,10 +40,13 @@ public final class Main {
             cl.addSubcommand("dump", new DumpCommand());
         } else if (first.equals("collections")) {
             cl.addSubcommand("collections", new CollectionsCommand());
+        } else if (first.equals("read")) {
+            cl.addSubcommand("read", new ReadCommand());
         } else {
             cl.addSubcommand("list", new ListCommand());
             cl.addSubcommand("dump", new DumpCommand());
             cl.addSubcommand("collections", new CollectionsCommand());
+            cl.addSubcommand("read", new ReadCommand());
             cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);

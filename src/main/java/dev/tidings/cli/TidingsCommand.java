@@ -95,8 +95,10 @@ final class TidingsCommand implements Callable<Integer> {
         }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
+            List<String> readerModeFeeds = config.containsKey("reader-mode")
+                    ? List.of(config.get("reader-mode").split("\n")) : List.of();
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath());
+                    common.collectionsPath(), readerModeFeeds);
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

@@ -43,6 +43,9 @@ public final class HtmlConverter {
             "(?iu)^\\s*(?:image|photo|picture)\\s*caption\\s*[:：]?\\s*(.*)$");
     private static final Pattern CREDIT_PREFIX = Pattern.compile(
             "(?iu)^\\s*(?:(?:image|photo|picture|photograph)\\s*(?:source|credit|copyright)?|source|credit|credits|copyright|©)\\s*[:：]?\\s*");
+    /** A label with nothing after it: "image source", "image caption", "Photo:". */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?iu)^\\s*(?:image|photo|picture)?\\s*(?:source|caption|credit|copyright)?\\s*[:：]?\\s*$");
     private static final Pattern CREDIT_CLASS = Pattern.compile("(?i)credit|source|copyright|attribution|byline|photographer");
 
     /**
@@ -339,17 +342,24 @@ public final class HtmlConverter {
             }
             flush();
             Element creditEl = null;
+            String credit = "";
+            List<Element> labels = new ArrayList<>();
             for (Element el : fig.getAllElements()) {
                 if (el == fig || el.normalName().equals("img") || el.normalName().equals("figcaption")) {
                     continue;
                 }
                 if (CREDIT_CLASS.matcher(el.className()).find() || el.normalName().equals("cite")
                         || el.normalName().equals("small")) {
+                    String c = cleanCredit(el.text());
+                    if (c.isEmpty() || LABEL.matcher(el.text()).matches()) {
+                        labels.add(el); // a bare "image source" label: the credit is in the next element
+                        continue;
+                    }
                     creditEl = el;
+                    credit = c;
                     break;
                 }
             }
-            String credit = creditEl == null ? "" : cleanCredit(creditEl.text());
             String caption = "";
             Element figcaption = fig.selectFirst("figcaption");
             if (figcaption != null) {
@@ -364,7 +374,16 @@ public final class HtmlConverter {
                         }
                     }
                 }
+                for (Element el : copy.getAllElements()) {
+                    if (el != copy && LABEL.matcher(el.text()).matches()) {
+                        el.remove(); // "image caption" labels
+                    }
+                }
                 caption = Sanitize.line(copy.text());
+                Matcher label = CAPTION_LINE.matcher(caption);
+                if (label.matches()) {
+                    caption = Sanitize.line(label.group(1));
+                }
                 if (credit.isEmpty()) {
                     Matcher m = CREDIT_LINE.matcher(caption);
                     if (m.matches()) {

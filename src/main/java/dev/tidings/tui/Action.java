@@ -32,6 +32,7 @@ public enum Action {
     COPY_LINK("copy the link to the clipboard (OSC 52; N y: link N)", Screen.LIST, Screen.ARTICLE),
     SHOW_URL("show the link in full (N Y: link N)", Screen.LIST, Screen.ARTICLE),
     TOGGLE_READ("mark the article read or unread", Screen.LIST),
+    READER_MODE("reader mode: the full article from its web page; again for the feed's text", Screen.ARTICLE),
     ADD_TO_COLLECTION("add to collection: choose the collections this article is in", Screen.LIST, Screen.ARTICLE),
     COLLECTIONS("browse your collections", Screen.LIST, Screen.ARTICLE),
     TOGGLE("put the article in this collection, or take it out", Screen.DIALOG),

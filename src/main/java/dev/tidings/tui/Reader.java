@@ -62,6 +62,12 @@ public final class Reader {
         /** The collections file could not be read or written. */
         record StoreFailed(String message, boolean unusable) implements Event {
         }
+
+        record Extracted(String itemId, dev.tidings.model.Item full) implements Event {
+        }
+
+        record ExtractFailed(String itemId, String reason) implements Event {
+        }
     }
 
     private final Screen screen;
@@ -75,6 +81,8 @@ public final class Reader {
     private final List<LoadedFeed> loaded = new ArrayList<>();
     private final List<Integer> loadedOrder = new ArrayList<>();
     private int tick;
+    /** Feeds loading or an article being extracted: the spinner turns. Read by the ticker thread. */
+    private volatile boolean busy = true;
     private dev.tidings.store.CollectionStore store;
     private final java.util.concurrent.ExecutorService storeWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tidings-store");
@@ -96,12 +104,13 @@ public final class Reader {
      * that stdin and stdout are terminals and TERM is usable.
      */
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
-                          Map<String, String> env, java.time.ZoneId zone, java.nio.file.Path collectionsFile)
-            throws IOException {
+                          Map<String, String> env, java.time.ZoneId zone, java.nio.file.Path collectionsFile,
+                          List<String> readerModeFeeds) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         TerminalScreen screen = new TerminalScreen(terminal);
         ReaderState state = new ReaderState(keys, zone);
+        state.setReaderModeFeeds(readerModeFeeds);
         Reader reader = new Reader(screen, state, theme, env, out);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
@@ -231,6 +240,31 @@ public final class Reader {
         });
     }
 
+    private dev.tidings.app.ReaderMode readerMode;
+    private final java.util.concurrent.ExecutorService extractor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "tidings-reader-mode");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Reader mode in the background: fetch and extract, then post the result. */
+    private void extract(dev.tidings.app.Entry entry) {
+        if (readerMode == null) {
+            readerMode = new dev.tidings.app.ReaderMode(null, dev.tidings.app.ReaderMode.defaultCacheDir(env));
+        }
+        String id = entry.item().id();
+        extractor.submit(() -> {
+            try {
+                dev.tidings.extract.Extracted x = readerMode.fetch(entry.item().link());
+                queue.offer(new Event.Extracted(id, dev.tidings.app.ReaderMode.asItem(x, entry.item())));
+            } catch (dev.tidings.fetch.SourceException | dev.tidings.extract.ExtractException e) {
+                queue.offer(new Event.ExtractFailed(id, e.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                queue.offer(new Event.ExtractFailed(id, String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
     /** Waits for pending collection writes (at quit), so nothing the user saved is lost. */
     private void finishStoreWrites() {
         storeWorker.shutdown();
@@ -269,9 +303,11 @@ public final class Reader {
         pool.shutdown();
         Thread ticker = new Thread(() -> {
             try {
-                while (state.pendingFeeds() > 0) {
+                while (true) {
                     Thread.sleep(150);
-                    queue.offer(new Event.Tick());
+                    if (busy) {
+                        queue.offer(new Event.Tick()); // only while something runs: an idle reader draws nothing
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -349,6 +385,12 @@ public final class Reader {
                 state.status(l.message(), false);
             }
         }
+        if (e instanceof Event.Extracted) {
+            state.setExtracted(((Event.Extracted) e).itemId(), ((Event.Extracted) e).full());
+        }
+        if (e instanceof Event.ExtractFailed) {
+            state.extractFailed(((Event.ExtractFailed) e).itemId(), ((Event.ExtractFailed) e).reason());
+        }
         if (e instanceof Event.StoreFailed) {
             Event.StoreFailed f = (Event.StoreFailed) e;
             if (f.unusable()) {
@@ -376,6 +418,8 @@ public final class Reader {
                 copy(((ReaderState.Effect.Copy) effect).url());
             } else if (effect instanceof ReaderState.Effect.Open) {
                 full |= open(((ReaderState.Effect.Open) effect).url());
+            } else if (effect instanceof ReaderState.Effect.Extract) {
+                extract(((ReaderState.Effect.Extract) effect).entry());
             } else {
                 storeChange(effect);
             }
@@ -441,6 +485,7 @@ public final class Reader {
 
     /** Draws the state; after a resize or redraw every cell is sent again, else only changes. */
     void render() throws IOException {
+        busy = state.pendingFeeds() > 0 || state.extracting();
         synchronized (paintLock) {
             if (released.getAsBoolean()) {
                 return; // shutting down: the user's screen is back, draw nothing on it

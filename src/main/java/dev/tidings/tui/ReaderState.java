@@ -57,6 +57,10 @@ public final class ReaderState {
         /** Take the article with this key out of the collection. */
         record Remove(String collection, String key) implements Effect {
         }
+
+        /** Fetch the article's web page and extract its full text (reader mode). */
+        record Extract(Entry entry) implements Effect {
+        }
     }
 
     /** The one-line input the status row is showing, if any. */
@@ -118,6 +122,12 @@ public final class ReaderState {
     private String confirmQuestion = "";
     private Effect confirmEffect;
     private Action.Screen dialogReturn = Action.Screen.LIST;
+
+    // reader mode
+    private final java.util.Map<String, dev.tidings.model.Item> fullText = new java.util.HashMap<>();
+    private final java.util.Set<String> readerModeFeeds = new java.util.HashSet<>();
+    private String extracting;
+    private boolean showingFull;
     private final List<Effect> effects = new ArrayList<>();
     private int pending;
     private int total;
@@ -282,6 +292,7 @@ public final class ReaderState {
             case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
             case TOGGLE_READ: toggleRead(); break;
             case ADD_TO_COLLECTION: openDialog(); break;
+            case READER_MODE: toggleReaderMode(); break;
             case COLLECTIONS: openBrowser(); break;
             case TOGGLE: toggleInDialog(); break;
             case NEW_COLLECTION:
@@ -454,11 +465,91 @@ public final class ReaderState {
     }
 
     private void openArticle(Entry e) {
+        showingFull = false;
         current = e;
         currentIndex = visible.indexOf(e);
         article = Article.of(e.item(), e.feed().name(), e.feed().base());
         read.add(e.item().id());
         screen = Action.Screen.ARTICLE;
+        layoutWidth = -1;
+        articleTop = 0;
+        clearFind();
+        relayout();
+        if (readerModeFeeds.contains(e.feed().source()) || readerModeFeeds.contains(e.feed().name())) {
+            toggleReaderMode(); // this feed reads in reader mode by default
+        }
+    }
+
+    // ---------------------------------------------------------------- reader mode
+
+    /** Feeds (by source or name) whose articles open in reader mode. */
+    public void setReaderModeFeeds(java.util.Collection<String> feeds) {
+        readerModeFeeds.clear();
+        readerModeFeeds.addAll(feeds);
+    }
+
+    private void toggleReaderMode() {
+        if (current == null) {
+            return;
+        }
+        if (showingFull) {
+            showArticle(current.item());
+            showingFull = false;
+            status("The feed's text (v: the full article)", false);
+            return;
+        }
+        dev.tidings.model.Item full = fullText.get(current.item().id());
+        if (full != null) {
+            showArticle(full);
+            showingFull = true;
+            status("Reader mode: the full article (v: the feed's text)", false);
+            return;
+        }
+        if (!Urls.isWeb(current.item().link())) {
+            status("Reader mode needs an http(s) link; this article has none", true);
+            return;
+        }
+        if (current.item().id().equals(extracting)) {
+            return;
+        }
+        extracting = current.item().id();
+        effects.add(new Effect.Extract(current));
+        status("Fetching the full article… (the feed's text until it arrives)", false);
+    }
+
+    /** Reader mode found the article: shown at once if the reader is still on it. */
+    public void setExtracted(String itemId, dev.tidings.model.Item full) {
+        fullText.put(itemId, full);
+        if (itemId.equals(extracting)) {
+            extracting = null;
+        }
+        if (current != null && current.item().id().equals(itemId) && screen == Action.Screen.ARTICLE && !showingFull) {
+            showArticle(full);
+            showingFull = true;
+            status("Reader mode: the full article (v: the feed's text)", false);
+        }
+    }
+
+    /** Reader mode failed: the feed's text stays, with the reason. */
+    public void extractFailed(String itemId, String reason) {
+        if (itemId.equals(extracting)) {
+            extracting = null;
+        }
+        if (current != null && current.item().id().equals(itemId)) {
+            status("Reader mode failed: " + reason + "; showing the feed's text", true);
+        }
+    }
+
+    public boolean showingFull() {
+        return showingFull;
+    }
+
+    public boolean extracting() {
+        return extracting != null;
+    }
+
+    private void showArticle(dev.tidings.model.Item item) {
+        article = Article.of(item, current.feed().name(), current.feed().base());
         layoutWidth = -1;
         articleTop = 0;
         clearFind();
@@ -580,6 +671,10 @@ public final class ReaderState {
         Entry e = screen == Action.Screen.ARTICLE ? current : selectedEntry();
         if (e == null || !collectionsUsable()) {
             return;
+        }
+        dev.tidings.model.Item full = fullText.get(e.item().id());
+        if (full != null && (screen != Action.Screen.ARTICLE || showingFull)) {
+            e = new Entry(e.number(), e.feed(), full); // save the full text when reader mode has it
         }
         dialogEntry = e;
         dialogReturn = screen;
@@ -1160,7 +1255,7 @@ public final class ReaderState {
                         Action.COLLECTIONS, Action.HELP, Action.BACK})
                 : s == Action.Screen.ARTICLE
                 ? new Action[] {Action.PAGE_DOWN, Action.NEXT_ARTICLE, Action.FOLLOW_LINK, Action.OPEN_BROWSER,
-                    Action.SEARCH, Action.HELP, Action.BACK}
+                    Action.READER_MODE, Action.SEARCH, Action.HELP, Action.BACK}
                 : s == Action.Screen.COLLECTIONS
                 ? new Action[] {Action.DOWN, Action.OPEN, Action.NEW_COLLECTION, Action.RENAME_COLLECTION,
                     Action.DELETE_COLLECTION, Action.BACK}
@@ -1195,6 +1290,7 @@ public final class ReaderState {
             case NEXT_ARTICLE: return "next";
             case FOLLOW_LINK: return "link";
             case ADD_TO_COLLECTION: return "save";
+            case READER_MODE: return "full text";
             case COLLECTIONS: return "collections";
             case REMOVE_FROM_COLLECTION: return "remove";
             case TOGGLE: return "tick";

@@ -77,7 +77,8 @@ final class View {
                 Entry e = s.current();
                 left = " " + (e == null ? "" : e.feed().name());
                 int idx = e == null ? -1 : s.currentIndex();
-                right = (idx >= 0 ? "article " + (idx + 1) + " of " + s.visible().size() + "  " : "")
+                right = (s.showingFull() ? "reader mode  " : "")
+                        + (idx >= 0 ? "article " + (idx + 1) + " of " + s.visible().size() + "  " : "")
                         + position(s.articleTop(), s.rows(), s.lines().size()) + " ";
                 break;
             }
@@ -265,6 +266,8 @@ final class View {
         if (s.pendingFeeds() > 0) {
             right = SPINNER.charAt(Math.floorMod(tick, 4)) + " loading " + (s.totalFeeds() - s.pendingFeeds()) + "/"
                     + s.totalFeeds() + " ";
+        } else if (s.extracting()) {
+            right = SPINNER.charAt(Math.floorMod(tick, 4)) + " fetching article ";
         } else if (!s.pendingCount().isEmpty()) {
             right = s.pendingCount() + " ";
         }

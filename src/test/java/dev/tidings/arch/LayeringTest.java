@@ -27,11 +27,13 @@ class LayeringTest {
             "feed", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup."),
             "fetch", Set.of("dev.tidings.text."),
             "render", Set.of("dev.tidings.model.", "dev.tidings.text.", "org.jsoup."),
+            "extract", Set.of("dev.tidings.text.", "org.jsoup."),
             "store", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson."),
             "app", Set.of("dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
-                    "dev.tidings.render.", "dev.tidings.store."),
+                    "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract."),
             "tui", Set.of("dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
-                    "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "com.googlecode.lanterna."),
+                    "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "dev.tidings.extract.",
+                    "com.googlecode.lanterna."),
             "cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup."));
 
     @Test
