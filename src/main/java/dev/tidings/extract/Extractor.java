@@ -50,6 +50,11 @@ public final class Extractor {
             + "advert|promo|sponsor|sidebar|widget|menu|breadcrumb|footer|masthead|popup|modal|pagination|pager|"
             + "print|tag-?cloud|\\btags\\b|author-bio|most-?read|popular|recommend|outbrain|taboola|collection|"
             + "back-?to-?top|pull-?quote|toolbar|skip|hidden|offscreen|navbar|\\bnav\\b|top-?bar|paywall|teaser-list");
+    /** Never content, whatever else the class says ("ad-slot--in-content" is still an ad). */
+    private static final Pattern ALWAYS_OUT = Pattern.compile(
+            "(?i)(^|[\\s_-])(ads?|advert\\w*|adslot|sponsor\\w*|promo\\w*|comments?|disqus|share|sharing|social|"
+            + "login|signin|sign-in|register|password|cookie\\w*|consent|gdpr|newsletter\\w*|subscribe|related|vote|"
+            + "voting|rating|outbrain|taboola|paywall|back-?to-?top|collections?|pull-?quote|most-?read)([\\s_-]|$)");
     private static final Pattern MAYBE = Pattern.compile("(?i)article|\\bbody\\b|content|main|story|entry|post-?body|"
             + "text|column|shadow");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|"
@@ -220,7 +225,7 @@ public final class Extractor {
             if (id.isBlank()) {
                 continue;
             }
-            if (UNLIKELY.matcher(id).find() && !MAYBE.matcher(id).find()) {
+            if (ALWAYS_OUT.matcher(id).find() || (UNLIKELY.matcher(id).find() && !MAYBE.matcher(id).find())) {
                 doomed.add(e);
             }
         }
@@ -408,6 +413,11 @@ public final class Extractor {
                 doomed.add(e);
                 continue;
             }
+            if (!text.isEmpty() && text.codePoints().noneMatch(Character::isLetterOrDigit)
+                    && e.select("img, figure, pre, table").isEmpty()) {
+                doomed.add(e); // separators left from a byline: "· ·"
+                continue;
+            }
             String tag = e.normalName();
             if ((tag.equals("ul") || tag.equals("ol") || tag.equals("div") || tag.equals("section"))
                     && e.select("img, figure, pre").isEmpty() && linkDensity(e) > 0.5 && text.length() < 2000) {
@@ -438,7 +448,8 @@ public final class Extractor {
         Elements empties = article.select("p, div");
         for (int i = empties.size() - 1; i >= 0; i--) {
             Element e = empties.get(i);
-            if (e != article && e.text().isBlank() && e.select("img, figure, pre, table").isEmpty() && e.parent() != null) {
+            if (e != article && e.text().codePoints().noneMatch(Character::isLetterOrDigit)
+                    && e.select("img, figure, pre, table").isEmpty() && e.parent() != null) {
                 e.remove();
             }
         }

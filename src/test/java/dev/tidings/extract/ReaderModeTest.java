@@ -1,0 +1,167 @@
+package dev.tidings.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tidings.model.Item;
+import dev.tidings.render.Article;
+import dev.tidings.render.ArticleRenderer;
+import dev.tidings.render.Line;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Reader mode on pages in the shapes news sites use: the article is all there (the must-appear
+ * phrases of {@code <page>.expect.txt}), none of the furniture is (the must-not phrases), and the
+ * rendered text at width 72 matches {@code <page>.w72.txt} (regenerate with -Dgolden.update=true).
+ */
+class ReaderModeTest {
+    static final Path DIR = Path.of("src/test/resources/reader");
+
+    static Stream<String> pages() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
+        }
+    }
+
+    static String render(Extracted e, String url) {
+        Item item = new Item(url, e.title(), url, e.published(), null, e.byline().isEmpty() ? List.of()
+                : List.of(e.byline()), List.of(), "", e.contentHtml(), List.of(), List.of());
+        Article a = Article.of(item, "news.example.org", URI.create(url));
+        StringBuilder sb = new StringBuilder();
+        for (Line l : ArticleRenderer.lines(a, 72, ZoneOffset.UTC)) {
+            sb.append(l.text()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    record Expect(List<String> must, List<String> mustNot, boolean mayFail) {
+    }
+
+    static Expect expect(String name) throws IOException {
+        List<String> must = new ArrayList<>();
+        List<String> mustNot = new ArrayList<>();
+        boolean mayFail = false;
+        boolean not = false;
+        for (String line : Files.readAllLines(DIR.resolve(name + ".expect.txt"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("#")) {
+                mayFail |= line.contains("extraction may fail");
+                continue;
+            }
+            if (line.strip().equals("---")) {
+                not = true;
+                continue;
+            }
+            if (!line.isBlank()) {
+                (not ? mustNot : must).add(Parser.unescapeEntities(line.strip(), false).replaceAll("\\s+", " "));
+            }
+        }
+        return new Expect(must, mustNot, mayFail);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void keepsTheArticleAndDropsTheFurniture(String name) throws Exception {
+        byte[] html = Files.readAllBytes(DIR.resolve(name + ".html"));
+        Expect ex = expect(name);
+        String url = "https://news.example.org/2026/" + name;
+        Extracted e;
+        try {
+            e = Extractor.extract(html, null, url);
+        } catch (ExtractException failure) {
+            assertThat(ex.mayFail()).as("%s: extraction failed: %s", name, failure.getMessage()).isTrue();
+            return;
+        }
+        String text = render(e, url);
+        String flat = text.replaceAll("\\s+", " ");
+        for (String phrase : ex.must()) {
+            assertThat(flat).as("%s must keep: %s", name, phrase).contains(phrase);
+        }
+        for (String phrase : ex.mustNot()) {
+            assertThat(flat).as("%s must drop: %s", name, phrase).doesNotContain(phrase);
+        }
+        assertThat(text).doesNotContain("javascript:").doesNotContain("data:text");
+        Path golden = DIR.resolve(name + ".w72.txt");
+        if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
+            Files.writeString(golden, text, StandardCharsets.UTF_8);
+        }
+        assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsTitleBylineAndDate() throws Exception {
+        Extracted e = Extractor.extract(Files.readAllBytes(DIR.resolve("news-figures.html")), null,
+                "https://news.example.org/a");
+        assertThat(e.title()).isEqualTo("Kabul families ration light as winter power cuts stretch into the night");
+        assertThat(e.byline()).contains("Jane Example");
+        assertThat(e.published()).hasToString("2026-01-14T07:30:00Z");
+    }
+
+    @Test
+    void imageCaptionsKeepTheirCredit() throws Exception {
+        String text = render(Extractor.extract(Files.readAllBytes(DIR.resolve("news-figures.html")), null,
+                "https://news.example.org/a"), "https://news.example.org/a");
+        assertThat(text).contains("Source: AFP").contains("Source: Reuters").contains("Source: Getty Images");
+        assertThat(text).doesNotContain("image caption").doesNotContain("image source");
+    }
+
+    @Test
+    void aHundredThousandDeepPageStaysFastAndNeverOverflowsTheStack() {
+        StringBuilder sb = new StringBuilder("<html><body>");
+        for (int i = 0; i < 100_000; i++) {
+            sb.append("<div>");
+        }
+        sb.append("<p>").append("Deep text, with commas, that goes on for a while. ".repeat(20)).append("</p>");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try {
+                Extracted e = Extractor.extract(sb.toString(), "https://x.example/");
+                assertThat(e.contentHtml()).contains("Deep text");
+            } catch (ExtractException ok) {
+                assertThat(ok.getMessage()).isNotBlank(); // refusing is fine; crashing is not
+            }
+        });
+    }
+
+    @Test
+    void twentyMegabytesOfMarkupAreRefusedQuickly() {
+        String huge = "<html><body>" + "<p>filler text for a very large page</p>".repeat(520_000) + "</body></html>";
+        assertThat(huge.length()).isGreaterThan(20_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> Extractor.extract(huge, "https://x.example/"))
+                        .isInstanceOf(ExtractException.class).hasMessageContaining("too large"));
+    }
+
+    @Test
+    void aPageOfLinksOrATeaserIsNoArticle() {
+        StringBuilder sb = new StringBuilder("<html><body><p>Short teaser only.</p><ul>");
+        for (int i = 0; i < 50; i++) {
+            sb.append("<li><a href='/a").append(i).append("'>Headline number ").append(i).append("</a></li>");
+        }
+        sb.append("</ul></body></html>");
+        assertThatThrownBy(() -> Extractor.extract(sb.toString(), "https://x.example/"))
+                .isInstanceOf(ExtractException.class).hasMessageStartingWith("no article found");
+    }
+
+    @Test
+    void scriptsFramesAndHandlersNeverReachTheArticle() throws Exception {
+        Extracted e = Extractor.extract(Files.readAllBytes(DIR.resolve("hostile-scripts-iframes.html")), null,
+                "https://news.example.org/h");
+        assertThat(e.contentHtml()).doesNotContain("<script").doesNotContain("<iframe").doesNotContain("onerror")
+                .doesNotContain("onload").doesNotContain("javascript:").doesNotContain("<object")
+                .doesNotContain("<embed");
+    }
+}
