@@ -17,8 +17,8 @@ public final class ExtractBench {
         String page = Files.readString(Path.of(args.length > 0 ? args[0]
                 : "src/test/resources/reader/longform-pullquotes.html"));
         int target = args.length > 1 ? Integer.parseInt(args[1]) : 500 * 1024;
-        int start = page.indexOf("<p>");
-        int end = page.lastIndexOf("</p>") + 4;
+        int start = page.indexOf("<p>", Math.max(0, page.indexOf("<article")));
+        int end = page.indexOf("</p>", start) + 4; // one paragraph of the article, copied
         String body = page.substring(start, end);
         // more of the article, inside the article: copies of its paragraphs before the first one
         StringBuilder sb = new StringBuilder(page.substring(0, start));
