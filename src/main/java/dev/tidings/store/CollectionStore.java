@@ -145,7 +145,10 @@ public final class CollectionStore {
         if (cached != null && Objects.equals(stamp, cachedStamp)) {
             return cached;
         }
-        Dto.FileDto dto = stamp == null ? new Dto.FileDto() : load();
+        if (stamp == null) {
+            readOnly = false; // no file (any more): a new one starts at our version
+        }
+        Dto.FileDto dto = stamp == null ? Dto.FileDto.fresh() : load();
         cached = dto;
         cachedStamp = stamp;
         return dto;
@@ -243,6 +246,9 @@ public final class CollectionStore {
             }
         }
         for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
+            if (e.getKey().isEmpty() || Sanitize.line(e.getKey()).isEmpty()) {
+                throw corrupt("has an article with an empty key");
+            }
             if (e.getValue() == null) {
                 throw corrupt("article '" + Sanitize.line(e.getKey()) + "' is null");
             }
@@ -302,7 +308,7 @@ public final class CollectionStore {
                 }
             }
         }
-        String id = a.id == null || a.id.isBlank() ? key : a.id;
+        String id = a.id == null || Sanitize.line(a.id).isEmpty() ? key : a.id;
         Item item = new Item(Sanitize.line(id), Sanitize.line(a.title), Sanitize.line(a.link), instant(a.published),
                 instant(a.updated), lines(a.authors), lines(a.categories), "", Sanitize.body(a.html), List.of(),
                 images);

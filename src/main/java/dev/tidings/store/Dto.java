@@ -39,11 +39,22 @@ final class Dto {
 
     @JsonPropertyOrder({"format", "version", "collections", "articles"})
     static final class FileDto extends Extensible {
-        public String format = FORMAT;
-        public Integer version = CollectionStore.SCHEMA_VERSION;
-        public List<CollectionDto> collections = new ArrayList<>();
+        // no defaults: a member missing from the file must be noticed, not silently filled in
+        public String format;
+        public Integer version;
+        public List<CollectionDto> collections;
         /** Sorted by key so the file diffs well. */
-        public TreeMap<String, ArticleDto> articles = new TreeMap<>();
+        public TreeMap<String, ArticleDto> articles;
+
+        /** The content of a file that does not exist yet. */
+        static FileDto fresh() {
+            FileDto f = new FileDto();
+            f.format = FORMAT;
+            f.version = CollectionStore.SCHEMA_VERSION;
+            f.collections = new ArrayList<>();
+            f.articles = new TreeMap<>();
+            return f;
+        }
     }
 
     @JsonPropertyOrder({"name", "created", "articles"})
