@@ -82,6 +82,9 @@ public final class CollectionStore {
     };
 
     private Dto.FileDto cached;
+    /** Per article object: its model view and its one-line JSON, rebuilt only when it changes. */
+    private final Map<Dto.ArticleDto, SavedArticle> views = new java.util.IdentityHashMap<>();
+    private final Map<Dto.ArticleDto, String> fragments = new java.util.IdentityHashMap<>();
     private Object cachedStamp;
     private boolean readOnly;
     private boolean swept;
@@ -149,6 +152,8 @@ public final class CollectionStore {
             readOnly = false; // no file (any more): a new one starts at our version
         }
         Dto.FileDto dto = stamp == null ? Dto.FileDto.fresh() : load();
+        views.clear();
+        fragments.clear();
         cached = dto;
         cachedStamp = stamp;
         return dto;
@@ -287,10 +292,15 @@ public final class CollectionStore {
 
     // ---------------------------------------------------------------- the model view
 
-    private static Library toLibrary(Dto.FileDto dto) {
+    private Library toLibrary(Dto.FileDto dto) {
         Map<String, SavedArticle> articles = new HashMap<>();
         for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
-            articles.put(e.getKey(), toArticle(e.getKey(), e.getValue()));
+            SavedArticle view = views.get(e.getValue());
+            if (view == null || !view.key().equals(e.getKey())) {
+                view = toArticle(e.getKey(), e.getValue());
+                views.put(e.getValue(), view);
+            }
+            articles.put(e.getKey(), view);
         }
         List<Collection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : dto.collections) {
@@ -472,6 +482,10 @@ public final class CollectionStore {
 
     private void put(Dto.FileDto dto, SavedArticle s) {
         Dto.ArticleDto existing = dto.articles.get(s.key());
+        if (existing != null) {
+            views.remove(existing); // it changes: view and JSON are built again
+            fragments.remove(existing);
+        }
         Dto.ArticleDto a = existing != null ? existing : new Dto.ArticleDto();
         Item i = s.item();
         a.id = i.id();
@@ -610,11 +624,44 @@ public final class CollectionStore {
         }
     }
 
+    /**
+     * The file's bytes: pretty-printed, except that each article is one line of JSON (built once
+     * per change and reused, so saving 10,000 articles does not serialize them all again; one line
+     * per article also makes diffs read well).
+     */
+    private byte[] serialize(Dto.FileDto dto) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.setCodec(MAPPER);
+            g.setPrettyPrinter(printer());
+            g.writeStartObject();
+            g.writeStringField("format", dto.format == null ? Dto.FORMAT : dto.format);
+            g.writeNumberField("version", dto.version);
+            g.writeFieldName("collections");
+            g.writeObject(dto.collections);
+            g.writeObjectFieldStart("articles");
+            for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
+                String json = fragments.get(e.getValue());
+                if (json == null) {
+                    json = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e.getValue());
+                    fragments.put(e.getValue(), json);
+                }
+                g.writeFieldName(e.getKey());
+                g.writeRawValue(json);
+            }
+            g.writeEndObject();
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> x : dto.extra().entrySet()) {
+                g.writeFieldName(x.getKey());
+                g.writeTree(x.getValue());
+            }
+            g.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
     private void write(Dto.FileDto dto) throws IOException {
-        byte[] bytes = WRITER.writeValueAsBytes(dto);
-        byte[] withNewline = new byte[bytes.length + 1];
-        System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
-        withNewline[bytes.length] = '\n';
+        byte[] withNewline = serialize(dto);
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Long.toHexString(System.nanoTime()) + ".tmp");
         boolean moved = false;

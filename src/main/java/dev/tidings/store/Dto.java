@@ -32,7 +32,7 @@ final class Dto {
         }
 
         @JsonAnyGetter
-        Map<String, JsonNode> extra() {
+        public Map<String, JsonNode> extra() {
             return extra;
         }
     }

@@ -430,8 +430,8 @@ class CollectionStoreTest {
         assertThat(tail.indexOf("\n    \"mango\" : {")).isLessThan(tail.indexOf("\n    \"zebra\" : {"));
         // a collection keeps its articles in the order they were added
         assertThat(reread().find("Weekend").orElseThrow().articles()).containsExactly("zebra", "alpha");
-        // one member per line: a change to one article is a change to its lines only
-        assertThat(text.lines().filter(l -> l.contains("\"title\" :"))).hasSize(3);
+        // one article per line: a change to one article is a change to its line only
+        assertThat(text.lines().filter(l -> l.contains("\"title\":"))).hasSize(3);
     }
 
     @Test
@@ -455,7 +455,8 @@ class CollectionStoreTest {
         removed.removeAll(after);
         // the key in the collection and the article's own lines; no other line moves
         assertThat(removed).isNotEmpty().allMatch(l -> l.contains("mango"), "only lines about mango");
-        assertThat(after).contains("    \"zebra\" : {", "    \"alpha\" : {");
+        assertThat(after).anyMatch(l -> l.startsWith("    \"zebra\" : {"))
+                .anyMatch(l -> l.startsWith("    \"alpha\" : {"));
     }
 
     // ---------------------------------------------------------------- move aside
