@@ -41,6 +41,8 @@ public final class Extractor {
 
     /** Larger pages are refused: no news article needs 8 MB of markup. */
     public static final int MAX_CHARS = 8 * 1024 * 1024;
+    /** More elements than any article page needs: scoring them would take seconds. */
+    static final int MAX_ELEMENTS = 60_000;
     /** Less text than this is a teaser, a paywall stub or a link list, not an article. */
     static final int MIN_TEXT = 250;
 
@@ -109,6 +111,10 @@ public final class Extractor {
         Element body = doc.body();
         if (body == null) {
             throw new ExtractException("the page has no body");
+        }
+        int elements = body.getAllElements().size();
+        if (elements > MAX_ELEMENTS) {
+            throw new ExtractException("page too complex (" + elements + " elements)");
         }
         removeNeverContent(body);
         removeUnlikely(body);
