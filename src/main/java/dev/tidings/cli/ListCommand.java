@@ -39,6 +39,10 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N headlines.")
     Integer limit;
 
+    @Option(names = "--unread", description = "Only articles not yet read in the reader"
+            + " (read state: $XDG_DATA_HOME/tidings/read-state).")
+    boolean unread;
+
     @Override
     public Integer call() throws IOException {
         if (limit != null && limit < 0) {
@@ -48,6 +52,16 @@ final class ListCommand implements Callable<Integer> {
         FeedLoader.Result result = env.loader().loadAll(feeds, Detail.HEADLINES);
         int code = Failures.report(result, common.err());
         List<Entry> entries = FeedLoader.headlines(result.feeds());
+        if (unread) {
+            dev.tidings.store.ReadState read = new dev.tidings.store.ReadState(
+                    dev.tidings.store.ReadState.defaultPath(env.vars));
+            try {
+                read.load();
+            } catch (dev.tidings.store.StoreException e) {
+                return common.storeError(e);
+            }
+            entries = entries.stream().filter(e -> !read.isRead(e.item().id(), e.item().link())).toList();
+        }
         if (limit != null && entries.size() > limit) {
             entries = entries.subList(0, limit);
         }

@@ -382,7 +382,8 @@ public final class HttpFetcher {
             if ((status == 429 || status == 503) && retry != null) {
                 m.append(" (Retry-After: ").append(clean(retry)).append(')');
             }
-            return fail(m + where());
+            return new SourceException(clean(origin.toString()) + ": " + m + where(), status,
+                    retry == null ? null : clean(retry));
         }
 
         private SourceException networkError(Throwable t, URI at) {

@@ -51,6 +51,8 @@ public final class KeyMap {
         m.bind(Action.COPY_LINK, "y");
         m.bind(Action.SHOW_URL, "Y");
         m.bind(Action.TOGGLE_READ, "m");
+        m.bind(Action.MARK_FEED_READ, "A");
+        m.bind(Action.UNREAD_ONLY, "u");
         m.bind(Action.READER_MODE, "v");
         m.bind(Action.ADD_TO_COLLECTION, "a");
         m.bind(Action.COLLECTIONS, "c");

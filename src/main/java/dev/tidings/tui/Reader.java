@@ -134,6 +134,7 @@ public final class Reader {
             terminal.addResizeListener((t, size) -> reader.queue.offer(new Event.Resize()));
             reader.startInput(terminal);
             reader.openStore(collectionsFile);
+            reader.openReadState(dev.tidings.store.ReadState.defaultPath(env));
             reader.startLoading(specs, loader);
             reader.loop();
             reader.finishStoreWrites();
@@ -261,6 +262,33 @@ public final class Reader {
                 queue.offer(new Event.ExtractFailed(id, e.getMessage()));
             } catch (RuntimeException | OutOfMemoryError e) {
                 queue.offer(new Event.ExtractFailed(id, String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    private dev.tidings.store.ReadState readState;
+
+    /** Loads the read-state log (quick: a few KB) before the first frame. */
+    void openReadState(java.nio.file.Path file) {
+        readState = new dev.tidings.store.ReadState(file);
+        try {
+            readState.load();
+        } catch (dev.tidings.store.StoreException e) {
+            state.status(e.getMessage(), true);
+        }
+        state.setReadState(readState);
+    }
+
+    /** Read marks go to disk off the UI thread: marking read costs nothing visible. */
+    private void persistRead(String lines) {
+        if (readState == null) {
+            return;
+        }
+        storeWorker.submit(() -> {
+            try {
+                readState.append(lines);
+            } catch (dev.tidings.store.StoreException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), false));
             }
         });
     }
@@ -420,6 +448,8 @@ public final class Reader {
                 full |= open(((ReaderState.Effect.Open) effect).url());
             } else if (effect instanceof ReaderState.Effect.Extract) {
                 extract(((ReaderState.Effect.Extract) effect).entry());
+            } else if (effect instanceof ReaderState.Effect.PersistRead) {
+                persistRead(((ReaderState.Effect.PersistRead) effect).lines());
             } else {
                 storeChange(effect);
             }

@@ -61,6 +61,10 @@ public final class ReaderState {
         /** Fetch the article's web page and extract its full text (reader mode). */
         record Extract(Entry entry) implements Effect {
         }
+
+        /** Append these read-state lines to the read-state log. */
+        record PersistRead(String lines) implements Effect {
+        }
     }
 
     /** The one-line input the status row is showing, if any. */
@@ -103,7 +107,8 @@ public final class ReaderState {
     private int height = 24;
     private boolean quit;
 
-    private final Set<String> read = new HashSet<>();
+    private dev.tidings.store.ReadState read = new dev.tidings.store.ReadState(java.nio.file.Path.of("read-state"));
+    private boolean unreadOnly;
     private String feedsLabel = "";
 
     // collections
@@ -291,6 +296,8 @@ public final class ReaderState {
             case COPY_LINK: withLink(n, url -> effects.add(new Effect.Copy(url))); break;
             case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
             case TOGGLE_READ: toggleRead(); break;
+            case MARK_FEED_READ: markFeedRead(); break;
+            case UNREAD_ONLY: toggleUnreadOnly(); break;
             case ADD_TO_COLLECTION: openDialog(); break;
             case READER_MODE: toggleReaderMode(); break;
             case COLLECTIONS: openBrowser(); break;
@@ -469,7 +476,7 @@ public final class ReaderState {
         current = e;
         currentIndex = visible.indexOf(e);
         article = Article.of(e.item(), e.feed().name(), e.feed().base());
-        read.add(e.item().id());
+        markRead(e, true);
         screen = Action.Screen.ARTICLE;
         layoutWidth = -1;
         articleTop = 0;
@@ -602,15 +609,67 @@ public final class ReaderState {
         then.accept(url);
     }
 
+    /** The persistent read state (loaded by the shell); changes go back as PersistRead effects. */
+    public void setReadState(dev.tidings.store.ReadState state) {
+        read = state;
+    }
+
+    private void markRead(Entry e, boolean isRead) {
+        if (isRead(e) == isRead) {
+            return;
+        }
+        effects.add(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
+    }
+
     private void toggleRead() {
-        Entry e = selectedEntry();
+        Entry e = screen == Action.Screen.ARTICLE ? current : selectedEntry();
         if (e == null) {
             return;
         }
-        String id = e.item().id();
-        if (!read.remove(id)) {
-            read.add(id);
+        markRead(e, !isRead(e));
+        status(isRead(e) ? "Marked read" : "Marked unread", false);
+    }
+
+    private void markFeedRead() {
+        Entry sel = selectedEntry();
+        if (sel == null) {
+            return;
         }
+        StringBuilder lines = new StringBuilder();
+        int n = 0;
+        boolean oneFeed = !feedsLabel.equals("all feeds");
+        for (Entry e : visible) {
+            if ((oneFeed || e.feed() == sel.feed()) && !isRead(e)) {
+                lines.append(read.mark(e.item().id(), e.item().link(), true));
+                n++;
+            }
+        }
+        if (n > 0) {
+            effects.add(new Effect.PersistRead(lines.toString()));
+        }
+        status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
+        if (unreadOnly) {
+            applyFilter();
+        }
+    }
+
+    private void toggleUnreadOnly() {
+        unreadOnly = !unreadOnly;
+        String keep = selectedEntry() == null ? null : selectedEntry().item().id();
+        applyFilter();
+        if (keep != null) {
+            for (int i = 0; i < visible.size(); i++) {
+                if (visible.get(i).item().id().equals(keep)) {
+                    selected = i;
+                }
+            }
+            clampList();
+        }
+        status(unreadOnly ? "Unread articles only (u: all)" : "All articles", false);
+    }
+
+    public boolean unreadOnly() {
+        return unreadOnly;
     }
 
     // ---------------------------------------------------------------- collections
@@ -914,13 +973,15 @@ public final class ReaderState {
 
     private void applyFilter() {
         String q = filter.strip().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
+        if (q.isEmpty() && !unreadOnly) {
             visible = all;
         } else {
             List<Entry> out = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                if (haystack(i).contains(q)) {
-                    out.add(all.get(i));
+                Entry e = all.get(i);
+                // an open article stays in an unread-only list while it is read
+                if ((q.isEmpty() || haystack(i).contains(q)) && (!unreadOnly || !isRead(e) || e == current)) {
+                    out.add(e);
                 }
             }
             visible = out;
@@ -1195,7 +1256,7 @@ public final class ReaderState {
     }
 
     public boolean isRead(Entry e) {
-        return read.contains(e.item().id());
+        return read.isRead(e.item().id(), e.item().link());
     }
 
     public int pendingFeeds() {

@@ -21,20 +21,21 @@ class LayeringTest {
     static final Path SRC = Path.of("src/main/java/dev/tidings");
 
     /** package -> allowed import prefixes besides java.* and its own package. */
-    static final Map<String, Set<String>> ALLOWED = Map.of(
-            "model", Set.of(),
-            "text", Set.of(),
-            "feed", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup."),
-            "fetch", Set.of("dev.tidings.text."),
-            "render", Set.of("dev.tidings.model.", "dev.tidings.text.", "org.jsoup."),
-            "extract", Set.of("dev.tidings.text.", "org.jsoup."),
-            "store", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson."),
-            "app", Set.of("dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
-                    "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract."),
-            "tui", Set.of("dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("model", Set.of()),
+            Map.entry("text", Set.of()),
+            Map.entry("feed", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup.")),
+            Map.entry("fetch", Set.of("dev.tidings.text.")),
+            Map.entry("render", Set.of("dev.tidings.model.", "dev.tidings.text.", "org.jsoup.")),
+            Map.entry("extract", Set.of("dev.tidings.text.", "org.jsoup.")),
+            Map.entry("store", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.")),
+            Map.entry("app", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
+                    "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract.")),
+            Map.entry("tui", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
                     "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "dev.tidings.extract.",
-                    "com.googlecode.lanterna."),
-            "cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup."));
+                    "com.googlecode.lanterna.")),
+            Map.entry("cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup.")),
+            Map.entry("subs", Set.of("dev.tidings.text.")));
 
     @Test
     void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {

@@ -1,0 +1,476 @@
+package dev.tidings.app;
+
+import dev.tidings.feed.Detail;
+import dev.tidings.feed.FeedException;
+import dev.tidings.feed.Feeds;
+import dev.tidings.fetch.HttpFetcher;
+import dev.tidings.fetch.HttpResult;
+import dev.tidings.fetch.SourceException;
+import dev.tidings.model.Feed;
+import dev.tidings.store.FeedCache;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Refreshes many feeds like a good citizen, keeping the last good copy of each in a
+ * {@link FeedCache}:
+ *
+ * <ul>
+ *   <li>at most {@value #MAX_PARALLEL} fetches at a time, at most {@value #MAX_PER_HOST} per host. A
+ *       "host" is the URL's lower-cased host name plus its effective port, so {@code 127.0.0.1:8080},
+ *       {@code 127.0.0.1:8081} and {@code localhost:8080} are three hosts (no DNS lookups are made
+ *       to merge names). Feeds are started in list order, skipping past those whose host is busy;</li>
+ *   <li>conditional GET with the cached ETag / Last-Modified; 304 is served from the cache;</li>
+ *   <li>a 200 body is parsed (headlines only) before it is cached: an invalid feed is a failure and
+ *       the previous good copy stays;</li>
+ *   <li>a permanent redirect (301/308 anywhere on the way) is {@link Status#MOVED}: the body is
+ *       cached under both URLs and {@link Result#newUrl()} says where the feed lives now; the caller
+ *       updates the subscription and tells the user. A 302/307 is just followed;</li>
+ *   <li>410 Gone is {@link Status#GONE} (the old copy is kept for reading);</li>
+ *   <li>429/503 with a Retry-After of at most {@link #maxRetryWait()} (10 s by default): wait and
+ *       retry once. A longer wait is {@link Status#DEFERRED}: the time is stored and the feed is not
+ *       fetched again before it, in this process or any other sharing the cache;</li>
+ *   <li>anything else is {@link Status#FAILED} with the fetcher's one-line message. Each fetch is
+ *       bounded by the fetcher's deadline, so a slow or hanging server delays only its own feed and
+ *       a failure never stops the others.</li>
+ * </ul>
+ *
+ * One instance may be used by several threads, but each {@link #refresh} call has its own limits.
+ */
+public final class Refresher {
+    /** Fetches in flight at once, over all hosts. */
+    public static final int MAX_PARALLEL = 6;
+    /** Fetches in flight at once to one host (host name and port). */
+    public static final int MAX_PER_HOST = 2;
+    /** The longest Retry-After waited for before retrying, by default. */
+    public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(10);
+
+    /** How one feed's refresh ended. */
+    public enum Status {
+        /** A new copy was fetched, validated and cached. */
+        UPDATED,
+        /** The server said 304 (or nothing changed): the cached copy is current. */
+        NOT_MODIFIED,
+        /** Permanently redirected: the feed lives at {@link Result#newUrl()} now (cached there too). */
+        MOVED,
+        /** The server answered 410 Gone: unsubscribe. */
+        GONE,
+        /** The server asked to wait (429/503 with a long Retry-After): not fetched until then. */
+        DEFERRED,
+        /** Anything else went wrong; the message says what. The cached copy, if any, is kept. */
+        FAILED
+    }
+
+    /**
+     * The outcome for one feed.
+     *
+     * @param url     the URL as given
+     * @param status  what happened
+     * @param message one line for the user (names the URL for failures), never null
+     * @param newUrl  where the feed moved to ({@link Status#MOVED}), else null
+     * @param items   items in the current copy (UPDATED, NOT_MODIFIED, MOVED), else 0
+     */
+    public record Result(String url, Status status, String message, String newUrl, int items) {
+        public Result {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(status, "status");
+            message = message == null ? "" : message;
+        }
+    }
+
+    private final FeedCache cache;
+    private final HttpFetcher fetcher;
+    private final Clock clock;
+    private final Duration maxRetryWait;
+
+    /** A refresher that waits at most {@link #DEFAULT_MAX_RETRY_WAIT} for a Retry-After. */
+    public Refresher(FeedCache cache, HttpFetcher fetcher, Clock clock) {
+        this(cache, fetcher, clock, DEFAULT_MAX_RETRY_WAIT);
+    }
+
+    /**
+     * @param maxRetryWait the longest Retry-After (429/503) waited for before retrying once; longer
+     *                     ones defer the feed
+     */
+    public Refresher(FeedCache cache, HttpFetcher fetcher, Clock clock, Duration maxRetryWait) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxRetryWait == null || maxRetryWait.isNegative()) {
+            throw new IllegalArgumentException("maxRetryWait must be >= 0, was " + maxRetryWait);
+        }
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public Duration maxRetryWait() {
+        return maxRetryWait;
+    }
+
+    /**
+     * Refreshes every feed and returns one result per distinct URL, in the order given (a URL listed
+     * twice is fetched once). Blocks until all are done.
+     *
+     * <p>{@code progress} is called exactly once per feed, as soon as that feed is finished, <b>from
+     * the worker thread that fetched it</b> (or the calling thread for feeds skipped without
+     * fetching), possibly from several threads at once: it must be thread-safe and quick (hand the
+     * result to the UI thread; do not block). An exception it throws is ignored.
+     *
+     * <p>If the calling thread is interrupted, fetches in flight are abandoned, feeds not finished
+     * are {@link Status#FAILED} "interrupted", and the interrupt flag is kept.
+     */
+    public List<Result> refresh(List<String> urls, Consumer<Result> progress) {
+        Consumer<Result> report = progress == null ? r -> { } : progress;
+        Map<String, Result> results = new LinkedHashMap<>();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(urls));
+        for (String u : distinct) {
+            results.put(u, null);
+        }
+        Run run = new Run(report);
+        run.execute(distinct, results);
+        List<Result> out = new ArrayList<>(distinct.size());
+        for (String u : distinct) {
+            out.add(results.get(u));
+        }
+        return out;
+    }
+
+    /** The scheduler of one refresh call: the calling thread starts fetches as limits allow. */
+    private final class Run {
+        private final Consumer<Result> report;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private final Semaphore global = new Semaphore(MAX_PARALLEL);
+        private final Map<String, Semaphore> perHost = new HashMap<>();
+        private final AtomicInteger threads = new AtomicInteger();
+
+        Run(Consumer<Result> report) {
+            this.report = report;
+        }
+
+        void execute(List<String> urls, Map<String, Result> results) {
+            List<String[]> pending = new ArrayList<>(); // {url, hostKey}
+            for (String u : urls) {
+                String host = hostKey(u);
+                Result early = host == null ? invalid(u) : skipIfDeferred(u);
+                if (early != null) {
+                    finish(results, early);
+                } else {
+                    pending.add(new String[] {u, host});
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Result> abandoned = new ArrayList<>();
+            ExecutorService pool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "tidings-refresh-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            lock.lock();
+            try {
+                while (!pending.isEmpty() || running()) {
+                    boolean started = false;
+                    for (Iterator<String[]> it = pending.iterator(); it.hasNext() && global.availablePermits() > 0; ) {
+                        String[] p = it.next();
+                        Semaphore host = perHost.computeIfAbsent(p[1], h -> new Semaphore(MAX_PER_HOST));
+                        if (host.tryAcquire()) {
+                            global.acquireUninterruptibly(); // a permit is available: we hold the lock
+                            it.remove();
+                            started = true;
+                            pool.execute(() -> work(p[0], host, results));
+                        }
+                    }
+                    if (!started) {
+                        changed.await();
+                    }
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                for (Map.Entry<String, Result> slot : results.entrySet()) {
+                    if (slot.getValue() == null) {
+                        slot.setValue(new Result(slot.getKey(), Status.FAILED,
+                                Sanitize.line(slot.getKey()) + ": interrupted", null, 0));
+                        abandoned.add(slot.getValue());
+                    }
+                }
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+                pool.shutdown();
+            }
+            abandoned.forEach(this::call);
+        }
+
+        /** True while some started feed has no result yet; called with the lock held. */
+        private boolean running() {
+            return global.availablePermits() < MAX_PARALLEL;
+        }
+
+        private void work(String url, Semaphore host, Map<String, Result> results) {
+            Result r;
+            try {
+                r = refreshOne(url);
+            } catch (RuntimeException | Error e) {
+                r = new Result(url, Status.FAILED, Sanitize.line(url) + ": internal error ("
+                        + Sanitize.line(String.valueOf(e)) + ")", null, 0);
+            }
+            lock.lock();
+            try {
+                if (results.get(url) != null) {
+                    return; // the run was interrupted and has answered already
+                }
+                results.put(url, r);
+            } finally {
+                host.release();
+                global.release();
+                changed.signalAll();
+                lock.unlock();
+            }
+            call(r);
+        }
+
+        private void finish(Map<String, Result> results, Result r) {
+            results.put(r.url(), r);
+            call(r);
+        }
+
+        private void call(Result r) {
+            try {
+                report.accept(r);
+            } catch (RuntimeException e) {
+                // a broken progress display must not stop the refresh
+            }
+        }
+    }
+
+    private static Result invalid(String url) {
+        return new Result(url, Status.FAILED, Sanitize.line(url) + ": not an http or https URL", null, 0);
+    }
+
+    /** DEFERRED without fetching when an earlier Retry-After has not passed yet; else null. */
+    private Result skipIfDeferred(String url) {
+        Optional<FeedCache.Entry> e = cache.get(url);
+        Instant until = e.map(FeedCache.Entry::retryAfterUntil).orElse(null);
+        if (until != null && clock.instant().isBefore(until)) {
+            return new Result(url, Status.DEFERRED, Sanitize.line(url) + ": not fetched before " + until
+                    + " (the server asked Tidings to wait)", null, 0);
+        }
+        return null;
+    }
+
+    /** "host:port", lower-case, with the scheme's default port filled in; null when not http(s). */
+    static String hostKey(String url) {
+        try {
+            URI u = new URI(url.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if ((!scheme.equals("http") && !scheme.equals("https")) || u.getHost() == null || u.getHost().isEmpty()) {
+                return null;
+            }
+            int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+            return u.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** One feed, start to end; never throws for a per-feed problem. */
+    private Result refreshOne(String url) {
+        URI uri = URI.create(url.trim());
+        FeedCache.Entry cached = cache.get(url).filter(FeedCache.Entry::hasBody).orElse(null);
+        boolean retried = false;
+        boolean conditional = cached != null;
+        while (true) {
+            HttpResult r;
+            try {
+                r = conditional ? fetcher.fetch(uri, cached.etag(), cached.lastModified()) : fetcher.fetch(uri);
+            } catch (SourceException e) {
+                int status = e.status();
+                if (status == 410) {
+                    return record(url, () -> cache.markGone(url, clock.instant()),
+                            new Result(url, Status.GONE, e.getMessage(), null, 0));
+                }
+                Duration wait = (status == 429 || status == 503) ? retryAfter(e.retryAfter(), clock.instant()) : null;
+                if (wait != null) {
+                    if (!retried && wait.compareTo(maxRetryWait) <= 0) {
+                        retried = true;
+                        if (!sleep(wait)) {
+                            return failed(url, Sanitize.line(url) + ": interrupted");
+                        }
+                        continue;
+                    }
+                    Instant until = clock.instant().plus(wait);
+                    String msg = e.getMessage() + "; not fetched again before " + until;
+                    return record(url, () -> cache.markError(url, e.getMessage(), until),
+                            new Result(url, Status.DEFERRED, msg, null, 0));
+                }
+                return failed(url, e.getMessage());
+            }
+            String newUrl = r.permanentRedirect() && !r.finalUri().toString().equals(url)
+                    ? r.finalUri().toString() : null;
+            if (r.status() == 304) {
+                if (cached == null) {
+                    return failed(url, Sanitize.line(url) + ": server answered 304 Not Modified to a plain GET");
+                }
+                Feed feed;
+                try {
+                    feed = parse(cached.body(), cached.contentType(), base(cached.finalUrl(), uri));
+                } catch (FeedException ex) { // the cached copy went bad: fetch it whole
+                    cached = null;
+                    conditional = false;
+                    continue;
+                }
+                Instant now = clock.instant();
+                FeedCache.Entry c = cached;
+                if (newUrl != null) {
+                    return record(url, () -> {
+                        cache.touch(url, r.etag(), r.lastModified(), now);
+                        cache.putBody(newUrl, c.body(), c.contentType(), newUrl, r.etag(), r.lastModified(), now);
+                    }, moved(url, newUrl, feed));
+                }
+                return record(url, () -> cache.touch(url, r.etag(), r.lastModified(), now),
+                        new Result(url, Status.NOT_MODIFIED, Sanitize.line(url) + ": not modified", null,
+                                feed.items().size()));
+            }
+            Feed feed;
+            try {
+                feed = parse(r.body(), r.contentType(), r.finalUri());
+            } catch (FeedException ex) {
+                String msg = Sanitize.line(url) + ": " + Sanitize.line(ex.getMessage());
+                return failed(url, msg);
+            }
+            Instant now = clock.instant();
+            String finalUrl = r.finalUri().toString();
+            if (newUrl != null) {
+                return record(url, () -> {
+                    cache.putBody(newUrl, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now);
+                    cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now);
+                }, moved(url, newUrl, feed));
+            }
+            return record(url, () -> cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(),
+                    r.lastModified(), now), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
+                    + feed.items().size() + " items", null, feed.items().size()));
+        }
+    }
+
+    private static Result moved(String url, String newUrl, Feed feed) {
+        return new Result(url, Status.MOVED, Sanitize.line(url) + ": moved permanently to " + Sanitize.line(newUrl),
+                newUrl, feed.items().size());
+    }
+
+    /** FAILED, recorded in the cache (the old body stays). */
+    private Result failed(String url, String message) {
+        return record(url, () -> cache.markError(url, message, null),
+                new Result(url, Status.FAILED, message, null, 0));
+    }
+
+    private interface CacheWrite {
+        void run() throws IOException;
+    }
+
+    /** Applies a cache write; when the disk refuses, the feed FAILED with that reason. */
+    private static Result record(String url, CacheWrite write, Result result) {
+        try {
+            write.run();
+            return result;
+        } catch (IOException | RuntimeException e) {
+            if (result.status() == Status.FAILED || result.status() == Status.GONE
+                    || result.status() == Status.DEFERRED) {
+                return result; // the outcome stands; only the bookkeeping was lost
+            }
+            return new Result(url, Status.FAILED, Sanitize.line(url) + ": cannot write the feed cache ("
+                    + Sanitize.line(String.valueOf(e.getMessage())) + ")", null, 0);
+        }
+    }
+
+    private static Feed parse(byte[] body, String contentType, URI base) throws FeedException {
+        return Feeds.parse(body, contentType, base, Detail.HEADLINES);
+    }
+
+    private static URI base(String finalUrl, URI fallback) {
+        if (finalUrl == null) {
+            return fallback;
+        }
+        try {
+            return new URI(finalUrl);
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * How long a Retry-After asks to wait from {@code now}: delta-seconds or an HTTP date (a past
+     * date is zero). Null when absent or unreadable.
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.chars().allMatch(Character::isDigit)) {
+            if (v.length() > 9) {
+                return Duration.ofDays(365); // absurdly long: treat as a year
+            }
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(Math.max(0, d.toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The cached copy of a feed, parsed in full, for reading offline; its links resolve against the
+     * URL the body was last fetched from.
+     *
+     * @throws FeedException when nothing is cached for the URL or the cached body is not a feed
+     */
+    public LoadedFeed loadCached(String url) throws FeedException {
+        FeedCache.Entry e = cache.get(url).filter(FeedCache.Entry::hasBody)
+                .orElseThrow(() -> new FeedException("no cached copy of " + Sanitize.line(url)));
+        URI base = base(e.finalUrl(), null);
+        return new LoadedFeed(url, Feeds.parse(e.body(), e.contentType(), base, Detail.FULL), base);
+    }
+
+    /** What the cache holds for a URL (body, validators, last status and error), or empty. */
+    public Optional<FeedCache.Entry> cached(String url) {
+        return cache.get(url);
+    }
+}

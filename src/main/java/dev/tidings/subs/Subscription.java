@@ -1,0 +1,51 @@
+package dev.tidings.subs;
+
+import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One subscribed feed. {@code url} is an absolute http(s) URL without whitespace or controls;
+ * {@code name} is the display name, "" when none; {@code tags} are one-line, non-empty, distinct,
+ * in their original order, and never start with {@code !} or {@code ~} (those mean "hidden" and
+ * "display name" in the urls file, so they are stripped to keep every value writable).
+ */
+public record Subscription(String url, String name, List<String> tags) {
+
+    public Subscription {
+        if (url == null || !Urls.isWeb(url) || !Sanitize.line(url).equals(url) || url.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("not an http(s) URL: '" + Subscriptions.show(url) + "'");
+        }
+        name = Sanitize.line(name);
+        Set<String> clean = new LinkedHashSet<>();
+        if (tags != null) {
+            for (String t : tags) {
+                String s = Sanitize.line(t);
+                int i = 0;
+                while (i < s.length() && (s.charAt(i) == '!' || s.charAt(i) == '~')) {
+                    i++;
+                }
+                s = s.substring(i).strip();
+                if (!s.isEmpty()) {
+                    clean.add(s);
+                }
+            }
+        }
+        tags = List.copyOf(new ArrayList<>(clean));
+    }
+
+    public Subscription(String url) {
+        this(url, "", List.of());
+    }
+
+    public Subscription withName(String newName) {
+        return new Subscription(url, newName, tags);
+    }
+
+    public Subscription withUrl(String newUrl) {
+        return new Subscription(newUrl, name, tags);
+    }
+}

@@ -1,0 +1,377 @@
+package dev.tidings.subs;
+
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The subscriptions file: plain text, hand-editable, compatible with newsboat's {@code urls}:
+ * <pre>
+ * # a comment
+ * https://example.org/feed.xml news "tech news" !hidden "~Example News"
+ * </pre>
+ * One feed a line: the URL, then tags; quoted tokens may hold spaces ({@code \"} and {@code \\}
+ * escape inside quotes); a token starting with {@code ~} is the display name; a {@code !} before a
+ * tag (newsboat's hidden tag) is dropped; an unquoted token starting with {@code #} comments out the
+ * rest of the line. {@code exec:}, {@code filter:}, {@code query:}, {@code file:} and any other
+ * non-http(s) source is refused with a problem: never run, never read.
+ */
+public final class Subscriptions {
+    private Subscriptions() {
+    }
+
+    /** The first line {@link #format} writes. */
+    public static final String HEADER = "# Tidings subscriptions: URL \"tag\" \"~name\" \u2014 one feed a line";
+
+    /** Files larger than this are refused by {@link #load}. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
+    /** What a file held: the usable subscriptions and one line per problem ("urls:7: why; line skipped"). */
+    public record Parsed(List<Subscription> subscriptions, List<String> problems) {
+        public Parsed {
+            subscriptions = List.copyOf(subscriptions);
+            problems = List.copyOf(problems);
+        }
+
+        static Parsed empty() {
+            return new Parsed(List.of(), List.of());
+        }
+    }
+
+    // ---------------------------------------------------------------- parse
+
+    public static Parsed parse(String text, String fileName) {
+        String file = Sanitize.line(fileName);
+        List<Subscription> subs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        if (text == null) {
+            return Parsed.empty();
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String where = file + ":" + lineNo + ": ";
+            List<String> tokens;
+            try {
+                tokens = tokenize(lines[i]);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + e.getMessage() + "; line skipped");
+                continue;
+            }
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            String source = tokens.get(0);
+            String refusal = refusal(source);
+            if (refusal != null) {
+                problems.add(where + refusal + "; line skipped");
+                continue;
+            }
+            String name = "";
+            List<String> tags = new ArrayList<>();
+            for (String t : tokens.subList(1, tokens.size())) {
+                if (t.startsWith("~")) {
+                    name = t.substring(1);
+                } else if (t.startsWith("!")) {
+                    tags.add(t.substring(1));
+                } else {
+                    tags.add(t);
+                }
+            }
+            Subscription sub;
+            try {
+                sub = new Subscription(source, name, tags);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + e.getMessage() + "; line skipped");
+                continue;
+            }
+            Integer first = seen.putIfAbsent(key(sub.url()), lineNo);
+            if (first != null) {
+                problems.add(where + "'" + show(source) + "' is already on line " + first + "; line skipped");
+                continue;
+            }
+            subs.add(sub);
+        }
+        return new Parsed(subs, problems);
+    }
+
+    /**
+     * Why a source cannot be a Tidings subscription, or null when it is a usable http(s) URL.
+     * Shared with the OPML import so both refuse the same things with the same words.
+     */
+    static String refusal(String source) {
+        String s = source == null ? "" : source.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String scheme : new String[] {"exec:", "filter:"}) {
+            if (lower.startsWith(scheme)) {
+                return scheme + " sources are never run by Tidings";
+            }
+        }
+        if (lower.startsWith("query:")) {
+            return "query: feeds are not supported by Tidings";
+        }
+        if (lower.startsWith("file:")) {
+            return "file: sources are never read by Tidings";
+        }
+        try {
+            new Subscription(s);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "'" + show(s) + "' is not an http(s) URL";
+        }
+    }
+
+    /** Splits one line into tokens; an empty list for blank and comment lines. */
+    static List<String> tokenize(String line) {
+        List<String> tokens = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        while (true) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n || line.charAt(i) == '#') {
+                return tokens;
+            }
+            StringBuilder tok = new StringBuilder();
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                char c = line.charAt(i++);
+                if (c != '"') {
+                    tok.append(c);
+                    continue;
+                }
+                boolean closed = false;
+                while (i < n) {
+                    char q = line.charAt(i++);
+                    if (q == '\\' && i < n && (line.charAt(i) == '"' || line.charAt(i) == '\\')) {
+                        tok.append(line.charAt(i++));
+                    } else if (q == '"') {
+                        closed = true;
+                        break;
+                    } else {
+                        tok.append(q);
+                    }
+                }
+                if (!closed) {
+                    throw new IllegalArgumentException("unterminated quote");
+                }
+            }
+            tokens.add(tok.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- format
+
+    /** The urls file for {@code subs}: {@link #HEADER} then one line each; {@link #parse} gives the list back. */
+    public static String format(List<Subscription> subs) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (Subscription s : subs) {
+            sb.append(s.url());
+            for (String t : s.tags()) {
+                sb.append(' ').append(quote(t));
+            }
+            if (!s.name().isEmpty()) {
+                sb.append(' ').append(quote("~" + s.name()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String token) {
+        boolean plain = !token.isEmpty() && token.charAt(0) != '#';
+        for (int i = 0; i < token.length() && plain; i++) {
+            char c = token.charAt(i);
+            plain = !Character.isWhitespace(c) && c != '"' && c != '\\';
+        }
+        if (plain) {
+            return token;
+        }
+        return '"' + token.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Reads and parses {@code file}; a missing file is an empty list with no problem. */
+    public static Parsed load(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new IOException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB; not a subscriptions file");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Parsed.empty();
+        }
+        return parse(decode(bytes), String.valueOf(file.getFileName()));
+    }
+
+    /** UTF-8, malformed bytes replaced rather than fatal: a hand-edited file may hold Latin-1. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException(e); // cannot happen with REPLACE
+        }
+    }
+
+    /**
+     * Writes {@code subs} to {@code file} atomically: a temp file in the same directory, fsync, atomic
+     * rename, directory fsync. The file is 0600; a missing directory is created 0700. A crash leaves
+     * either the old file or the new one, at worst plus a stray {@code .NAME.*.tmp}.
+     */
+    public static void save(Path file, List<Subscription> subs) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        FileAttribute<?>[] attrs = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        byte[] bytes = format(subs).getBytes(StandardCharsets.UTF_8);
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // left for a later sweep
+                }
+            }
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot fsync a directory; the rename is still atomic
+        }
+    }
+
+    // ---------------------------------------------------------------- list edits (pure)
+
+    /** {@code list} plus {@code sub} at the end; refuses a URL already there (a trailing slash does not count). */
+    public static List<Subscription> add(List<Subscription> list, Subscription sub) {
+        if (indexOf(list, sub.url()) >= 0) {
+            throw new IllegalArgumentException("already subscribed: " + show(sub.url()));
+        }
+        List<Subscription> out = new ArrayList<>(list);
+        out.add(sub);
+        return List.copyOf(out);
+    }
+
+    /** {@code list} without {@code url}. */
+    public static List<Subscription> remove(List<Subscription> list, String url) {
+        int i = require(list, url);
+        List<Subscription> out = new ArrayList<>(list);
+        out.remove(i);
+        return List.copyOf(out);
+    }
+
+    /** {@code list} with {@code url}'s display name set to {@code newName} ("" or null clears it). */
+    public static List<Subscription> rename(List<Subscription> list, String url, String newName) {
+        int i = require(list, url);
+        List<Subscription> out = new ArrayList<>(list);
+        out.set(i, list.get(i).withName(newName));
+        return List.copyOf(out);
+    }
+
+    /** {@code list} with {@code oldUrl} replaced by {@code newUrl} in place (a permanent redirect); name and tags kept. */
+    public static List<Subscription> replaceUrl(List<Subscription> list, String oldUrl, String newUrl) {
+        int i = require(list, oldUrl);
+        int j = indexOf(list, newUrl);
+        if (j >= 0 && j != i) {
+            throw new IllegalArgumentException("already subscribed: " + show(newUrl));
+        }
+        List<Subscription> out = new ArrayList<>(list);
+        out.set(i, list.get(i).withUrl(newUrl));
+        return List.copyOf(out);
+    }
+
+    private static int require(List<Subscription> list, String url) {
+        int i = indexOf(list, url);
+        if (i < 0) {
+            throw new IllegalArgumentException("not subscribed: " + show(url));
+        }
+        return i;
+    }
+
+    static int indexOf(List<Subscription> list, String url) {
+        String k = key(url);
+        for (int i = 0; i < list.size(); i++) {
+            if (key(list.get(i).url()).equals(k)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The identity of a feed URL: scheme and host case-insensitive, trailing slashes ignored. */
+    static String key(String url) {
+        if (url == null) {
+            return "";
+        }
+        String s = url.strip();
+        try {
+            URI u = new URI(s);
+            if (u.getScheme() != null && u.getRawAuthority() != null) {
+                String rest = s.substring(s.indexOf(u.getRawAuthority(), u.getScheme().length()) + u.getRawAuthority().length());
+                s = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getRawAuthority().toLowerCase(Locale.ROOT) + rest;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // compare as written
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Untrusted text for a message: one safe line, at most 80 characters. */
+    static String show(String s) {
+        String l = Sanitize.line(s);
+        return l.length() <= 80 ? l : l.substring(0, 79) + "\u2026";
+    }
+}
