@@ -1,0 +1,114 @@
+package dev.tidings.app;
+
+import dev.tidings.feed.FeedException;
+import dev.tidings.fetch.FetchLimits;
+import dev.tidings.fetch.HttpFetcher;
+import dev.tidings.store.FeedCache;
+import dev.tidings.subs.Subscription;
+import dev.tidings.subs.Subscriptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The user's subscriptions as a use case: the urls file in the config directory, the feed cache
+ * in the cache directory, refreshing, and starting offline from the cache.
+ *
+ * <ul>
+ *   <li>urls file: {@code $XDG_CONFIG_HOME/tidings/urls} (newsboat's format)</li>
+ *   <li>cache: {@code $XDG_CACHE_HOME/tidings/feeds/}</li>
+ * </ul>
+ */
+public final class Subscribed {
+    private final Path urlsFile;
+    private final FeedCache cache;
+    private final Refresher refresher;
+
+    public Subscribed(Path urlsFile, Path cacheDir, HttpFetcher fetcher) {
+        this.urlsFile = urlsFile;
+        this.cache = new FeedCache(cacheDir);
+        this.refresher = new Refresher(cache, fetcher != null ? fetcher : new HttpFetcher(FetchLimits.defaults()),
+                Clock.systemUTC());
+    }
+
+    /** The urls file for an environment: $XDG_CONFIG_HOME/tidings/urls, else ~/.config/tidings/urls. */
+    public static Path urlsFile(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "tidings", "urls");
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home", ".")), ".config", "tidings", "urls");
+    }
+
+    public Path file() {
+        return urlsFile;
+    }
+
+    public FeedCache cache() {
+        return cache;
+    }
+
+    public Refresher refresher() {
+        return refresher;
+    }
+
+    /** The subscriptions, and what was wrong with lines of the file. A missing file is none. */
+    public Subscriptions.Parsed load() throws IOException {
+        return Subscriptions.load(urlsFile);
+    }
+
+    public void save(List<Subscription> subs) throws IOException {
+        Subscriptions.save(urlsFile, subs);
+    }
+
+    /** Refreshes feeds; permanent redirects are written back to the urls file (and reported by the caller). */
+    public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
+            throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (Subscription s : subs) {
+            urls.add(s.url());
+        }
+        List<Refresher.Result> results = refresher.refresh(urls, progress);
+        List<Subscription> updated = subs;
+        boolean moved = false;
+        for (Refresher.Result r : results) {
+            if (r.status() == Refresher.Status.MOVED && r.newUrl() != null) {
+                try {
+                    updated = Subscriptions.replaceUrl(updated, r.url(), r.newUrl());
+                    moved = true;
+                } catch (IllegalArgumentException e) {
+                    // already subscribed to the new URL, or the old one was removed meanwhile
+                }
+            }
+        }
+        if (moved) {
+            List<Subscription> current = new ArrayList<>(load().subscriptions());
+            for (Refresher.Result r : results) {
+                if (r.status() == Refresher.Status.MOVED && r.newUrl() != null) {
+                    try {
+                        current = Subscriptions.replaceUrl(current, r.url(), r.newUrl());
+                    } catch (IllegalArgumentException e) {
+                        // see above
+                    }
+                }
+            }
+            save(current);
+        }
+        return results;
+    }
+
+    /** A feed from the cache (offline start), with the subscription's name when the feed has none. */
+    public LoadedFeed cached(Subscription s) throws FeedException {
+        LoadedFeed f = refresher.loadCached(s.url());
+        dev.tidings.model.Feed feed = f.feed();
+        if (!s.name().isEmpty()) { // the name the user gave wins over the feed's own title
+            feed = new dev.tidings.model.Feed(feed.format(), s.name(), feed.link(), feed.description(), feed.image(),
+                    feed.items());
+        }
+        return new LoadedFeed(s.url(), feed, f.base());
+    }
+}
