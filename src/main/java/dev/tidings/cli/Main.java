@@ -42,11 +42,23 @@ public final class Main {
             cl.addSubcommand("collections", new CollectionsCommand());
         } else if (first.equals("read")) {
             cl.addSubcommand("read", new ReadCommand());
+        } else if (first.equals("feeds")) {
+            cl.addSubcommand("feeds", new FeedsCommand());
+        } else if (first.equals("import")) {
+            cl.addSubcommand("import", new ImportCommand());
+        } else if (first.equals("export")) {
+            cl.addSubcommand("export", new ExportCommand());
+        } else if (first.equals("refresh")) {
+            cl.addSubcommand("refresh", new RefreshCommand());
         } else {
             cl.addSubcommand("list", new ListCommand());
             cl.addSubcommand("dump", new DumpCommand());
             cl.addSubcommand("collections", new CollectionsCommand());
             cl.addSubcommand("read", new ReadCommand());
+            cl.addSubcommand("feeds", new FeedsCommand());
+            cl.addSubcommand("import", new ImportCommand());
+            cl.addSubcommand("export", new ExportCommand());
+            cl.addSubcommand("refresh", new RefreshCommand());
             cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -56,6 +56,9 @@ final class TidingsCommand implements Callable<Integer> {
                     + " Default: 'theme' in the config file, else default. NO_COLOR forces mono colours.")
     String theme;
 
+    @Option(names = "--offline", description = "With subscriptions: start from the cache and fetch nothing.")
+    boolean offline;
+
     @Override
     public Integer call() {
         PrintWriter err = common.err();
@@ -97,8 +100,23 @@ final class TidingsCommand implements Callable<Integer> {
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
                     ? List.of(config.get("reader-mode").split("\n")) : List.of();
+            dev.tidings.app.Subscribed subscribed = null;
+            List<dev.tidings.subs.Subscription> subscriptions = List.of();
+            if (feeds.isEmpty()) {
+                subscribed = new dev.tidings.app.Subscribed(dev.tidings.app.Subscribed.urlsFile(env.vars),
+                        dev.tidings.app.ReaderMode.defaultCacheDir(env.vars), env.fetcher());
+                try {
+                    dev.tidings.subs.Subscriptions.Parsed parsed = subscribed.load();
+                    subscriptions = parsed.subscriptions();
+                    for (String problem : parsed.problems()) {
+                        err.println("tidings: warning: " + problem);
+                    }
+                } catch (IOException e) {
+                    err.println("tidings: " + subscribed.file() + ": " + Sanitize.line(e.getMessage()));
+                }
+            }
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds);
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline);
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

@@ -9,19 +9,19 @@ import java.util.Set;
  * hints and README's key list all come from this table and {@link KeyMap}.
  */
 public enum Action {
-    DOWN("move down (a count moves further: 5j)", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
-    UP("move up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
-    PAGE_DOWN("page down", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
-    PAGE_UP("page up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
-    HALF_DOWN("half a page down", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
-    HALF_UP("half a page up", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
-    TOP("go to the top (a count goes to that line: 5g)", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
-    BOTTOM("go to the bottom", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    DOWN("move down (a count moves further: 5j)", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
+    UP("move up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
+    PAGE_DOWN("page down", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    PAGE_UP("page up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    HALF_DOWN("half a page down", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    HALF_UP("half a page up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    TOP("go to the top (a count goes to that line: 5g)", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    BOTTOM("go to the bottom", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     OPEN("open the article or collection; N Enter in an article follows link N",
-            Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS, Screen.DIALOG),
-    BACK("back to the previous screen (quits from the headline list)", Screen.LIST, Screen.ARTICLE, Screen.HELP,
+            Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS, Screen.DIALOG),
+    BACK("back to the previous screen (quits from the headline list)", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP,
             Screen.COLLECTIONS, Screen.DIALOG),
-    QUIT("quit Tidings", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    QUIT("quit Tidings", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     NEXT_ARTICLE("next article (next match while a search is active)", Screen.ARTICLE),
     PREV_ARTICLE("previous article", Screen.ARTICLE),
     FOLLOW_LINK("follow link N: type f, the number, Enter", Screen.ARTICLE),
@@ -33,20 +33,22 @@ public enum Action {
     SHOW_URL("show the link in full (N Y: link N)", Screen.LIST, Screen.ARTICLE),
     TOGGLE_READ("mark the article read or unread", Screen.LIST, Screen.ARTICLE),
     MARK_FEED_READ("mark every article of this feed read (all shown, in the all-feeds view)", Screen.LIST),
-    UNREAD_ONLY("show unread articles only, or all again", Screen.LIST),
+    UNREAD_ONLY("show unread articles only, or all again", Screen.FEEDS, Screen.LIST),
+    REFRESH("refresh this feed", Screen.FEEDS, Screen.LIST),
+    REFRESH_ALL("refresh all feeds", Screen.FEEDS, Screen.LIST),
     READER_MODE("reader mode: the full article from its web page; again for the feed's text", Screen.ARTICLE),
     ADD_TO_COLLECTION("add to collection: choose the collections this article is in", Screen.LIST, Screen.ARTICLE),
-    COLLECTIONS("browse your collections", Screen.LIST, Screen.ARTICLE),
+    COLLECTIONS("browse your collections", Screen.FEEDS, Screen.LIST, Screen.ARTICLE),
     TOGGLE("put the article in this collection, or take it out", Screen.DIALOG),
     NEW_COLLECTION("create a new collection", Screen.DIALOG, Screen.COLLECTIONS),
     RENAME_COLLECTION("rename the collection", Screen.COLLECTIONS),
     DELETE_COLLECTION("delete the collection (asks first)", Screen.COLLECTIONS),
     REMOVE_FROM_COLLECTION("remove the article from the collection shown (asks first)", Screen.LIST),
-    HELP("show the keys of this screen", Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS),
-    REDRAW("redraw the screen", Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS);
+    HELP("show the keys of this screen", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS),
+    REDRAW("redraw the screen", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS);
 
     /** The screens of the reader, as far as keys are concerned. DIALOG is "Add to Collection". */
-    public enum Screen { LIST, ARTICLE, HELP, COLLECTIONS, DIALOG }
+    public enum Screen { FEEDS, LIST, ARTICLE, HELP, COLLECTIONS, DIALOG }
 
     private final String help;
     private final Set<Screen> screens;

@@ -54,6 +54,8 @@ public final class KeyMap {
         m.bind(Action.MARK_FEED_READ, "A");
         m.bind(Action.UNREAD_ONLY, "u");
         m.bind(Action.READER_MODE, "v");
+        m.bind(Action.REFRESH, "r");
+        m.bind(Action.REFRESH_ALL, "R");
         m.bind(Action.ADD_TO_COLLECTION, "a");
         m.bind(Action.COLLECTIONS, "c");
         m.bind(Action.TOGGLE, "Space");

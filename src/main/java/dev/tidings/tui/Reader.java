@@ -43,7 +43,20 @@ public final class Reader {
         record Resize() implements Event {
         }
 
-        record Loaded(int index, LoadedFeed feed) implements Event {
+        /** A feed is in: from the command line, the cache, or a refresh (then it replaces the old copy). */
+        record Loaded(int index, LoadedFeed feed, boolean refresh) implements Event {
+            Loaded(int index, LoadedFeed feed) {
+                this(index, feed, false);
+            }
+        }
+
+        /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
+        record Refreshed(List<dev.tidings.tui.ReaderState.FeedRow> rows, String message, boolean error, boolean step)
+                implements Event {
+        }
+
+        /** A refresh of n feeds begins: the progress count starts. */
+        record RefreshStarted(int feeds) implements Event {
         }
 
         record Failed(LoadFailure failure) implements Event {
@@ -78,8 +91,8 @@ public final class Reader {
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private Object paintLock = new Object();
     private java.util.function.BooleanSupplier released = () -> false;
-    private final List<LoadedFeed> loaded = new ArrayList<>();
-    private final List<Integer> loadedOrder = new ArrayList<>();
+    /** Loaded feeds by their position on the command line or in the urls file. */
+    private final java.util.TreeMap<Integer, LoadedFeed> loaded = new java.util.TreeMap<>();
     private int tick;
     /** Feeds loading or an article being extracted: the spinner turns. Read by the ticker thread. */
     private volatile boolean busy = true;
@@ -105,7 +118,8 @@ public final class Reader {
      */
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, java.time.ZoneId zone, java.nio.file.Path collectionsFile,
-                          List<String> readerModeFeeds) throws IOException {
+                          List<String> readerModeFeeds, dev.tidings.app.Subscribed subscribed,
+                          List<dev.tidings.subs.Subscription> subscriptions, boolean offline) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         TerminalScreen screen = new TerminalScreen(terminal);
@@ -135,7 +149,11 @@ public final class Reader {
             reader.startInput(terminal);
             reader.openStore(collectionsFile);
             reader.openReadState(dev.tidings.store.ReadState.defaultPath(env));
-            reader.startLoading(specs, loader);
+            if (subscribed != null && specs.isEmpty() && !subscriptions.isEmpty()) {
+                reader.startSubscriptions(subscribed, subscriptions, offline);
+            } else {
+                reader.startLoading(specs, loader);
+            }
             reader.loop();
             reader.finishStoreWrites();
         } finally {
@@ -303,6 +321,146 @@ public final class Reader {
         }
     }
 
+    private dev.tidings.app.Subscribed subscribed;
+    private List<dev.tidings.subs.Subscription> subs = List.of();
+
+    /** The feed list's rows: each subscription with its last update and error from the cache (any thread). */
+    private List<ReaderState.FeedRow> feedRows() {
+        List<ReaderState.FeedRow> rows = new ArrayList<>();
+        for (dev.tidings.subs.Subscription s : subs) {
+            java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().get(s.url());
+            String name = s.name();
+            java.time.Instant updated = c.map(dev.tidings.store.FeedCache.Entry::fetchedAt).orElse(null);
+            String error = c.map(x -> dev.tidings.store.FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
+                    : dev.tidings.store.FeedCache.ERROR.equals(x.status()) ? x.error() : "").orElse("");
+            if (error != null && error.startsWith(s.url() + ": ")) {
+                error = error.substring(s.url().length() + 2); // the row names the feed already
+            }
+            if (name.isEmpty()) {
+                name = s.url(); // the feed's title replaces it on the UI thread (nameRows)
+            }
+            rows.add(new ReaderState.FeedRow(s.url(), name, s.tags(), updated, error));
+        }
+        return rows;
+    }
+
+    /**
+     * Subscriptions mode: every feed from the cache first (instant, offline), then, unless offline,
+     * a refresh of all of them in the background; the list does not jump while the user reads.
+     */
+    void startSubscriptions(dev.tidings.app.Subscribed sub, List<dev.tidings.subs.Subscription> list, boolean offline) {
+        subscribed = sub;
+        subs = List.copyOf(list);
+        state.setFeedRows(feedRows());
+        state.setLoading(subs.size(), subs.size());
+        Thread t = new Thread(() -> {
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < subs.size(); i++) {
+                dev.tidings.subs.Subscription s = subs.get(i);
+                try {
+                    queue.offer(new Event.Loaded(i, subscribed.cached(s)));
+                } catch (FeedException | RuntimeException e) {
+                    missing.add(s.url());
+                    queue.offer(new Event.Refreshed(null, null, false, true)); // counted as done; fetched below
+                }
+            }
+            queue.offer(new Event.Refreshed(feedRows(), offline ? "Offline: feeds from the cache" : null, false, false));
+            if (!offline) {
+                refreshUrls(urlsOf(subs));
+            } else if (!missing.isEmpty()) {
+                queue.offer(new Event.Refreshed(null, missing.size() + " feeds have no cached copy yet (offline)",
+                        true, false));
+            }
+        }, "tidings-subscriptions");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
+    private void nameRows() {
+        List<ReaderState.FeedRow> rows = state.feedRows();
+        List<ReaderState.FeedRow> out = new ArrayList<>(rows.size());
+        boolean changed = false;
+        for (ReaderState.FeedRow r : rows) {
+            if (r.name().equals(r.source())) {
+                for (LoadedFeed l : loaded.values()) {
+                    if (l.source().equals(r.source()) && !l.feed().title().isEmpty()) {
+                        r = new ReaderState.FeedRow(r.source(), l.feed().title(), r.tags(), r.updated(), r.error());
+                        changed = true;
+                    }
+                }
+            }
+            out.add(r);
+        }
+        if (changed) {
+            state.setFeedRows(out);
+        }
+    }
+
+    private static List<String> urlsOf(List<dev.tidings.subs.Subscription> list) {
+        List<String> urls = new ArrayList<>();
+        for (dev.tidings.subs.Subscription s : list) {
+            urls.add(s.url());
+        }
+        return urls;
+    }
+
+    /** Refreshes feeds (on the calling background thread), posting each feed as it comes in. */
+    private void refreshUrls(List<String> urls) {
+        List<dev.tidings.subs.Subscription> chosen = new ArrayList<>();
+        for (dev.tidings.subs.Subscription s : subs) {
+            if (urls.contains(s.url())) {
+                chosen.add(s);
+            }
+        }
+        queue.offer(new Event.RefreshStarted(chosen.size()));
+        int[] failed = {0};
+        try {
+            subscribed.refresh(chosen, r -> {
+                int index = -1;
+                for (int i = 0; i < subs.size(); i++) {
+                    if (subs.get(i).url().equals(r.url())) {
+                        index = i;
+                    }
+                }
+                String message = null;
+                boolean error = false;
+                if (index >= 0 && (r.status() == dev.tidings.app.Refresher.Status.UPDATED
+                        || r.status() == dev.tidings.app.Refresher.Status.MOVED
+                        || (r.status() == dev.tidings.app.Refresher.Status.NOT_MODIFIED && !hasLoaded(index)))) {
+                    try {
+                        queue.offer(new Event.Loaded(index, subscribed.cached(subs.get(index)), true));
+                    } catch (FeedException e) {
+                        message = r.url() + ": " + e.getMessage();
+                        error = true;
+                    }
+                }
+                if (r.status() == dev.tidings.app.Refresher.Status.MOVED) {
+                    message = "Moved: " + r.url() + " → " + r.newUrl() + " (subscription updated)";
+                } else if (r.status() == dev.tidings.app.Refresher.Status.FAILED
+                        || r.status() == dev.tidings.app.Refresher.Status.GONE) {
+                    failed[0]++;
+                    message = r.url() + ": " + r.message();
+                    error = true;
+                }
+                queue.offer(new Event.Refreshed(feedRows(), message, error, true));
+            });
+        } catch (IOException | RuntimeException e) {
+            queue.offer(new Event.Refreshed(null, "Refresh failed: " + Sanitize.line(String.valueOf(e.getMessage())),
+                    true, false));
+        }
+        queue.offer(new Event.Refreshed(feedRows(), "Refreshed " + chosen.size()
+                + (chosen.size() == 1 ? " feed" : " feeds") + (failed[0] > 0 ? ", " + failed[0] + " failed" : ""),
+                failed[0] > 0, false));
+    }
+
+    /** Indexes of feeds already in the list; read by the refresh thread. */
+    private final java.util.Set<Integer> loadedIndexes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private boolean hasLoaded(int index) {
+        return loadedIndexes.contains(index);
+    }
+
     private void startLoading(List<String> specs, FeedLoader loader) {
         List<String> list = specs.isEmpty() ? List.of(FeedLoader.SAMPLE) : specs;
         state.setLoading(list.size(), list.size());
@@ -384,14 +542,34 @@ public final class Reader {
         }
         if (e instanceof Event.Loaded) {
             Event.Loaded l = (Event.Loaded) e;
-            int pos = 0;
-            while (pos < loadedOrder.size() && loadedOrder.get(pos) < l.index()) {
-                pos++;
+            loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
+            loadedIndexes.add(l.index());
+            if (subscribed != null) {
+                nameRows();
             }
-            loadedOrder.add(pos, l.index());
-            loaded.add(pos, l.feed());
-            state.setEntries(FeedLoader.headlines(loaded));
-            state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+            state.setEntries(FeedLoader.headlines(new ArrayList<>(loaded.values())));
+            if (!l.refresh()) {
+                state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+            }
+            return false;
+        }
+        if (e instanceof Event.RefreshStarted) {
+            int n = ((Event.RefreshStarted) e).feeds();
+            state.setLoading(n, n);
+            return false;
+        }
+        if (e instanceof Event.Refreshed) {
+            Event.Refreshed r = (Event.Refreshed) e;
+            if (r.step()) {
+                state.setLoading(Math.max(0, state.pendingFeeds() - 1), state.totalFeeds());
+            }
+            if (r.rows() != null) {
+                state.setFeedRows(r.rows());
+                nameRows();
+            }
+            if (r.message() != null) {
+                state.status(r.message(), r.error());
+            }
             return false;
         }
         if (e instanceof Event.Failed) {
@@ -448,6 +626,13 @@ public final class Reader {
                 full |= open(((ReaderState.Effect.Open) effect).url());
             } else if (effect instanceof ReaderState.Effect.Extract) {
                 extract(((ReaderState.Effect.Extract) effect).entry());
+            } else if (effect instanceof ReaderState.Effect.Refresh) {
+                List<String> urls = ((ReaderState.Effect.Refresh) effect).urls();
+                if (subscribed != null) {
+                    Thread t = new Thread(() -> refreshUrls(urls), "tidings-refresh");
+                    t.setDaemon(true);
+                    t.start();
+                }
             } else if (effect instanceof ReaderState.Effect.PersistRead) {
                 persistRead(((ReaderState.Effect.PersistRead) effect).lines());
             } else {

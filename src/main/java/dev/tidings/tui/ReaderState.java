@@ -65,6 +65,22 @@ public final class ReaderState {
         /** Append these read-state lines to the read-state log. */
         record PersistRead(String lines) implements Effect {
         }
+
+        /** Refresh these subscribed feeds (by URL) in the background. */
+        record Refresh(List<String> urls) implements Effect {
+        }
+    }
+
+    /** One subscribed feed as the feed list shows it. */
+    public record FeedRow(String source, String name, List<String> tags, java.time.Instant updated, String error) {
+        public FeedRow {
+            tags = List.copyOf(tags);
+            error = error == null ? "" : Sanitize.line(error);
+        }
+    }
+
+    /** A row of the feed list: all feeds, a tag group, or one feed. */
+    public record ListRow(String label, String selector, FeedRow feed, int depth) {
     }
 
     /** The one-line input the status row is showing, if any. */
@@ -107,6 +123,17 @@ public final class ReaderState {
     private int height = 24;
     private boolean quit;
 
+    // the feed list (subscriptions)
+    private boolean feedsMode;
+    private List<FeedRow> feedRows = List.of();
+    private List<ListRow> listRows = List.of();
+    private List<Entry> everything = List.of();
+    private String selector;
+    private String selectorLabel = "";
+    private int feedsSelected;
+    private int feedsTop;
+    private java.util.Map<String, int[]> unreadBySource;
+
     private dev.tidings.store.ReadState read = new dev.tidings.store.ReadState(java.nio.file.Path.of("read-state"));
     private boolean unreadOnly;
     private String feedsLabel = "";
@@ -147,11 +174,185 @@ public final class ReaderState {
 
     /** Replaces the feeds' headlines (after a feed loaded), keeping the selection on the same item. */
     public void setEntries(List<Entry> entries) {
+        everything = List.copyOf(entries);
+        unreadBySource = null;
+        List<Entry> shown = select(everything);
         if (viewing != null) {
-            feedEntries = List.copyOf(entries);
+            feedEntries = shown;
             return;
         }
-        showEntries(entries);
+        showEntries(shown);
+    }
+
+    // ---------------------------------------------------------------- the feed list
+
+    /** Subscriptions mode: the feed list is the top screen. Rows come from the urls file and the cache. */
+    public void setFeedRows(List<FeedRow> rows) {
+        boolean first = !feedsMode;
+        feedsMode = true;
+        feedRows = List.copyOf(rows);
+        List<ListRow> out = new ArrayList<>();
+        out.add(new ListRow("All feeds", null, null, 0));
+        java.util.Map<String, List<FeedRow>> byTag = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (FeedRow r : feedRows) {
+            if (r.tags().isEmpty()) {
+                out.add(new ListRow(r.name(), "feed:" + r.source(), r, 0));
+            }
+            for (String t : r.tags()) {
+                byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (java.util.Map.Entry<String, List<FeedRow>> t : byTag.entrySet()) {
+            out.add(new ListRow(t.getKey(), "tag:" + t.getKey(), null, 0));
+            for (FeedRow r : t.getValue()) {
+                out.add(new ListRow(r.name(), "feed:" + r.source(), r, 1));
+            }
+        }
+        listRows = out;
+        if (first) {
+            screen = Action.Screen.FEEDS;
+        }
+        feedsSelected = clamp(feedsSelected, 0, listRows.size() - 1);
+        clampFeeds();
+    }
+
+    private List<Entry> select(List<Entry> entries) {
+        if (selector == null) {
+            return entries;
+        }
+        java.util.Set<String> sources = new HashSet<>();
+        if (selector.startsWith("feed:")) {
+            sources.add(selector.substring(5));
+        } else {
+            String tag = selector.substring(4);
+            for (FeedRow r : feedRows) {
+                if (r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))) {
+                    sources.add(r.source());
+                }
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (sources.contains(e.feed().source())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private void openFeedRow() {
+        if (listRows.isEmpty()) {
+            return;
+        }
+        ListRow row = listRows.get(feedsSelected);
+        selector = row.selector();
+        selectorLabel = row.selector() == null ? "all feeds" : row.label();
+        filter = "";
+        screen = Action.Screen.LIST;
+        selected = 0;
+        listTop = 0;
+        showEntries(select(everything));
+        selected = 0;
+        listTop = 0;
+    }
+
+    /** Unread and total articles per feed source, computed once per change. */
+    public int[] counts(String source) {
+        if (unreadBySource == null) {
+            java.util.Map<String, int[]> m = new java.util.HashMap<>();
+            for (Entry e : everything) {
+                int[] c = m.computeIfAbsent(e.feed().source(), k -> new int[2]);
+                c[1]++;
+                if (!isRead(e)) {
+                    c[0]++;
+                }
+            }
+            unreadBySource = m;
+        }
+        return unreadBySource.getOrDefault(source, new int[2]);
+    }
+
+    /** Unread and total of a feed-list row. */
+    public int[] counts(ListRow row) {
+        if (row.feed() != null) {
+            return counts(row.feed().source());
+        }
+        int[] sum = new int[2];
+        for (FeedRow r : feedRows) {
+            if (row.selector() == null || r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4)))) {
+                int[] c = counts(r.source());
+                sum[0] += c[0];
+                sum[1] += c[1];
+            }
+        }
+        return sum;
+    }
+
+    private void clampFeeds() {
+        int r = rows();
+        int n = listRows.size();
+        feedsSelected = clamp(feedsSelected, 0, Math.max(0, n - 1));
+        if (feedsSelected < feedsTop) {
+            feedsTop = feedsSelected;
+        } else if (feedsSelected >= feedsTop + r) {
+            feedsTop = feedsSelected - r + 1;
+        }
+        feedsTop = clamp(feedsTop, 0, Math.max(0, n - r));
+    }
+
+    private void refresh(boolean all) {
+        List<String> urls = new ArrayList<>();
+        if (all || !feedsMode) {
+            for (FeedRow r : feedRows) {
+                urls.add(r.source());
+            }
+        } else if (screen == Action.Screen.FEEDS) {
+            ListRow row = listRows.get(feedsSelected);
+            for (FeedRow r : feedRows) {
+                if (row.selector() == null || ("feed:" + r.source()).equals(row.selector())
+                        || (row.selector().startsWith("tag:")
+                        && r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4))))) {
+                    urls.add(r.source());
+                }
+            }
+        } else {
+            Entry e = selectedEntry();
+            if (e != null) {
+                urls.add(e.feed().source());
+            }
+        }
+        if (!feedsMode) {
+            status("Refreshing needs subscriptions: add feeds with 'tidings feeds add URL'", false);
+            return;
+        }
+        if (!urls.isEmpty()) {
+            effects.add(new Effect.Refresh(urls));
+            status("Refreshing " + urls.size() + (urls.size() == 1 ? " feed" : " feeds") + "…", false);
+        }
+    }
+
+    public boolean feedsMode() {
+        return feedsMode;
+    }
+
+    public List<ListRow> listRows() {
+        return listRows;
+    }
+
+    public List<FeedRow> feedRows() {
+        return feedRows;
+    }
+
+    public int feedsSelected() {
+        return feedsSelected;
+    }
+
+    public int feedsTop() {
+        return feedsTop;
+    }
+
+    public String selectorLabel() {
+        return selectorLabel;
     }
 
     private void showEntries(List<Entry> entries) {
@@ -297,6 +498,8 @@ public final class ReaderState {
             case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
             case TOGGLE_READ: toggleRead(); break;
             case MARK_FEED_READ: markFeedRead(); break;
+            case REFRESH: refresh(false); break;
+            case REFRESH_ALL: refresh(true); break;
             case UNREAD_ONLY: toggleUnreadOnly(); break;
             case ADD_TO_COLLECTION: openDialog(); break;
             case READER_MODE: toggleReaderMode(); break;
@@ -345,6 +548,12 @@ public final class ReaderState {
 
     private void move(int delta) {
         switch (screen) {
+            case FEEDS:
+                if (!listRows.isEmpty()) {
+                    feedsSelected = clamp((long) feedsSelected + delta, 0, listRows.size() - 1);
+                    clampFeeds();
+                }
+                return;
             case DIALOG: {
                 int n = library == null ? 0 : library.collections().size();
                 if (n > 0) {
@@ -377,6 +586,9 @@ public final class ReaderState {
 
     private void moveTo(int index) {
         switch (screen) {
+            case FEEDS:
+                move(index == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2 : index - feedsSelected);
+                return;
             case DIALOG:
             case COLLECTIONS:
                 move(index == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2 : index - (screen == Action.Screen.DIALOG
@@ -397,6 +609,10 @@ public final class ReaderState {
     }
 
     private void open(int n) {
+        if (screen == Action.Screen.FEEDS) {
+            openFeedRow();
+            return;
+        }
         if (screen == Action.Screen.DIALOG) {
             screen = dialogReturn;
             return;
@@ -431,9 +647,12 @@ public final class ReaderState {
                 screen = dialogReturn;
                 break;
             case COLLECTIONS:
-                screen = Action.Screen.LIST;
+                screen = feedsMode && viewing == null ? Action.Screen.FEEDS : Action.Screen.LIST;
                 if (viewing != null) {
                     leaveCollection();
+                    if (feedsMode) {
+                        screen = Action.Screen.FEEDS;
+                    }
                 }
                 break;
             case ARTICLE:
@@ -446,6 +665,8 @@ public final class ReaderState {
                     applyFilter();
                 } else if (viewing != null) {
                     screen = Action.Screen.COLLECTIONS; // from a collection's list back to the browser
+                } else if (screen == Action.Screen.LIST && feedsMode) {
+                    screen = Action.Screen.FEEDS; // from a feed's headlines back to the feed list
                 } else {
                     quit = true;
                 }
@@ -618,6 +839,7 @@ public final class ReaderState {
         if (isRead(e) == isRead) {
             return;
         }
+        unreadBySource = null;
         effects.add(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
     }
 
@@ -646,6 +868,7 @@ public final class ReaderState {
         }
         if (n > 0) {
             effects.add(new Effect.PersistRead(lines.toString()));
+            unreadBySource = null;
         }
         status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
         if (unreadOnly) {
@@ -1317,6 +1540,9 @@ public final class ReaderState {
                 : s == Action.Screen.ARTICLE
                 ? new Action[] {Action.PAGE_DOWN, Action.NEXT_ARTICLE, Action.FOLLOW_LINK, Action.OPEN_BROWSER,
                     Action.READER_MODE, Action.SEARCH, Action.HELP, Action.BACK}
+                : s == Action.Screen.FEEDS
+                ? new Action[] {Action.DOWN, Action.OPEN, Action.REFRESH, Action.REFRESH_ALL, Action.COLLECTIONS,
+                    Action.HELP, Action.BACK}
                 : s == Action.Screen.COLLECTIONS
                 ? new Action[] {Action.DOWN, Action.OPEN, Action.NEW_COLLECTION, Action.RENAME_COLLECTION,
                     Action.DELETE_COLLECTION, Action.BACK}
@@ -1352,6 +1578,8 @@ public final class ReaderState {
             case FOLLOW_LINK: return "link";
             case ADD_TO_COLLECTION: return "save";
             case READER_MODE: return "full text";
+            case REFRESH: return "refresh";
+            case REFRESH_ALL: return "refresh all";
             case COLLECTIONS: return "collections";
             case REMOVE_FROM_COLLECTION: return "remove";
             case TOGGLE: return "tick";

@@ -47,6 +47,9 @@ final class View {
             case COLLECTIONS:
                 browser(s, p, w);
                 break;
+            case FEEDS:
+                feeds(s, p, w);
+                break;
             default:
                 help(s, p, w);
         }
@@ -67,6 +70,13 @@ final class View {
         String right;
         Action.Screen shown = s.screen() == Action.Screen.DIALOG ? s.dialogReturn() : s.screen();
         switch (shown) {
+            case FEEDS: {
+                int n = s.feedRows().size();
+                left = " Tidings — " + n + (n == 1 ? " feed" : " feeds");
+                int[] all = s.listRows().isEmpty() ? new int[2] : s.counts(s.listRows().get(0));
+                right = all[0] + " unread  row " + (s.feedsSelected() + 1) + " of " + s.listRows().size() + " ";
+                break;
+            }
             case COLLECTIONS: {
                 left = " Tidings — Collections";
                 int n = s.library() == null ? 0 : s.library().collections().size();
@@ -88,7 +98,8 @@ final class View {
                 right = "";
                 break;
             default: {
-                left = s.viewing() != null ? " Collection: " + s.viewing() : " Tidings — " + feedsLabel(s);
+                left = s.viewing() != null ? " Collection: " + s.viewing()
+                        : s.feedsMode() ? " Tidings — " + s.selectorLabel() : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
                 right = filter + (s.visible().isEmpty() ? "no items"
                         : "item " + (s.selected() + 1) + " of " + s.visible().size()
@@ -277,6 +288,47 @@ final class View {
         p.text(0, row, w - rw, Width.ellipsize(" " + msg, Math.max(1, w - rw - 1)), ui);
         if (rw > 0 && rw < w) {
             p.text(w - rw, row, w, right, Ui.STATUS);
+        }
+    }
+
+    // ---------------------------------------------------------------- the feed list
+
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH);
+
+    private static void feeds(ReaderState s, Painter p, int w) {
+        List<ReaderState.ListRow> rows = s.listRows();
+        for (int r = 0; r < s.rows(); r++) {
+            int idx = s.feedsTop() + r;
+            if (idx >= rows.size()) {
+                break;
+            }
+            ReaderState.ListRow row = rows.get(idx);
+            int line = r + 1;
+            boolean sel = idx == s.feedsSelected();
+            if (sel) {
+                p.fill(line, 0, w, Ui.SELECTION);
+            }
+            int[] c = s.counts(row);
+            boolean group = row.feed() == null;
+            String count = c[0] > 0 ? c[0] + " unread" : c[1] > 0 ? "all read" : "no items";
+            String when = "";
+            String err = "";
+            if (row.feed() != null) {
+                when = row.feed().updated() == null ? "never" : UPDATED.format(row.feed().updated().atZone(s.zone()));
+                err = row.feed().error();
+            }
+            String right = count + (w >= 60 && row.feed() != null ? "  " + Width.pad(when, 12) : "") + " ";
+            int rw = Width.of(right);
+            int c0 = p.text(0, line, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            c0 = p.text(c0, line, w, err.isEmpty() ? " " : "!", sel ? Ui.SELECTION : Ui.ERROR);
+            String label = "  ".repeat(row.depth()) + (group && row.selector() != null ? "▸ " + row.label() : row.label());
+            String withErr = err.isEmpty() ? label : label + "  (" + err + ")";
+            int room = Math.max(1, w - rw - c0 - 2);
+            p.text(c0 + 1, line, w - rw, Width.ellipsize(withErr, room),
+                    sel ? Ui.SELECTION : group ? Ui.HEADING : c[0] > 0 ? Ui.UNREAD : Ui.READ);
+            if (rw < w - 6) {
+                p.text(w - rw, line, w, right, sel ? Ui.SELECTION : Ui.DATE);
+            }
         }
     }
 

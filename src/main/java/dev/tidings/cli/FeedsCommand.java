@@ -1,0 +1,320 @@
+package dev.tidings.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tidings.app.ReaderMode;
+import dev.tidings.app.Subscribed;
+import dev.tidings.store.FeedCache;
+import dev.tidings.subs.Subscription;
+import dev.tidings.subs.Subscriptions;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tidings feeds ...}: the subscriptions in $XDG_CONFIG_HOME/tidings/urls. */
+@Command(name = "feeds", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List and edit your subscriptions ($XDG_CONFIG_HOME/tidings/urls).",
+        subcommands = {FeedsCommand.ListSub.class, FeedsCommand.Add.class, FeedsCommand.Remove.class,
+            FeedsCommand.Rename.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success", "2:usage error (not an http(s) URL, already subscribed, not subscribed)",
+            "3:the subscriptions file could not be read or written"})
+final class FeedsCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        return ListSub.run(common, ListSub.Format.text);
+    }
+
+    // ---------------------------------------------------------------- shared with import/export/refresh
+
+    static Subscribed subscribed(CommonOptions c) {
+        Env env = c.env();
+        return new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env.fetcher());
+    }
+
+    /** The subscriptions; problems printed as warnings. Null (after a one-line error) when unreadable. */
+    static Subscriptions.Parsed load(CommonOptions c, Subscribed s) {
+        Subscriptions.Parsed parsed;
+        try {
+            parsed = s.load();
+        } catch (IOException e) {
+            c.err().println("tidings: cannot read " + Sanitize.line(String.valueOf(s.file())) + ": "
+                    + Sanitize.line(String.valueOf(e.getMessage())));
+            c.err().flush();
+            return null;
+        }
+        warn(c, parsed.problems());
+        return parsed;
+    }
+
+    static void warn(CommonOptions c, List<String> problems) {
+        for (String p : problems) {
+            c.err().println("tidings: warning: " + Sanitize.line(p));
+        }
+        c.err().flush();
+    }
+
+    /** Saves, or prints a one-line error; true when saved. */
+    static boolean save(CommonOptions c, Subscribed s, List<Subscription> subs) {
+        try {
+            s.save(subs);
+            return true;
+        } catch (IOException e) {
+            c.err().println("tidings: cannot write " + Sanitize.line(String.valueOf(s.file())) + ": "
+                    + Sanitize.line(String.valueOf(e.getMessage())));
+            c.err().flush();
+            return false;
+        }
+    }
+
+    /** A one-line error without the "see --help" hint, and the usage exit code. */
+    static int refuse(CommonOptions c, String message) {
+        c.err().println("tidings: " + message);
+        c.err().flush();
+        return ExitCodes.USAGE;
+    }
+
+    static String show(String s) {
+        String l = Sanitize.line(s);
+        return l.length() <= 200 ? l : l.substring(0, 199) + "\u2026";
+    }
+
+    // ---------------------------------------------------------------- list
+
+    /** {@code feeds list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "One line per subscription: name, URL, [tags], last update from the cache, '! problem'.")
+    static final class ListSub implements Callable<Integer> {
+        enum Format { text, tsv, json }
+
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text, tsv or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Override
+        public Integer call() {
+            return run(common, format);
+        }
+
+        static int run(CommonOptions c, Format format) {
+            Subscribed s = subscribed(c);
+            Subscriptions.Parsed parsed = load(c, s);
+            if (parsed == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            PrintWriter out = c.out();
+            List<Subscription> subs = parsed.subscriptions();
+            switch (format) {
+                case json:
+                    try (JsonGenerator g = Json.generator(out, true)) {
+                        g.writeStartArray();
+                        for (Subscription sub : subs) {
+                            FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                            g.writeStartObject();
+                            Json.line(g, "url", sub.url());
+                            Json.line(g, "name", sub.name());
+                            Json.strings(g, "tags", sub.tags());
+                            Json.instant(g, "fetched", fetched(e));
+                            Json.line(g, "status", e == null ? "" : String.valueOf(e.status()));
+                            Json.line(g, "error", problem(e));
+                            g.writeEndObject();
+                        }
+                        g.writeEndArray();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    out.println();
+                    break;
+                case tsv:
+                    for (Subscription sub : subs) {
+                        FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                        out.println(tsv(sub.url()) + "\t" + tsv(sub.name()) + "\t" + tsv(String.join(",", sub.tags()))
+                                + "\t" + (fetched(e) == null ? "" : fetched(e).toString()) + "\t"
+                                + (e == null ? "" : tsv(String.valueOf(e.status()))) + "\t" + tsv(problem(e)));
+                    }
+                    break;
+                default:
+                    if (subs.isEmpty()) {
+                        out.println("No subscriptions yet: add one with 'tidings feeds add URL' or 'tidings import FILE'");
+                    }
+                    for (Subscription sub : subs) {
+                        FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                        StringBuilder line = new StringBuilder();
+                        if (!sub.name().isEmpty()) {
+                            line.append(Sanitize.line(sub.name())).append("  ");
+                        }
+                        line.append(Sanitize.line(sub.url()));
+                        if (!sub.tags().isEmpty()) {
+                            line.append("  [").append(Sanitize.line(String.join(", ", sub.tags()))).append(']');
+                        }
+                        line.append("  ").append(when(fetched(e), c.env()));
+                        String problem = problem(e);
+                        if (!problem.isEmpty()) {
+                            line.append("  ! ").append(Sanitize.line(problem));
+                        }
+                        out.println(line);
+                    }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        /** When the cached copy was last fetched or confirmed; null when there is none. */
+        static Instant fetched(FeedCache.Entry e) {
+            return e == null || !e.hasBody() ? null : e.fetchedAt();
+        }
+
+        private static String when(Instant at, Env env) {
+            return at == null ? "never fetched" : "updated " + WHEN.format(at.atZone(env.zone));
+        }
+
+        /** "" when the cache holds no problem; else why the last refresh failed. */
+        static String problem(FeedCache.Entry e) {
+            if (e == null) {
+                return "";
+            }
+            if (FeedCache.GONE.equals(e.status())) {
+                return "gone (the server says the feed was removed)";
+            }
+            if (FeedCache.ERROR.equals(e.status())) {
+                return e.error() == null || e.error().isBlank() ? "error" : e.error();
+            }
+            return "";
+        }
+
+        private static String tsv(String s) {
+            return Sanitize.line(s).replace('\t', ' ');
+        }
+    }
+
+    // ---------------------------------------------------------------- add / remove / rename
+
+    /** {@code feeds add URL}. */
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Subscribe to an http(s) feed URL.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "URL", description = "The feed's http(s) URL.")
+        String url;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: the feed's title).")
+        String name;
+
+        @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for more.")
+        List<String> tags = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Subscription sub;
+            try {
+                sub = new Subscription(url == null ? "" : url.strip(), name == null ? "" : name, tags);
+            } catch (IllegalArgumentException e) {
+                return refuse(common, "'" + show(url) + "' is not an http(s) URL");
+            }
+            Subscribed s = subscribed(common);
+            Subscriptions.Parsed parsed = load(common, s);
+            if (parsed == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            List<Subscription> updated;
+            try {
+                updated = Subscriptions.add(parsed.subscriptions(), sub);
+            } catch (IllegalArgumentException e) {
+                return refuse(common, Sanitize.line(e.getMessage()));
+            }
+            if (!save(common, s, updated)) {
+                return ExitCodes.UNREADABLE;
+            }
+            common.out().println("Subscribed to " + Sanitize.line(sub.url()));
+            common.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code feeds remove URL}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Unsubscribe (the cached copy stays until the cache is cleaned).")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "URL")
+        String url;
+
+        @Override
+        public Integer call() {
+            Subscribed s = subscribed(common);
+            Subscriptions.Parsed parsed = load(common, s);
+            if (parsed == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            List<Subscription> updated;
+            try {
+                updated = Subscriptions.remove(parsed.subscriptions(), url);
+            } catch (IllegalArgumentException e) {
+                return refuse(common, Sanitize.line(e.getMessage()));
+            }
+            if (!save(common, s, updated)) {
+                return ExitCodes.UNREADABLE;
+            }
+            common.out().println("Unsubscribed from " + show(url));
+            common.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code feeds rename URL NAME}. */
+    @Command(name = "rename", mixinStandardHelpOptions = true,
+            description = "Set a subscription's display name ('' goes back to the feed's title).")
+    static final class Rename implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "URL")
+        String url;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            Subscribed s = subscribed(common);
+            Subscriptions.Parsed parsed = load(common, s);
+            if (parsed == null) {
+                return ExitCodes.UNREADABLE;
+            }
+            List<Subscription> updated;
+            try {
+                updated = Subscriptions.rename(parsed.subscriptions(), url, name);
+            } catch (IllegalArgumentException e) {
+                return refuse(common, Sanitize.line(e.getMessage()));
+            }
+            if (!save(common, s, updated)) {
+                return ExitCodes.UNREADABLE;
+            }
+            String clean = Sanitize.line(name);
+            common.out().println(clean.isEmpty() ? "Cleared the name of " + show(url)
+                    : "Renamed " + show(url) + " to '" + clean + "'");
+            common.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+}
