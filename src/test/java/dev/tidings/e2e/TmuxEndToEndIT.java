@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -205,6 +207,75 @@ class TmuxEndToEndIT {
         tmux.waitForStill(again, "the saved article", has("Source: "), STEP);
         tmux.keys(again, "Q");
         assertThat(waitForExit(again, QUIT)).isZero();
+    }
+
+    @Test
+    void subscribesRefreshesReadsAndRestartsOfflineWithTheArticleMarkedRead() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] one = Files.readAllBytes(Path.of("sample-feed/tidings-sample.rss.xml"));
+        byte[] two = Files.readAllBytes(Path.of("src/test/resources/feeds/rss20-content-encoded.xml"));
+        server.createContext("/one.xml", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, one.length);
+            ex.getResponseBody().write(one);
+            ex.close();
+        });
+        server.createContext("/two.xml", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, two.length);
+            ex.getResponseBody().write(two);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(cli("feeds", "add", base + "/one.xml", "--name", "Sample Desk", "--tag", "news")).isZero();
+            assertThat(cli("feeds", "add", base + "/two.xml")).isZero();
+            assertThat(cli("refresh")).isZero();
+
+            String s = "subs";
+            start(s, 100, 30, "");
+            String screen = tmux.waitForStill(s, "the feed list", has("Tidings — 2 feeds").and(has("Sample Desk")), START);
+            assertThat(screen).contains("All feeds").contains("▸ news");
+            tmux.keys(s, "Enter");
+            screen = tmux.waitForStill(s, "all feeds' headlines", has("Tidings — all feeds"), STEP);
+            String firstRow = row(screen, 1);
+            assertThat(firstRow).startsWith(">●");
+            tmux.keys(s, "Enter");
+            tmux.waitForStill(s, "the article", has("Read more: "), STEP);
+            tmux.keys(s, "Q");
+            assertThat(waitForExit(s, QUIT)).isZero();
+            tmux.close();
+
+            String again = "offline";
+            start(again, 100, 30, "--offline");
+            tmux.waitForStill(again, "the feed list from the cache", has("Tidings — 2 feeds"), START);
+            tmux.keys(again, "Enter");
+            screen = tmux.waitForStill(again, "the headlines again", has("Tidings — all feeds"), STEP);
+            assertThat(row(screen, 1)).as("the article read before is marked read").startsWith(">  ")
+                    .contains(firstRow.substring(4, 30).strip());
+            tmux.keys(again, "Q");
+            assertThat(waitForExit(again, QUIT)).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** Runs the jar's command line (not the reader) with the same home and config as the sessions. */
+    private int cli(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        pb.environment().remove("XDG_DATA_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        assertThat(code).as(String.join(" ", args) + ": " + out).isLessThanOrEqualTo(0);
+        return code;
     }
 
     @Test
