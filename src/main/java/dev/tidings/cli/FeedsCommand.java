@@ -126,7 +126,7 @@ final class FeedsCommand implements Callable<Integer> {
                     try (JsonGenerator g = Json.generator(out, true)) {
                         g.writeStartArray();
                         for (Subscription sub : subs) {
-                            FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                            FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
                             g.writeStartObject();
                             Json.line(g, "url", sub.url());
                             Json.line(g, "name", sub.name());
@@ -144,7 +144,7 @@ final class FeedsCommand implements Callable<Integer> {
                     break;
                 case tsv:
                     for (Subscription sub : subs) {
-                        FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                        FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
                         out.println(tsv(sub.url()) + "\t" + tsv(sub.name()) + "\t" + tsv(String.join(",", sub.tags()))
                                 + "\t" + (fetched(e) == null ? "" : fetched(e).toString()) + "\t"
                                 + (e == null ? "" : tsv(String.valueOf(e.status()))) + "\t" + tsv(problem(e)));
@@ -155,7 +155,7 @@ final class FeedsCommand implements Callable<Integer> {
                         out.println("No subscriptions yet: add one with 'tidings feeds add URL' or 'tidings import FILE'");
                     }
                     for (Subscription sub : subs) {
-                        FeedCache.Entry e = s.cache().get(sub.url()).orElse(null);
+                        FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
                         StringBuilder line = new StringBuilder();
                         if (!sub.name().isEmpty()) {
                             line.append(Sanitize.line(sub.name())).append("  ");

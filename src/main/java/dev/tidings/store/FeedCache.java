@@ -119,13 +119,26 @@ public final class FeedCache {
     /** The cached entry for a URL; empty when there is none or it is unreadable. Never throws. */
     public Optional<Entry> get(String url) {
         try {
-            return Optional.ofNullable(read(url));
+            return Optional.ofNullable(read(url, true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private Entry read(String url) throws IOException {
+    /**
+     * The entry without its body (validators, status, times): what a conditional request and the
+     * feed list need, without reading and hashing every cached body. {@code body} is null; whether
+     * there is one is {@link #hasBody(String)}. Never throws.
+     */
+    public Optional<Entry> meta(String url) {
+        try {
+            return Optional.ofNullable(read(url, false));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Entry read(String url, boolean withBody) throws IOException {
         byte[] metaBytes;
         try {
             metaBytes = Files.readAllBytes(metaFile(url));
@@ -142,7 +155,9 @@ public final class FeedCache {
         }
         byte[] body = null;
         String bodyFile = text(n, "bodyFile");
-        if (bodyFile != null) {
+        if (bodyFile != null && !withBody) {
+            body = new byte[0]; // "there is a body": meta() callers read it with get() when they need it
+        } else if (bodyFile != null) {
             String k = key(url);
             if (!bodyFile.equals(k + ".xml") && !bodyFile.equals(k + ".json")) {
                 return null; // never follow a path a damaged meta names

@@ -328,7 +328,7 @@ public final class Reader {
     private List<ReaderState.FeedRow> feedRows() {
         List<ReaderState.FeedRow> rows = new ArrayList<>();
         for (dev.tidings.subs.Subscription s : subs) {
-            java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().get(s.url());
+            java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().meta(s.url());
             String name = s.name();
             java.time.Instant updated = c.map(dev.tidings.store.FeedCache.Entry::fetchedAt).orElse(null);
             String error = c.map(x -> dev.tidings.store.FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
@@ -354,8 +354,9 @@ public final class Reader {
         state.setFeedRows(feedRows());
         state.setLoading(subs.size(), subs.size());
         Thread t = new Thread(() -> {
-            List<String> missing = new ArrayList<>();
-            for (int i = 0; i < subs.size(); i++) {
+            List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+            // the cached feeds are parsed on both cores; each is shown as soon as it is in
+            java.util.stream.IntStream.range(0, subs.size()).parallel().forEach(i -> {
                 dev.tidings.subs.Subscription s = subs.get(i);
                 try {
                     queue.offer(new Event.Loaded(i, subscribed.cached(s)));
@@ -363,7 +364,7 @@ public final class Reader {
                     missing.add(s.url());
                     queue.offer(new Event.Refreshed(null, null, false, true)); // counted as done; fetched below
                 }
-            }
+            });
             queue.offer(new Event.Refreshed(feedRows(), offline ? "Offline: feeds from the cache" : null, false, false));
             if (!offline) {
                 refreshUrls(urlsOf(subs));

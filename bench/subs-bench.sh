@@ -1,0 +1,130 @@
+#!/bin/bash
+# Subscriptions benchmark on a local HTTP server (127.0.0.1 only): 200 RSS feeds x 500 items.
+#   1. cold `tidings refresh` (empty cache)        budget <= 5 s
+#   2. warm `tidings refresh` (all 304)             reported
+#   3. first frame / headlines from cache (--offline, tmux, TIDINGS_TRACE), median of 3; budget <= 1 s
+#   4. newsboat cold/warm `-x reload` on the same URLs, if newsboat is (or can be) installed
+# Prints a Markdown table and writes it to /tmp/tidings-subs-bench/results.md.
+#
+# usage: bench/subs-bench.sh [JAR]     (default: target/tidings.jar)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+jar=$(realpath "${1:-$here/../target/tidings.jar}")
+[ -f "$jar" ] || { echo "no jar: $jar" >&2; exit 1; }
+root=/tmp/tidings-subs-bench
+feeds=$root/feeds
+nfeeds=200
+items=500
+# a free port unless PORT is given (another server may hold a fixed one)
+port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+sock=subsbench
+
+mkdir -p "$root"
+if [ ! -f "$feeds/feed-$(printf %03d $nfeeds).xml" ]; then
+    echo "generating $nfeeds feeds x $items items..." >&2
+    python3 "$here/subs-gen.py" "$feeds" "$nfeeds" "$items"
+fi
+
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$feeds" >"$root/http.log" 2>&1 &
+server=$!
+cleanup() {
+    kill "$server" 2>/dev/null
+    tmux -L "$sock" kill-server 2>/dev/null
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/feed-001.xml')" 2>/dev/null && break
+    sleep 0.1
+done
+kill -0 "$server" 2>/dev/null || { echo "http server failed on port $port:" >&2; cat "$root/http.log" >&2; exit 1; }
+
+# temp HOME with XDG dirs and the urls file
+home=$root/home
+rm -rf "$home"
+mkdir -p "$home/.config/tidings" "$home/.cache" "$home/.local/share"
+urls=$home/.config/tidings/urls
+: >"$urls"
+for i in $(seq 1 $nfeeds); do
+    printf 'http://127.0.0.1:%s/feed-%03d.xml "tag%d"\n' "$port" "$i" $((i % 10)) >>"$urls"
+done
+envs="HOME=$home XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache XDG_DATA_HOME=$home/.local/share"
+
+# timed CMD...: runs it, sets t_wall (s) and t_rss (KB); output in $root/last.out
+timed() {
+    /usr/bin/time -f '%e %M' -o "$root/time.txt" "$@" >"$root/last.out" 2>&1
+    local rc=$?
+    read -r t_wall t_rss < <(tail -1 "$root/time.txt")  # after "Command exited with non-zero status"
+    [ $rc -eq 0 ] || echo "warning: exit $rc: $(tail -3 "$root/last.out")" >&2
+    return $rc
+}
+verdict() { # value budget
+    awk -v v="$1" -v b="$2" 'BEGIN { if (v == "" || v == "-") print "n/a"; else print (v + 0 <= b + 0) ? "PASS" : "FAIL" }'
+}
+
+# --- tidings refresh ---
+if ! env $envs java -jar "$jar" refresh --help 2>&1 | grep -q 'Usage: tidings refresh'; then
+    echo "tidings refresh: not available in this jar" >&2
+    cold=- ; cold_rss=- ; warm=- ; warm_rss=-
+else
+    timed env $envs java -jar "$jar" refresh
+    cold=$t_wall; cold_rss=$t_rss
+    echo "cold refresh: ${cold}s ${cold_rss}KB: $(tail -1 "$root/last.out")" >&2
+    timed env $envs java -jar "$jar" refresh
+    warm=$t_wall; warm_rss=$t_rss
+    echo "warm refresh: ${warm}s ${warm_rss}KB: $(tail -1 "$root/last.out")" >&2
+fi
+
+# --- first frame from cache (--offline) ---
+frames=""; heads=""; count=""
+for run in 1 2 3; do
+    trace=$root/trace-$run.txt
+    rm -f "$trace"
+    tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 -s b \
+        "env TERM=xterm-256color $envs TIDINGS_TRACE=$trace java -jar $jar --offline"
+    n=0
+    while ! grep -q '^headlines' "$trace" 2>/dev/null && [ $n -lt 400 ]; do sleep 0.05; n=$((n + 1)); done
+    tmux -L "$sock" send-keys -t b Q 2>/dev/null
+    sleep 0.5
+    tmux -L "$sock" kill-server 2>/dev/null
+    frames="$frames $(awk '/^frame/ {print $2}' "$trace")"
+    heads="$heads $(awk '/^headlines/ {print $2}' "$trace")"
+    count=$(awk '/^headlines/ {print $3}' "$trace")
+done
+med() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
+frame_ms=$(med "$frames")
+head_ms=$(med "$heads")
+echo "offline first frame: runs [$frames ] median $frame_ms ms; headlines: runs [$heads ] median $head_ms ms (count ${count:-?})" >&2
+
+# --- newsboat ---
+nb_cold=-; nb_warm=-; nb_cold_rss=-; nb_warm_rss=-; nb_note=""
+if ! command -v newsboat >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq newsboat >"$root/apt.log" 2>&1 || true
+fi
+if command -v newsboat >/dev/null 2>&1; then
+    nbdir=$root/newsboat
+    rm -rf "$nbdir"; mkdir -p "$nbdir"
+    cp "$urls" "$nbdir/urls"
+    timed env HOME="$nbdir" newsboat -u "$nbdir/urls" -c "$nbdir/cache.db" -C /dev/null -x reload
+    nb_cold=$t_wall; nb_cold_rss=$t_rss
+    timed env HOME="$nbdir" newsboat -u "$nbdir/urls" -c "$nbdir/cache.db" -C /dev/null -x reload
+    nb_warm=$t_wall; nb_warm_rss=$t_rss
+    echo "newsboat $(newsboat -v 2>/dev/null | head -1 | awk '{print $2}'): cold ${nb_cold}s ${nb_cold_rss}KB, warm ${nb_warm}s ${nb_warm_rss}KB" >&2
+else
+    echo "newsboat: not available" >&2
+    nb_note=" (not available)"
+fi
+
+ms_s() { [ "$1" = - ] && echo - || awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }
+rss_mb() { [ "$1" = - ] && echo - || awk -v v="$1" 'BEGIN { printf "%.0f MB", v / 1024 }'; }
+{
+    echo "Subscriptions benchmark: $nfeeds RSS feeds x $items items on 127.0.0.1 ($(date -u +%F))"
+    echo
+    echo "| measurement | tidings | newsboat$nb_note | budget | verdict |"
+    echo "|---|---:|---:|---|---|"
+    echo "| cold refresh, wall (s) | $cold | $nb_cold | <= 5 s | $(verdict "$cold" 5) |"
+    echo "| cold refresh, max RSS | $(rss_mb "$cold_rss") | $(rss_mb "$nb_cold_rss") | - | - |"
+    echo "| warm refresh (all 304), wall (s) | $warm | $nb_warm | report | - |"
+    echo "| warm refresh, max RSS | $(rss_mb "$warm_rss") | $(rss_mb "$nb_warm_rss") | - | - |"
+    echo "| first frame from cache (s, median of 3) | $(ms_s "$frame_ms") | - | report | - |"
+    echo "| headlines from cache (s, median of 3; ${count:-?} rows) | $(ms_s "$head_ms") | - | <= 1 s | $(verdict "$(ms_s "$head_ms")" 1) |"
+} | tee "$root/results.md"
