@@ -40,7 +40,7 @@ final class DumpCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Parameters(paramLabel = "FEED", arity = "0..*",
-            description = "Feed file, '-' for stdin, or http(s) URL. None: the bundled sample feed.")
+            description = "Feed file, '-' for stdin, or http(s) URL. None: your subscriptions, else the bundled sample feed.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--item", paramLabel = "N", description = "Only item N (1-based, as numbered by 'list'). Repeatable.")
@@ -99,7 +99,7 @@ final class DumpCommand implements Callable<Integer> {
                 return common.storeError(e);
             }
         } else {
-            result = env.loader().loadAll(feeds, Detail.FULL);
+            result = FeedArgs.load(env, feeds, Detail.FULL, common.err());
             code = Failures.report(result, common.err());
             all = FeedLoader.headlines(result.feeds());
         }

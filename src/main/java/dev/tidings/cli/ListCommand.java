@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Parameters(paramLabel = "FEED", arity = "0..*",
-            description = "Feed file, '-' for stdin, or http(s) URL. None: the bundled sample feed.")
+            description = "Feed file, '-' for stdin, or http(s) URL. None: your subscriptions, else the bundled sample feed.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -49,7 +49,7 @@ final class ListCommand implements Callable<Integer> {
             return common.usage("--limit must be 0 or more, was " + limit);
         }
         Env env = common.env();
-        FeedLoader.Result result = env.loader().loadAll(feeds, Detail.HEADLINES);
+        FeedLoader.Result result = FeedArgs.load(env, feeds, Detail.HEADLINES, common.err());
         int code = Failures.report(result, common.err());
         List<Entry> entries = FeedLoader.headlines(result.feeds());
         if (unread) {

@@ -44,7 +44,7 @@ final class TidingsCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Parameters(paramLabel = "FEED", arity = "0..*",
-            description = "Feed file, '-' for stdin, or http(s) URL. None: the bundled sample feed.")
+            description = "Feed file, '-' for stdin, or http(s) URL. None: your subscriptions, else the bundled sample feed.")
     List<String> feeds = new ArrayList<>();
 
     TidingsCommand(Env env) {
