@@ -24,7 +24,7 @@ final class FeedArgs {
     }
 
     static FeedLoader.Result load(Env env, List<String> feeds, Detail detail, PrintWriter err) {
-        if (!feeds.isEmpty()) {
+        if (!feeds.isEmpty() || !java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))) {
             return env.loader().loadAll(feeds, detail);
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),

@@ -102,7 +102,8 @@ final class TidingsCommand implements Callable<Integer> {
                     ? List.of(config.get("reader-mode").split("\n")) : List.of();
             dev.tidings.app.Subscribed subscribed = null;
             List<dev.tidings.subs.Subscription> subscriptions = List.of();
-            if (feeds.isEmpty()) {
+            if (feeds.isEmpty() && java.nio.file.Files.isRegularFile(dev.tidings.app.Subscribed.urlsFile(env.vars))) {
+                // only with a urls file: building the HTTP client costs start-up time the sample does not need
                 subscribed = new dev.tidings.app.Subscribed(dev.tidings.app.Subscribed.urlsFile(env.vars),
                         dev.tidings.app.ReaderMode.defaultCacheDir(env.vars), env.fetcher());
                 try {

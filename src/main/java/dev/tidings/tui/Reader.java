@@ -718,7 +718,7 @@ public final class Reader {
 
     /**
      * With TIDINGS_TRACE=FILE, appends "frame MS" for the first frame and "headlines MS" for the
-     * first frame showing headlines, in milliseconds since the process started: what the start-up
+     * first frame showing headlines, in milliseconds since the JVM started: what the start-up
      * benchmark reads (bench/tui-first-frame.sh).
      */
     private void trace() {
@@ -727,8 +727,8 @@ public final class Reader {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        long ms = ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+        // ms since the JVM started (the process start time the OS reports is only second-accurate)
+        long ms = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         if (!tracedFrame) {
             tracedFrame = true;
             sb.append("frame ").append(ms).append('\n');
