@@ -26,13 +26,18 @@ import java.util.function.Consumer;
 public final class Subscribed {
     private final Path urlsFile;
     private final FeedCache cache;
-    private final Refresher refresher;
+    private final java.util.function.Supplier<HttpFetcher> fetcher;
+    private Refresher refresher;
 
-    public Subscribed(Path urlsFile, Path cacheDir, HttpFetcher fetcher) {
+    /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
+    public Subscribed(Path urlsFile, Path cacheDir, java.util.function.Supplier<HttpFetcher> fetcher) {
         this.urlsFile = urlsFile;
         this.cache = new FeedCache(cacheDir);
-        this.refresher = new Refresher(cache, fetcher != null ? fetcher : new HttpFetcher(FetchLimits.defaults()),
-                Clock.systemUTC());
+        this.fetcher = fetcher;
+    }
+
+    public Subscribed(Path urlsFile, Path cacheDir, HttpFetcher fetcher) {
+        this(urlsFile, cacheDir, () -> fetcher);
     }
 
     /** The urls file for an environment: $XDG_CONFIG_HOME/tidings/urls, else ~/.config/tidings/urls. */
@@ -52,7 +57,11 @@ public final class Subscribed {
         return cache;
     }
 
-    public Refresher refresher() {
+    public synchronized Refresher refresher() {
+        if (refresher == null) {
+            HttpFetcher f = fetcher == null ? null : fetcher.get();
+            refresher = new Refresher(cache, f != null ? f : new HttpFetcher(FetchLimits.defaults()), Clock.systemUTC());
+        }
         return refresher;
     }
 
@@ -72,7 +81,7 @@ public final class Subscribed {
         for (Subscription s : subs) {
             urls.add(s.url());
         }
-        List<Refresher.Result> results = refresher.refresh(urls, progress);
+        List<Refresher.Result> results = refresher().refresh(urls, progress);
         List<Subscription> updated = subs;
         boolean moved = false;
         for (Refresher.Result r : results) {
@@ -103,7 +112,11 @@ public final class Subscribed {
 
     /** A feed from the cache (offline start), with the subscription's name when the feed has none. */
     public LoadedFeed cached(Subscription s) throws FeedException {
-        LoadedFeed f = refresher.loadCached(s.url());
+        FeedCache.Entry e = cache.get(s.url()).filter(FeedCache.Entry::hasBody)
+                .orElseThrow(() -> new FeedException("no cached copy of " + s.url()));
+        java.net.URI base = dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
+        LoadedFeed f = new LoadedFeed(s.url(), dev.tidings.feed.Feeds.parse(e.body(), e.contentType(), base,
+                dev.tidings.feed.Detail.FULL), base);
         dev.tidings.model.Feed feed = f.feed();
         if (!s.name().isEmpty()) { // the name the user gave wins over the feed's own title
             feed = new dev.tidings.model.Feed(feed.format(), s.name(), feed.link(), feed.description(), feed.image(),

@@ -28,7 +28,7 @@ final class FeedArgs {
             return env.loader().loadAll(feeds, detail);
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
-                env.fetcher());
+                env::fetcher);
         List<Subscription> subs;
         try {
             subs = subscribed.load().subscriptions();

@@ -41,7 +41,7 @@ final class FeedsCommand implements Callable<Integer> {
 
     static Subscribed subscribed(CommonOptions c) {
         Env env = c.env();
-        return new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env.fetcher());
+        return new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
     }
 
     /** The subscriptions; problems printed as warnings. Null (after a one-line error) when unreadable. */

@@ -105,7 +105,7 @@ final class TidingsCommand implements Callable<Integer> {
             if (feeds.isEmpty() && java.nio.file.Files.isRegularFile(dev.tidings.app.Subscribed.urlsFile(env.vars))) {
                 // only with a urls file: building the HTTP client costs start-up time the sample does not need
                 subscribed = new dev.tidings.app.Subscribed(dev.tidings.app.Subscribed.urlsFile(env.vars),
-                        dev.tidings.app.ReaderMode.defaultCacheDir(env.vars), env.fetcher());
+                        dev.tidings.app.ReaderMode.defaultCacheDir(env.vars), env::fetcher);
                 try {
                     dev.tidings.subs.Subscriptions.Parsed parsed = subscribed.load();
                     subscriptions = parsed.subscriptions();

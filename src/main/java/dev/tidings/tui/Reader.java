@@ -351,7 +351,11 @@ public final class Reader {
     void startSubscriptions(dev.tidings.app.Subscribed sub, List<dev.tidings.subs.Subscription> list, boolean offline) {
         subscribed = sub;
         subs = List.copyOf(list);
-        state.setFeedRows(feedRows());
+        List<ReaderState.FeedRow> quick = new ArrayList<>(); // names only; the cache's dates and errors follow
+        for (dev.tidings.subs.Subscription s : subs) {
+            quick.add(new ReaderState.FeedRow(s.url(), s.name().isEmpty() ? s.url() : s.name(), s.tags(), null, ""));
+        }
+        state.setFeedRows(quick);
         state.setLoading(subs.size(), subs.size());
         Thread t = new Thread(() -> {
             List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -374,8 +378,11 @@ public final class Reader {
             }
         }, "tidings-subscriptions");
         t.setDaemon(true);
-        t.start();
+        afterFirstFrame = t::start; // parsing 200 cached feeds on both cores would delay the first frame
     }
+
+    /** Work that starts once the first frame is on the screen. */
+    private Runnable afterFirstFrame;
 
     /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
     private void nameRows() {
@@ -507,6 +514,10 @@ public final class Reader {
     private void loop() throws IOException {
         resize();
         render();
+        if (afterFirstFrame != null) {
+            afterFirstFrame.run();
+            afterFirstFrame = null;
+        }
         while (!state.quitRequested()) {
             Event e;
             try {
