@@ -120,11 +120,26 @@ public final class ReadState {
             if (dir != null && !Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
-                ByteBuffer buf = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+            // every writer holds the lock (a sidecar file, so compaction may replace the log) while it
+            // writes at the end, so "the end" cannot move under it
+            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockChannel.lock();
+                 FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                         StandardOpenOption.WRITE)) {
+                String text = lines;
+                long size = ch.size();
+                if (size > 0) {
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    ch.read(last, size - 1);
+                    if (last.get(0) != '\n') {
+                        text = "\n" + text; // a torn line from a crash: end it, do not extend it
+                    }
+                }
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                long at = size;
                 while (buf.hasRemaining()) {
-                    ch.write(buf);
+                    at += ch.write(buf, at);
                 }
                 ch.force(false);
                 if (ch.size() > COMPACT_BYTES) {
