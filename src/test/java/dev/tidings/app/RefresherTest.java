@@ -388,10 +388,12 @@ class RefresherTest {
 
         assertThat(results.subList(0, 2)).extracting(Result::status).containsOnly(Status.FAILED);
         assertThat(results.subList(2, 6)).extracting(Result::status).containsOnly(Status.UPDATED);
-        for (String u : urls.subList(2, 6)) {
-            assertThat(TimeUnit.NANOSECONDS.toMillis(doneAt.get(u))).isLessThan(1500);
-        }
         assertThat(doneAt).hasSize(6);
+        long firstHangDone = Math.min(doneAt.get(urls.get(0)), doneAt.get(urls.get(1)));
+        for (String u : urls.subList(2, 6)) {
+            // not waiting behind the hanging feeds: done before their deadline ends them
+            assertThat(doneAt.get(u)).as(u).isLessThan(firstHangDone);
+        }
     }
 
     @Test
