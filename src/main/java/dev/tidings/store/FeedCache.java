@@ -60,7 +60,10 @@ public final class FeedCache {
 
     private static final int VERSION = 1;
     private static final long STALE_TEMP_MS = 60 * 60 * 1000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: Jackson's start-up should not delay the reader's first frame. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /**
      * One cached feed.
@@ -145,7 +148,7 @@ public final class FeedCache {
         } catch (NoSuchFileException e) {
             return null;
         }
-        JsonNode n = JSON.readTree(metaBytes);
+        JsonNode n = Mapper.JSON.readTree(metaBytes);
         if (n == null || !n.isObject() || !url.equals(n.path("url").asText(null))) {
             return null;
         }
@@ -273,7 +276,7 @@ public final class FeedCache {
     }
 
     private void writeMeta(Entry e, String bodyFile, byte[] body) throws IOException {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Mapper.JSON.createObjectNode();
         n.put("version", VERSION);
         n.put("url", e.url());
         n.put("finalUrl", e.finalUrl());
@@ -289,7 +292,7 @@ public final class FeedCache {
             n.put("bodySha256", HexFormat.of().formatHex(sha256(body)));
             n.put("bodyLength", body.length);
         }
-        writeAtomically(metaFile(e.url()), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+        writeAtomically(metaFile(e.url()), Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
     }
 
     /** Held while writing: the in-JVM lock, then an advisory lock on {@code feeds/.lock}. */
