@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -385,7 +384,7 @@ final class CollectionsCommand implements Callable<Integer> {
                         out.println();
                         break;
                     case "markdown":
-                        out.println("# " + MarkdownWriterAccess.escape(c.name()));
+                        out.println("# " + MarkdownWriter.escape(c.name()));
                         out.println();
                         for (Entry e : entries) {
                             out.println("---");
@@ -438,28 +437,4 @@ final class CollectionsCommand implements Callable<Integer> {
         }
     }
 
-    /** Markdown escaping for collection names. */
-    static final class MarkdownWriterAccess {
-        private MarkdownWriterAccess() {
-        }
-
-        static String escape(String s) {
-            StringBuilder sb = new StringBuilder();
-            for (char ch : Sanitize.line(s).toCharArray()) {
-                if ("\\`*_[]<>#|".indexOf(ch) >= 0) {
-                    sb.append('\\');
-                }
-                sb.append(ch);
-            }
-            return sb.toString();
-        }
-    }
-
-    static List<String> names(Library lib) {
-        List<String> out = new ArrayList<>();
-        for (Collection c : lib.collections()) {
-            out.add(c.name());
-        }
-        return out;
-    }
 }

@@ -82,9 +82,7 @@ final class DumpCommand implements Callable<Integer> {
                 dev.tidings.model.Library lib = new dev.tidings.store.CollectionStore(common.collectionsPath()).read();
                 dev.tidings.model.Collection c = lib.find(collection).orElse(null);
                 if (c == null) {
-                    return common.usage("no collection named '" + Sanitize.line(collection) + "'" + (lib.collections()
-                            .isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ",
-                            lib.collections().stream().map(dev.tidings.model.Collection::name).toList())));
+                    return common.usage(CollectionsCommand.noSuch(lib, collection));
                 }
                 all = dev.tidings.app.Saved.entries(lib, c);
                 List<LoadedFeed> sources = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.tidings.cli;
 
-import dev.tidings.app.Entry;
-import dev.tidings.app.LoadedFeed;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,13 +15,5 @@ final class Formats {
     /** "2026-11-24", or "unknown   " (same width) for a missing date. */
     static String day(Instant date, ZoneId zone) {
         return date == null ? "unknown   " : DAY.format(date.atZone(zone));
-    }
-
-    static String feedName(Entry e) {
-        return e.feed().name();
-    }
-
-    static String feedName(LoadedFeed f) {
-        return f.name();
     }
 }

@@ -249,7 +249,7 @@ public final class Extractor {
                     && hasBlockChildren(e)) {
                 continue;
             }
-            String text = ownishText(e);
+            String text = e.text();
             if (text.length() < 25) {
                 continue;
             }
@@ -343,10 +343,6 @@ public final class Extractor {
         return false;
     }
 
-    /** The element's text, including inline descendants. */
-    private static String ownishText(Element e) {
-        return e.text();
-    }
 
     private static int commas(String text) {
         int n = 0;

@@ -45,7 +45,6 @@ final class XmlFeedParser {
 
     private final XMLStreamReader r;
     private final Detail detail;
-    private final URI documentBase;
     private final URI[] bases = new URI[MAX_DEPTH + 2];
     private int depth;
     private boolean atom;
@@ -53,7 +52,6 @@ final class XmlFeedParser {
     private XmlFeedParser(XMLStreamReader r, Detail detail, URI base) {
         this.r = r;
         this.detail = detail;
-        this.documentBase = base;
         this.bases[0] = base;
     }
 

@@ -136,7 +136,7 @@ public final class MarkdownWriter {
     }
 
     /** Markdown-significant characters escaped; controls removed. */
-    static String escape(String s) {
+    public static String escape(String s) {
         String t = Sanitize.body(s).replace('\t', ' ');
         StringBuilder sb = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
