@@ -324,24 +324,40 @@ public final class Reader {
     private dev.tidings.app.Subscribed subscribed;
     private List<dev.tidings.subs.Subscription> subs = List.of();
 
+    /** Each feed's row as last read from the cache: a refreshed feed re-reads its own meta, not all 200. */
+    private final Map<String, ReaderState.FeedRow> rowCache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The feed list's rows: each subscription with its last update and error from the cache (any thread). */
     private List<ReaderState.FeedRow> feedRows() {
         List<ReaderState.FeedRow> rows = new ArrayList<>();
         for (dev.tidings.subs.Subscription s : subs) {
-            java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().meta(s.url());
-            String name = s.name();
-            java.time.Instant updated = c.map(dev.tidings.store.FeedCache.Entry::fetchedAt).orElse(null);
-            String error = c.map(x -> dev.tidings.store.FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
-                    : dev.tidings.store.FeedCache.ERROR.equals(x.status()) ? x.error() : "").orElse("");
-            if (error != null && error.startsWith(s.url() + ": ")) {
-                error = error.substring(s.url().length() + 2); // the row names the feed already
-            }
-            if (name.isEmpty()) {
-                name = s.url(); // the feed's title replaces it on the UI thread (nameRows)
-            }
-            rows.add(new ReaderState.FeedRow(s.url(), name, s.tags(), updated, error));
+            rows.add(rowCache.computeIfAbsent(s.url(), u -> rowFromCache(s)));
         }
         return rows;
+    }
+
+    /** Reads one feed's meta again after its refresh. */
+    private void refreshRow(String url) {
+        for (dev.tidings.subs.Subscription s : subs) {
+            if (s.url().equals(url)) {
+                rowCache.put(url, rowFromCache(s));
+            }
+        }
+    }
+
+    private ReaderState.FeedRow rowFromCache(dev.tidings.subs.Subscription s) {
+        java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().meta(s.url());
+        String name = s.name();
+        java.time.Instant updated = c.map(dev.tidings.store.FeedCache.Entry::fetchedAt).orElse(null);
+        String error = c.map(x -> dev.tidings.store.FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
+                : dev.tidings.store.FeedCache.ERROR.equals(x.status()) ? x.error() : "").orElse("");
+        if (error != null && error.startsWith(s.url() + ": ")) {
+            error = error.substring(s.url().length() + 2); // the row names the feed already
+        }
+        if (name.isEmpty()) {
+            name = s.url(); // the feed's title replaces it on the UI thread (nameRows)
+        }
+        return new ReaderState.FeedRow(s.url(), name, s.tags(), updated, error);
     }
 
     /**
@@ -451,6 +467,7 @@ public final class Reader {
                     message = r.url() + ": " + r.message();
                     error = true;
                 }
+                refreshRow(r.url());
                 queue.offer(new Event.Refreshed(feedRows(), message, error, true));
             });
         } catch (IOException | RuntimeException e) {
