@@ -49,6 +49,23 @@ final class CollectionsCommand implements Callable<Integer> {
         return new CollectionStore(common.collectionsPath());
     }
 
+    /** A change to the collections file. */
+    interface Change {
+        void apply(CollectionStore store) throws StoreException, CollectionException;
+    }
+
+    /** Applies a change, says what was done, and maps a failure to its one line and exit code. */
+    static int change(CommonOptions common, Change change, String done) {
+        try {
+            change.apply(store(common));
+            common.out().println(done);
+            common.out().flush();
+            return ExitCodes.OK;
+        } catch (StoreException | CollectionException e) {
+            return common.storeError(e);
+        }
+    }
+
     /** {@code collections list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "All collections, newest first, with item counts.")
     static final class ListSub implements Callable<Integer> {
@@ -193,14 +210,8 @@ final class CollectionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                store(common).create(name);
-                common.out().println("Created collection '" + Sanitize.line(name.strip()) + "'");
-                common.out().flush();
-                return ExitCodes.OK;
-            } catch (StoreException | CollectionException e) {
-                return common.storeError(e);
-            }
+            return change(common, store -> store.create(name),
+                    "Created collection '" + Sanitize.line(name.strip()) + "'");
         }
     }
 
@@ -218,14 +229,8 @@ final class CollectionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                store(common).rename(oldName, newName);
-                common.out().println("Renamed '" + Sanitize.line(oldName) + "' to '" + Sanitize.line(newName.strip()) + "'");
-                common.out().flush();
-                return ExitCodes.OK;
-            } catch (StoreException | CollectionException e) {
-                return common.storeError(e);
-            }
+            return change(common, store -> store.rename(oldName, newName),
+                    "Renamed '" + Sanitize.line(oldName) + "' to '" + Sanitize.line(newName.strip()) + "'");
         }
     }
 
@@ -241,14 +246,7 @@ final class CollectionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                store(common).delete(name);
-                common.out().println("Deleted collection '" + Sanitize.line(name) + "'");
-                common.out().flush();
-                return ExitCodes.OK;
-            } catch (StoreException | CollectionException e) {
-                return common.storeError(e);
-            }
+            return change(common, store -> store.delete(name), "Deleted collection '" + Sanitize.line(name) + "'");
         }
     }
 
@@ -304,15 +302,10 @@ final class CollectionsCommand implements Callable<Integer> {
                     return common.usage("--id " + Sanitize.line(id) + ": no item has this id");
                 }
             }
-            try {
-                store(common).add(name, Saved.snapshot(chosen, Instant.now()));
-                common.out().println("Saved '" + Sanitize.line(chosen.item().title()) + "' to '" + Sanitize.line(name)
-                        + "' (id " + Sanitize.line(chosen.item().id()) + ")");
-                common.out().flush();
-                return ExitCodes.OK;
-            } catch (StoreException | CollectionException e) {
-                return common.storeError(e);
-            }
+            Entry saved = chosen;
+            return change(common, store -> store.add(name, Saved.snapshot(saved, Instant.now())),
+                    "Saved '" + Sanitize.line(saved.item().title()) + "' to '" + Sanitize.line(name)
+                            + "' (id " + Sanitize.line(saved.item().id()) + ")");
         }
     }
 
@@ -330,14 +323,8 @@ final class CollectionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                store(common).remove(name, id);
-                common.out().println("Removed " + Sanitize.line(id) + " from '" + Sanitize.line(name) + "'");
-                common.out().flush();
-                return ExitCodes.OK;
-            } catch (StoreException | CollectionException e) {
-                return common.storeError(e);
-            }
+            return change(common, store -> store.remove(name, id),
+                    "Removed " + Sanitize.line(id) + " from '" + Sanitize.line(name) + "'");
         }
     }
 
