@@ -240,19 +240,30 @@ public final class Refresher {
                 r = new Result(url, Status.FAILED, Sanitize.line(url) + ": internal error ("
                         + Sanitize.line(String.valueOf(e)) + ")", null, 0);
             }
+            boolean recorded;
             lock.lock();
             try {
-                if (results.get(url) != null) {
-                    return; // the run was interrupted and has answered already
+                recorded = results.get(url) == null; // else the run was interrupted and has answered already
+                if (recorded) {
+                    results.put(url, r);
                 }
-                results.put(url, r);
             } finally {
-                host.release();
-                global.release();
-                changed.signalAll();
                 lock.unlock();
             }
-            call(r);
+            try {
+                if (recorded) {
+                    call(r); // before the permits go back: refresh() returns only after every report
+                }
+            } finally {
+                lock.lock();
+                try {
+                    host.release();
+                    global.release();
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
 
         private void finish(Map<String, Result> results, Result r) {
