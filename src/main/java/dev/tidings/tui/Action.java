@@ -45,6 +45,7 @@ public enum Action {
     DELETE_COLLECTION("delete the collection (asks first)", Screen.COLLECTIONS),
     REMOVE_FROM_COLLECTION("remove the article from the collection shown (asks first)", Screen.LIST),
     HELP("show the keys of this screen", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.COLLECTIONS),
+    SWITCH_PANE("move between the feed list and its headlines", Screen.FEEDS, Screen.LIST),
     REDRAW("redraw the screen", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS);
 
     /** The screens of the reader, as far as keys are concerned. DIALOG is "Add to Collection". */

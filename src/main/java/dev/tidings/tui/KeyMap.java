@@ -64,6 +64,7 @@ public final class KeyMap {
         m.bind(Action.DELETE_COLLECTION, "D");
         m.bind(Action.REMOVE_FROM_COLLECTION, "d");
         m.bind(Action.HELP, "?", "F1");
+        m.bind(Action.SWITCH_PANE, "Tab");
         m.bind(Action.REDRAW, "C-l");
         return m;
     }

@@ -23,6 +23,8 @@ public final class ReaderState {
     /** The smallest window that is fully usable. */
     public static final int MIN_WIDTH = 40;
     public static final int MIN_HEIGHT = 12;
+    /** From this height on the feed list is a pane above the headline list; below it they take turns. */
+    public static final int SPLIT_MIN_HEIGHT = 20;
     /** Article text never gets wider than this, however wide the window: long lines are hard to read. */
     public static final int MAX_TEXT_WIDTH = 100;
 
@@ -133,6 +135,10 @@ public final class ReaderState {
     private int feedsSelected;
     private int feedsTop;
     private java.util.Map<String, int[]> unreadBySource;
+    private List<Entry> preview = List.of();
+    private List<Entry> previewFor;
+    private String previewSelector;
+    private boolean previewUnreadOnly;
 
     private dev.tidings.store.ReadState read = new dev.tidings.store.ReadState(java.nio.file.Path.of("read-state"));
     private boolean unreadOnly;
@@ -176,6 +182,7 @@ public final class ReaderState {
     public void setEntries(List<Entry> entries) {
         everything = List.copyOf(entries);
         unreadBySource = null;
+        previewFor = null;
         List<Entry> shown = select(everything);
         if (viewing != null) {
             feedEntries = shown;
@@ -217,6 +224,10 @@ public final class ReaderState {
     }
 
     private List<Entry> select(List<Entry> entries) {
+        return select(entries, selector);
+    }
+
+    private List<Entry> select(List<Entry> entries, String selector) {
         if (selector == null) {
             return entries;
         }
@@ -288,8 +299,90 @@ public final class ReaderState {
         return sum;
     }
 
+    // ---------------------------------------------------------------- the split: feed pane above headlines
+
+    /**
+     * True when the feed list and the headline list share the screen: subscriptions, a window at
+     * least {@link #SPLIT_MIN_HEIGHT} rows high, and neither a collection nor an article shown.
+     */
+    public boolean split() {
+        Action.Screen s = screen == Action.Screen.DIALOG ? dialogReturn : screen;
+        return splitLayout() && (s == Action.Screen.FEEDS || s == Action.Screen.LIST);
+    }
+
+    /** The pane sizes the feed list and the headline list have whenever they are shown. */
+    private boolean splitLayout() {
+        return feedsMode && viewing == null && height >= SPLIT_MIN_HEIGHT;
+    }
+
+    /** Rows of the feed list: a pane of about two fifths of the window when split, else all rows. */
+    public int feedPaneRows() {
+        int body = bodyRows();
+        if (!splitLayout()) {
+            return body;
+        }
+        return clamp(listRows.size(), 3, Math.max(3, body * 2 / 5));
+    }
+
+    /** Rows of the headline list: below the feed pane and its one-line caption when split. */
+    public int headlineRows() {
+        int body = bodyRows();
+        return splitLayout() ? Math.max(1, body - feedPaneRows() - 1) : body;
+    }
+
+    /** The screen row where the headline list starts. */
+    public int headlineOrigin() {
+        return split() ? 2 + feedPaneRows() : 1;
+    }
+
+    /** Headlines the feed list's selected row would open: what the lower pane shows while the feed list has the focus. */
+    public List<Entry> preview() {
+        if (listRows.isEmpty()) {
+            return List.of();
+        }
+        String sel = listRows.get(feedsSelected).selector();
+        if (previewFor != everything || !java.util.Objects.equals(previewSelector, sel)
+                || previewUnreadOnly != unreadOnly) {
+            List<Entry> chosen = select(everything, sel);
+            if (unreadOnly) {
+                List<Entry> unread = new ArrayList<>();
+                for (Entry e : chosen) {
+                    if (!isRead(e)) {
+                        unread.add(e);
+                    }
+                }
+                chosen = unread;
+            }
+            preview = chosen;
+            previewFor = everything;
+            previewSelector = sel;
+            previewUnreadOnly = unreadOnly;
+        }
+        return preview;
+    }
+
+    /** The feed list's row the headlines come from (the highlighted one while the feed list has the focus). */
+    public ListRow feedRowShown() {
+        return listRows.isEmpty() ? null : listRows.get(feedsSelected);
+    }
+
+    /** Tab: the focus goes from the feed list to its headlines and back. */
+    private void switchPane() {
+        if (!feedsMode || viewing != null) {
+            status("Tab switches between the feed list and the headlines (with subscriptions)", false);
+        } else if (screen == Action.Screen.FEEDS) {
+            openFeedRow();
+        } else if (screen == Action.Screen.LIST) {
+            if (!filter.isEmpty()) {
+                filter = "";
+                applyFilter();
+            }
+            screen = Action.Screen.FEEDS;
+        }
+    }
+
     private void clampFeeds() {
-        int r = rows();
+        int r = feedPaneRows();
         int n = listRows.size();
         feedsSelected = clamp(feedsSelected, 0, Math.max(0, n - 1));
         if (feedsSelected < feedsTop) {
@@ -542,6 +635,7 @@ public final class ReaderState {
                 helpTop = 0;
                 break;
             case REDRAW: effects.add(new Effect.Redraw()); break;
+            case SWITCH_PANE: switchPane(); break;
             default: throw new IllegalStateException("unhandled action " + a);
         }
     }
@@ -580,7 +674,7 @@ public final class ReaderState {
                 articleTop = clamp((long) articleTop + delta, 0, maxArticleTop());
                 break;
             default:
-                helpTop = clamp((long) helpTop + delta, 0, Math.max(0, helpRows().size() - rows()));
+                helpTop = clamp((long) helpTop + delta, 0, Math.max(0, helpRows().size() - bodyRows()));
         }
     }
 
@@ -604,7 +698,7 @@ public final class ReaderState {
                 articleTop = clamp(index, 0, maxArticleTop());
                 break;
             default:
-                helpTop = clamp(index, 0, Math.max(0, helpRows().size() - rows()));
+                helpTop = clamp(index, 0, Math.max(0, helpRows().size() - bodyRows()));
         }
     }
 
@@ -840,6 +934,7 @@ public final class ReaderState {
             return;
         }
         unreadBySource = null;
+        previewFor = null;
         effects.add(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
     }
 
@@ -869,6 +964,7 @@ public final class ReaderState {
         if (n > 0) {
             effects.add(new Effect.PersistRead(lines.toString()));
             unreadBySource = null;
+            previewFor = null;
         }
         status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
         if (unreadOnly) {
@@ -1059,7 +1155,7 @@ public final class ReaderState {
 
     private void clampBrowser() {
         int n = library == null ? 0 : library.collections().size();
-        int r = Math.max(1, rows() - 1);
+        int r = Math.max(1, bodyRows() - 1);
         browserSelected = clamp(browserSelected, 0, Math.max(0, n - 1));
         if (browserSelected < browserTop) {
             browserTop = browserSelected;
@@ -1266,8 +1362,8 @@ public final class ReaderState {
 
     private void showMatch() {
         int line = findLines.get(findIndex);
-        if (line < articleTop || line >= articleTop + rows()) {
-            articleTop = clamp(line - Math.min(3, rows() / 3), 0, maxArticleTop());
+        if (line < articleTop || line >= articleTop + bodyRows()) {
+            articleTop = clamp(line - Math.min(3, bodyRows() / 3), 0, maxArticleTop());
         }
         status("Match " + (findIndex + 1) + " of " + findLines.size() + " for \"" + find + "\" (n/N, Esc clears)",
                 false);
@@ -1338,7 +1434,7 @@ public final class ReaderState {
     }
 
     private void clampList() {
-        int r = rows();
+        int r = headlineRows();
         if (visible.isEmpty()) {
             selected = 0;
             listTop = 0;
@@ -1354,11 +1450,11 @@ public final class ReaderState {
     }
 
     private void clampHelp() {
-        helpTop = clamp(helpTop, 0, Math.max(0, helpRows().size() - rows()));
+        helpTop = clamp(helpTop, 0, Math.max(0, helpRows().size() - bodyRows()));
     }
 
     private int maxArticleTop() {
-        return Math.max(0, lines.size() - rows());
+        return Math.max(0, lines.size() - bodyRows());
     }
 
     private int page() {
@@ -1371,8 +1467,19 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- what the view reads
 
-    /** Rows available for content: the window minus the title bar and the status line. */
+    /** Rows available for the screen in focus: the window minus the title bar and the status line, or its pane. */
     public int rows() {
+        Action.Screen s = screen == Action.Screen.DIALOG ? dialogReturn : screen;
+        if (s == Action.Screen.FEEDS) {
+            return feedPaneRows();
+        }
+        if (s == Action.Screen.LIST) {
+            return headlineRows();
+        }
+        return bodyRows();
+    }
+
+    private int bodyRows() {
         return Math.max(1, height - 2);
     }
 

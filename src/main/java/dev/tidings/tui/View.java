@@ -39,7 +39,11 @@ final class View {
         Action.Screen under = s.screen() == Action.Screen.DIALOG ? s.dialogReturn() : s.screen();
         switch (under) {
             case LIST:
-                list(s, p, w);
+                if (s.split()) {
+                    feeds(s, p, w, s.feedPaneRows(), false);
+                    paneCaption(s, p, w, s.listRows().isEmpty() ? null : s.feedRowShown(), true);
+                }
+                list(s, p, w, s.visible(), s.headlineOrigin(), s.headlineRows(), s.listTop(), s.selected());
                 break;
             case ARTICLE:
                 article(s, p, w);
@@ -48,7 +52,11 @@ final class View {
                 browser(s, p, w);
                 break;
             case FEEDS:
-                feeds(s, p, w);
+                feeds(s, p, w, s.feedPaneRows(), true);
+                if (s.split()) {
+                    paneCaption(s, p, w, s.feedRowShown(), false);
+                    list(s, p, w, s.preview(), s.headlineOrigin(), s.headlineRows(), 0, -1);
+                }
                 break;
             default:
                 help(s, p, w);
@@ -99,7 +107,7 @@ final class View {
                 break;
             default: {
                 left = s.viewing() != null ? " Collection: " + s.viewing()
-                        : s.feedsMode() ? " Tidings — " + s.selectorLabel() : " Tidings — " + feedsLabel(s);
+                        : s.feedsMode() ? " Tidings — " + shownLabel(s) : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
                 right = filter + (s.visible().isEmpty() ? "no items"
                         : "item " + (s.selected() + 1) + " of " + s.visible().size()
@@ -113,6 +121,12 @@ final class View {
         if (rw < w) {
             p.text(w - rw, 0, w, right, Ui.TITLEBAR);
         }
+    }
+
+    /** The feed-list row the headlines are from, by its current name (a feed's title arrives after its URL). */
+    private static String shownLabel(ReaderState s) {
+        ReaderState.ListRow row = s.feedRowShown();
+        return row == null ? s.selectorLabel() : row.selector() == null ? "all feeds" : row.label();
     }
 
     private static String feedsLabel(ReaderState s) {
@@ -138,26 +152,30 @@ final class View {
 
     // ---------------------------------------------------------------- headline list
 
-    private static void list(ReaderState s, Painter p, int w) {
-        List<Entry> items = s.visible();
-        int rows = s.rows();
+    /**
+     * Headlines from {@code top}, on {@code rows} screen rows from row {@code origin};
+     * {@code selected} is highlighted (-1: none, the list does not have the focus).
+     */
+    private static void list(ReaderState s, Painter p, int w, List<Entry> items, int origin, int rows, int top,
+                             int selected) {
         if (items.isEmpty()) {
             String msg = s.pendingFeeds() > 0 && s.viewing() == null ? "  Loading…" : !s.filter().isEmpty()
                     ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter."
-                    : s.viewing() != null ? "  This collection is empty. Save articles to it with a." : "  No items.";
-            p.text(0, 1, w, msg, Ui.HINT);
+                    : s.viewing() != null ? "  This collection is empty. Save articles to it with a."
+                    : s.unreadOnly() ? "  No unread items (u shows all)." : "  No items.";
+            p.text(0, origin, w, msg, Ui.HINT);
             return;
         }
         boolean showFeed = w >= 70;
         int feedWidth = showFeed ? Math.min(24, w / 5) : 0;
         for (int r = 0; r < rows; r++) {
-            int idx = s.listTop() + r;
+            int idx = top + r;
             if (idx >= items.size()) {
                 break;
             }
             Entry e = items.get(idx);
-            int row = r + 1;
-            boolean sel = idx == s.selected();
+            int row = r + origin;
+            boolean sel = idx == selected;
             boolean unread = !s.isRead(e);
             if (sel) {
                 p.fill(row, 0, w, Ui.SELECTION);
@@ -295,19 +313,37 @@ final class View {
 
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("MMM dd HH:mm", Locale.ENGLISH);
 
-    private static void feeds(ReaderState s, Painter p, int w) {
+    /** The line between the panes: which feed the headlines below are from, and how many are unread. */
+    private static void paneCaption(ReaderState s, Painter p, int w, ReaderState.ListRow row, boolean focusBelow) {
+        int line = 1 + s.feedPaneRows();
+        String name = row == null ? "" : row.selector() == null ? "All feeds" : row.label();
+        int[] c = row == null ? new int[2] : s.counts(row);
+        String left = "── " + name + " · " + (c[0] > 0 ? c[0] + " unread" : c[1] > 0 ? "all read" : "no items") + " ";
+        String right = w >= 60 ? (focusBelow ? " Tab: feed list " : " Enter/Tab: headlines ") : "";
+        int rw = Width.of(right);
+        String text = Width.ellipsize(left, Math.max(1, w - rw));
+        int end = p.text(0, line, w, text, Ui.HINT);
+        p.text(end, line, w - rw, "─".repeat(Math.max(0, w - rw - end)), Ui.HINT);
+        if (rw > 0) {
+            p.text(w - rw, line, w, right, Ui.HINT);
+        }
+    }
+
+    /** The feed list on {@code height} rows under the title bar; its selection is filled when it has the focus. */
+    private static void feeds(ReaderState s, Painter p, int w, int height, boolean focused) {
         List<ReaderState.ListRow> rows = s.listRows();
-        for (int r = 0; r < s.rows(); r++) {
+        for (int r = 0; r < height; r++) {
             int idx = s.feedsTop() + r;
             if (idx >= rows.size()) {
                 break;
             }
             ReaderState.ListRow row = rows.get(idx);
             int line = r + 1;
-            boolean sel = idx == s.feedsSelected();
+            boolean sel = idx == s.feedsSelected() && focused;
             if (sel) {
                 p.fill(line, 0, w, Ui.SELECTION);
             }
+            boolean shown = idx == s.feedsSelected() && !focused; // the feed whose headlines have the focus
             int[] c = s.counts(row);
             boolean group = row.feed() == null;
             String count = c[0] > 0 ? c[0] + " unread" : c[1] > 0 ? "all read" : "no items";
@@ -319,13 +355,13 @@ final class View {
             }
             String right = count + (w >= 60 && row.feed() != null ? "  " + Width.pad(when, 12) : "") + " ";
             int rw = Width.of(right);
-            int c0 = p.text(0, line, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            int c0 = p.text(0, line, w, sel || shown ? ">" : " ", sel ? Ui.SELECTION : shown ? Ui.HEADING : Ui.HINT);
             c0 = p.text(c0, line, w, err.isEmpty() ? " " : "!", sel ? Ui.SELECTION : Ui.ERROR);
             String label = "  ".repeat(row.depth()) + (group && row.selector() != null ? "▸ " + row.label() : row.label());
             String withErr = err.isEmpty() ? label : label + "  (" + err + ")";
             int room = Math.max(1, w - rw - c0 - 2);
             p.text(c0 + 1, line, w - rw, Width.ellipsize(withErr, room),
-                    sel ? Ui.SELECTION : group ? Ui.HEADING : c[0] > 0 ? Ui.UNREAD : Ui.READ);
+                    sel ? Ui.SELECTION : group || shown ? Ui.HEADING : c[0] > 0 ? Ui.UNREAD : Ui.READ);
             if (rw < w - 6) {
                 p.text(w - rw, line, w, right, sel ? Ui.SELECTION : Ui.DATE);
             }

@@ -240,7 +240,9 @@ class TmuxEndToEndIT {
             assertThat(screen).contains("All feeds").contains("▸ news");
             tmux.keys(s, "Enter");
             screen = tmux.waitForStill(s, "all feeds' headlines", has("Tidings — all feeds"), STEP);
-            String firstRow = row(screen, 1);
+            assertThat(screen).as("the feed list stays above the headlines").contains("Sample Desk")
+                    .contains("── All feeds");
+            String firstRow = selectedHeadline(screen);
             assertThat(firstRow).startsWith(">●");
             tmux.keys(s, "Enter");
             tmux.waitForStill(s, "the article", has("Read more: "), STEP);
@@ -253,13 +255,26 @@ class TmuxEndToEndIT {
             tmux.waitForStill(again, "the feed list from the cache", has("Tidings — 2 feeds"), START);
             tmux.keys(again, "Enter");
             screen = tmux.waitForStill(again, "the headlines again", has("Tidings — all feeds"), STEP);
-            assertThat(row(screen, 1)).as("the article read before is marked read").startsWith(">  ")
+            assertThat(selectedHeadline(screen)).as("the article read before is marked read").startsWith(">  ")
                     .contains(firstRow.substring(4, 30).strip());
             tmux.keys(again, "Q");
             assertThat(waitForExit(again, QUIT)).isZero();
         } finally {
             server.stop(0);
         }
+    }
+
+    /** The selected row of the headline pane: the first "&gt;" row below the pane caption. */
+    private static String selectedHeadline(String screen) {
+        boolean below = false;
+        for (String line : screen.split("\n")) {
+            if (line.startsWith("── ")) {
+                below = true;
+            } else if (below && line.startsWith(">")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no selected headline below the feed list:\n" + screen);
     }
 
     /** Runs the jar's command line (not the reader) with the same home and config as the sessions. */

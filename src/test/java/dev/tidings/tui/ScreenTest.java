@@ -103,6 +103,32 @@ class ScreenTest {
         }
     }
 
+    /** Subscriptions mode with two feeds: the feed list above the headlines. */
+    void startSplit(int w, int h) throws IOException {
+        start(w, h);
+        reader.state().setFeedRows(SplitPaneTest.rows());
+        reader.state().setEntries(SplitPaneTest.twoFeeds());
+        reader.render();
+    }
+
+    @Test
+    void feedListAboveHeadlines() throws IOException {
+        startSplit(80, 24);
+        press('j');
+        golden("feeds-split-80x24.txt");
+        press(KeyType.Tab);
+        press('j');
+        golden("feeds-split-headlines-80x24.txt");
+    }
+
+    @Test
+    void feedListTakesTurnsInASmallWindow() throws IOException {
+        startSplit(40, 12);
+        golden("feeds-40x12.txt");
+        press(KeyType.Tab);
+        golden("feeds-headlines-40x12.txt");
+    }
+
     @Test
     void headlineList() throws IOException {
         start(100, 14);
