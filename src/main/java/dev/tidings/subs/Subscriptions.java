@@ -74,48 +74,62 @@ public final class Subscriptions {
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String where = file + ":" + lineNo + ": ";
-            List<String> tokens;
-            try {
-                tokens = tokenize(lines[i]);
-            } catch (IllegalArgumentException e) {
-                problems.add(where + e.getMessage() + "; line skipped");
-                continue;
-            }
-            if (tokens.isEmpty()) {
-                continue;
-            }
-            String source = tokens.get(0);
-            String refusal = refusal(source);
-            if (refusal != null) {
-                problems.add(where + refusal + "; line skipped");
-                continue;
-            }
-            String name = "";
-            List<String> tags = new ArrayList<>();
-            for (String t : tokens.subList(1, tokens.size())) {
-                if (t.startsWith("~")) {
-                    name = t.substring(1);
-                } else if (t.startsWith("!")) {
-                    tags.add(t.substring(1));
-                } else {
-                    tags.add(t);
-                }
-            }
             Subscription sub;
             try {
-                sub = new Subscription(source, name, tags);
+                sub = line(lines[i]);
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage() + "; line skipped");
+                continue;
+            }
+            if (sub == null) {
                 continue;
             }
             Integer first = seen.putIfAbsent(key(sub.url()), lineNo);
             if (first != null) {
-                problems.add(where + "'" + show(source) + "' is already on line " + first + "; line skipped");
+                problems.add(where + "'" + show(sub.url()) + "' is already on line " + first + "; line skipped");
                 continue;
             }
             subs.add(sub);
         }
         return new Parsed(subs, problems);
+    }
+
+    /**
+     * The subscription on one line; null for blank and comment lines.
+     *
+     * @throws IllegalArgumentException why the line is refused (a bad quote, a non-http(s) source)
+     */
+    private static Subscription line(String line) {
+        List<String> tokens = tokenize(line);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        String source = tokens.get(0);
+        String refusal = refusal(source);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
+        String name = "";
+        List<String> tags = new ArrayList<>();
+        for (String t : tokens.subList(1, tokens.size())) {
+            if (t.startsWith("~")) {
+                name = t.substring(1);
+            } else if (t.startsWith("!")) {
+                tags.add(t.substring(1));
+            } else {
+                tags.add(t);
+            }
+        }
+        return new Subscription(source, name, tags);
+    }
+
+    /** A line's subscription, or null for blank, comment and refused lines. */
+    private static Subscription lineOrNull(String line) {
+        try {
+            return line(line);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -189,16 +203,87 @@ public final class Subscriptions {
     public static String format(List<Subscription> subs) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (Subscription s : subs) {
-            sb.append(s.url());
-            for (String t : s.tags()) {
-                sb.append(' ').append(quote(t));
-            }
-            if (!s.name().isEmpty()) {
-                sb.append(' ').append(quote("~" + s.name()));
-            }
-            sb.append('\n');
+            sb.append(format(s)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One subscription as a line of the urls file. */
+    static String format(Subscription s) {
+        StringBuilder sb = new StringBuilder(s.url());
+        for (String t : s.tags()) {
+            sb.append(' ').append(quote(t));
+        }
+        if (!s.name().isEmpty()) {
+            sb.append(' ').append(quote("~" + s.name()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The file's new text: {@code old} with its subscription lines brought in line with {@code subs},
+     * and nothing else touched. Comments, blank lines, refused lines ({@code exec:}, bad quotes) and
+     * the lines of unchanged feeds stay byte for byte; a changed feed's line is rewritten where it
+     * is; a removed feed's lines go; new feeds are appended. A feed whose URL changed in place (a
+     * permanent redirect) keeps its line's position. Line endings follow the old file.
+     */
+    static String merge(String old, List<Subscription> subs) {
+        if (old == null || old.isBlank()) {
+            return format(subs);
+        }
+        String bom = old.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String text = old.substring(bom.length());
+        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // the final newline
+        }
+        Map<String, Integer> wanted = new HashMap<>();
+        for (int i = 0; i < subs.size(); i++) {
+            wanted.putIfAbsent(key(subs.get(i).url()), i);
+        }
+        // the file's accepted subscriptions, in order, as parse() sees them
+        List<Subscription> was = parse(text, "").subscriptions();
+        java.util.Set<String> wasKeys = new java.util.HashSet<>();
+        for (Subscription w : was) {
+            wasKeys.add(key(w.url()));
+        }
+        boolean[] written = new boolean[subs.size()];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        StringBuilder out = new StringBuilder(bom);
+        int position = -1; // index of the line's subscription among the accepted ones
+        for (String l : lines) {
+            Subscription sub = lineOrNull(l);
+            if (sub == null) {
+                out.append(l).append(nl);
+                continue;
+            }
+            String k = key(sub.url());
+            if (!seen.add(k)) { // a duplicate the parser skips: kept unless its feed was removed
+                if (wanted.containsKey(k)) {
+                    out.append(l).append(nl);
+                }
+                continue;
+            }
+            position++;
+            Integer now = wanted.get(k);
+            if (now == null && position < subs.size() && !written[position]
+                    && !wasKeys.contains(key(subs.get(position).url()))) {
+                now = position; // same place, new URL: the feed moved
+            }
+            if (now == null || written[now]) {
+                continue; // removed
+            }
+            written[now] = true;
+            Subscription target = subs.get(now);
+            out.append(target.equals(sub) ? l : format(target)).append(nl);
+        }
+        for (int i = 0; i < subs.size(); i++) {
+            if (!written[i]) {
+                out.append(format(subs.get(i))).append(nl);
+            }
+        }
+        return out.toString();
     }
 
     private static String quote(String token) {
@@ -244,7 +329,8 @@ public final class Subscriptions {
     /**
      * Writes {@code subs} to {@code file} atomically: a temp file in the same directory, fsync, atomic
      * rename, directory fsync. The file is 0600; a missing directory is created 0700. A crash leaves
-     * either the old file or the new one, at worst plus a stray {@code .NAME.*.tmp}.
+     * either the old file or the new one, at worst plus a stray {@code .NAME.*.tmp}. What the file
+     * held besides its feeds (comments, lines Tidings refused) is kept: see {@link #merge}.
      */
     public static void save(Path file, List<Subscription> subs) throws IOException {
         Path abs = file.toAbsolutePath();
@@ -260,7 +346,15 @@ public final class Subscriptions {
         FileAttribute<?>[] attrs = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
-        byte[] bytes = format(subs).getBytes(StandardCharsets.UTF_8);
+        String old = null;
+        try {
+            if (Files.size(abs) <= MAX_FILE_BYTES) {
+                old = decode(Files.readAllBytes(abs));
+            }
+        } catch (NoSuchFileException e) {
+            // a new file
+        }
+        byte[] bytes = merge(old, subs).getBytes(StandardCharsets.UTF_8);
         Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Long.toHexString(System.nanoTime()) + ".tmp");
         boolean moved = false;

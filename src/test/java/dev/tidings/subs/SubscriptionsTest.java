@@ -163,6 +163,77 @@ class SubscriptionsTest {
 
     // ------------------------------------------------------------ list edits
 
+    // ------------------------------------------------------------ saving keeps what is not a feed
+
+    static final String HAND_EDITED = "# my feeds, sorted by hand\n"
+            + "\n"
+            + "https://a.example/feed.xml news \"~Alpha\"   # the good one\n"
+            + "exec:~/bin/weather.sh \"~Weather\"\n"
+            + "https://b.example/rss !hidden \"tech news\"\n"
+            + "https://c.example/atom \"unterminated\n"
+            + "# old ones\n"
+            + "https://d.example/feed\n"
+            + "https://a.example/feed.xml/ dup\n";
+
+    @Test
+    void unchangedSubscriptionsLeaveTheFileAsItWas() {
+        List<Subscription> subs = Subscriptions.parse(HAND_EDITED, "urls").subscriptions();
+        assertThat(Subscriptions.merge(HAND_EDITED, subs)).isEqualTo(HAND_EDITED);
+    }
+
+    @Test
+    void addAppendsAndKeepsCommentsAndRefusedLines() {
+        List<Subscription> subs = Subscriptions.add(Subscriptions.parse(HAND_EDITED, "urls").subscriptions(),
+                sub("https://e.example/new.xml", "New one", "misc"));
+        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        assertThat(merged).isEqualTo(HAND_EDITED + "https://e.example/new.xml misc \"~New one\"\n");
+        assertThat(Subscriptions.parse(merged, "urls").subscriptions()).isEqualTo(subs);
+    }
+
+    @Test
+    void removeDropsTheFeedsLinesOnly() {
+        List<Subscription> subs = Subscriptions.remove(Subscriptions.parse(HAND_EDITED, "urls").subscriptions(),
+                "https://a.example/feed.xml");
+        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        assertThat(merged).doesNotContain("a.example") // its duplicate goes too, or it would come back
+                .contains("# my feeds, sorted by hand", "exec:~/bin/weather.sh", "https://b.example/rss !hidden",
+                        "\"unterminated", "# old ones");
+        assertThat(Subscriptions.parse(merged, "urls").subscriptions()).isEqualTo(subs);
+    }
+
+    @Test
+    void renameAndMoveRewriteTheLineWhereItIs() {
+        List<Subscription> subs = Subscriptions.parse(HAND_EDITED, "urls").subscriptions();
+        subs = Subscriptions.rename(subs, "https://b.example/rss", "Bee");
+        subs = Subscriptions.replaceUrl(subs, "https://d.example/feed", "https://d.example/new-home.xml");
+        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        List<String> lines = List.of(merged.split("\n"));
+        assertThat(lines.get(4)).isEqualTo("https://b.example/rss hidden \"tech news\" ~Bee");
+        assertThat(lines.get(7)).isEqualTo("https://d.example/new-home.xml");
+        assertThat(lines.get(2)).isEqualTo("https://a.example/feed.xml news \"~Alpha\"   # the good one");
+        assertThat(lines).hasSize(9);
+        assertThat(Subscriptions.parse(merged, "urls").subscriptions()).isEqualTo(subs);
+    }
+
+    @Test
+    void crlfAndBomSurviveAndANewFileGetsTheHeader() {
+        String crlf = "\uFEFF# mine\r\nhttps://a.example/f\r\n";
+        List<Subscription> subs = Subscriptions.add(Subscriptions.parse(crlf, "urls").subscriptions(),
+                sub("https://b.example/f", ""));
+        assertThat(Subscriptions.merge(crlf, subs)).isEqualTo("\uFEFF# mine\r\nhttps://a.example/f\r\nhttps://b.example/f\r\n");
+        assertThat(Subscriptions.merge(null, subs)).startsWith(Subscriptions.HEADER + "\n");
+        assertThat(Subscriptions.merge("", subs)).isEqualTo(Subscriptions.format(subs));
+    }
+
+    @Test
+    void saveKeepsTheHandEditedLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("urls");
+        Files.writeString(file, HAND_EDITED, StandardCharsets.UTF_8);
+        List<Subscription> subs = Subscriptions.load(file).subscriptions();
+        Subscriptions.save(file, Subscriptions.add(subs, sub("https://e.example/x", "")));
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(HAND_EDITED + "https://e.example/x\n");
+    }
+
     @Test
     void addRefusesDuplicatesIgnoringTrailingSlashAndHostCase() {
         List<Subscription> list = Subscriptions.add(List.of(), sub("https://a.example/feed", ""));
