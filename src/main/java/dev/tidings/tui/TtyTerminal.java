@@ -18,8 +18,111 @@ final class TtyTerminal extends UnixTerminal {
     final Object paintLock = new Object();
     private volatile boolean released;
 
+    // Lanterna sets the tty up from its constructor with five stty processes; we do it with one.
+    // These fields are written while the super constructor runs, so they have no initializers.
+    /** True once the constructor is done (false while Lanterna's constructor sets the tty up). */
+    private boolean constructed;
+    /** {@code stty -g} from before any change: what the tty goes back to. */
+    private String savedSettings;
+    /** The size stty reported at start; forgotten at the first SIGWINCH. */
+    private volatile TerminalSize startSize;
+    /** True once the settings were restored: later mode changes are moot. */
+    private volatile boolean restored;
+
     TtyTerminal(InputStream in, OutputStream out) throws IOException {
         super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+        constructed = true;
+    }
+
+    /**
+     * Saves the settings, switches canonical mode, echo and the interrupt key off, and reads the
+     * size, in one shell run instead of Lanterna's five stty processes (each costs a fork and exec).
+     */
+    @Override
+    protected void saveTerminalSettings() throws IOException {
+        if (constructed) {
+            super.saveTerminalSettings();
+            return;
+        }
+        String out = run("/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef && /bin/stty size");
+        String[] lines = out == null ? new String[0] : out.split("\n");
+        if (lines.length < 1 || lines[0].isBlank()) {
+            throw new IOException("stty could not read the terminal's settings");
+        }
+        savedSettings = lines[0].trim();
+        startSize = lines.length > 1 ? parseSize(lines[1]) : null;
+    }
+
+    @Override
+    protected void restoreTerminalSettings() throws IOException {
+        if (savedSettings == null) {
+            super.restoreTerminalSettings();
+            return;
+        }
+        restored = true;
+        run("/bin/stty " + savedSettings); // -g output: hex fields and colons only
+    }
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (skipModeChange()) {
+            return;
+        }
+        super.canonicalMode(enabled);
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (skipModeChange()) {
+            return;
+        }
+        super.keyEchoEnabled(enabled);
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (skipModeChange()) {
+            return;
+        }
+        super.keyStrokeSignalsEnabled(enabled);
+    }
+
+    /** The start-up changes were made by {@link #saveTerminalSettings}; after a restore nothing is left to change. */
+    private boolean skipModeChange() {
+        return (!constructed && savedSettings != null) || restored;
+    }
+
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+        super.registerTerminalResizeListener(() -> {
+            startSize = null;
+            onResize.run();
+        });
+    }
+
+    /** Runs a shell command line with the controlling terminal as its input; its output, or null. */
+    private static String run(String commandLine) throws IOException {
+        if (!commandLine.matches("[-/a-zA-Z0-9 :&]+")) {
+            throw new IOException("refusing to run an unexpected stty command");
+        }
+        Process p = new ProcessBuilder("/bin/sh", "-c", commandLine)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        try {
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("stty did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running stty", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("stty failed on this terminal");
+        }
+        return out;
     }
 
     /**
@@ -55,8 +158,26 @@ final class TtyTerminal extends UnixTerminal {
 
     @Override
     protected TerminalSize findTerminalSize() throws IOException {
-        TerminalSize size = sttySize();
+        TerminalSize size = startSize;
+        if (size == null) {
+            size = sttySize();
+        }
         return size != null ? size : super.findTerminalSize();
+    }
+
+    /** "rows cols" as stty prints it, or null. */
+    static TerminalSize parseSize(String line) {
+        String[] parts = line.trim().split("\\s+");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int rows = Integer.parseInt(parts[0]);
+            int cols = Integer.parseInt(parts[1]);
+            return rows > 0 && cols > 0 ? new TerminalSize(cols, rows) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** "rows cols" from stty on the controlling terminal, or null. */
@@ -71,14 +192,8 @@ final class TtyTerminal extends UnixTerminal {
                 p.destroyForcibly();
                 return null;
             }
-            String[] parts = out.split("\\s+");
-            if (parts.length != 2) {
-                return null;
-            }
-            int rows = Integer.parseInt(parts[0]);
-            int cols = Integer.parseInt(parts[1]);
-            return rows > 0 && cols > 0 ? new TerminalSize(cols, rows) : null;
-        } catch (IOException | NumberFormatException e) {
+            return parseSize(out);
+        } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

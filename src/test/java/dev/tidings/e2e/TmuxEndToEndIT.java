@@ -239,7 +239,8 @@ class TmuxEndToEndIT {
             String screen = tmux.waitForStill(s, "the feed list", has("Tidings — 2 feeds").and(has("Sample Desk")), START);
             assertThat(screen).contains("All feeds").contains("▸ news");
             tmux.keys(s, "Enter");
-            screen = tmux.waitForStill(s, "all feeds' headlines", has("Tidings — all feeds"), STEP);
+            screen = tmux.waitForStill(s, "all feeds' headlines",
+                    has("Tidings — all feeds").and(has("item 1 of ")), START);
             assertThat(screen).as("the feed list stays above the headlines").contains("Sample Desk")
                     .contains("── All feeds");
             String firstRow = selectedHeadline(screen);
@@ -254,7 +255,8 @@ class TmuxEndToEndIT {
             start(again, 100, 30, "--offline");
             tmux.waitForStill(again, "the feed list from the cache", has("Tidings — 2 feeds"), START);
             tmux.keys(again, "Enter");
-            screen = tmux.waitForStill(again, "the headlines again", has("Tidings — all feeds"), STEP);
+            screen = tmux.waitForStill(again, "the headlines again",
+                    has("Tidings — all feeds").and(has("item 1 of ")), START);
             assertThat(selectedHeadline(screen)).as("the article read before is marked read").startsWith(">  ")
                     .contains(firstRow.substring(4, 30).strip());
             tmux.keys(again, "Q");
