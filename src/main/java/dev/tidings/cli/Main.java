@@ -2,6 +2,9 @@ package dev.tidings.cli;
 
 import dev.tidings.text.Sanitize;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Entry point: builds the command line, maps errors to one stderr line and an exit code. */
@@ -26,40 +29,46 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /** The subcommands, by name; each is built only when it is used. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("list", ListCommand::new);
+        m.put("dump", DumpCommand::new);
+        m.put("collections", CollectionsCommand::new);
+        m.put("read", ReadCommand::new);
+        m.put("feeds", FeedsCommand::new);
+        m.put("import", ImportCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("refresh", RefreshCommand::new);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+        return m;
+    }
+
     /**
      * The command line for these arguments. Building picocli's model costs start-up time per
-     * command, so when the first argument names a subcommand only that one is registered; help
-     * and completion see them all.
+     * command, so only the subcommand the arguments name is registered; the reader itself (no
+     * subcommand) registers none, and help sees them all.
      */
     static CommandLine commandLine(Env env, String... args) {
         CommandLine cl = new CommandLine(new TidingsCommand(env));
-        String first = args.length > 0 ? args[0] : "";
-        if (first.equals("list")) {
-            cl.addSubcommand("list", new ListCommand());
-        } else if (first.equals("dump")) {
-            cl.addSubcommand("dump", new DumpCommand());
-        } else if (first.equals("collections")) {
-            cl.addSubcommand("collections", new CollectionsCommand());
-        } else if (first.equals("read")) {
-            cl.addSubcommand("read", new ReadCommand());
-        } else if (first.equals("feeds")) {
-            cl.addSubcommand("feeds", new FeedsCommand());
-        } else if (first.equals("import")) {
-            cl.addSubcommand("import", new ImportCommand());
-        } else if (first.equals("export")) {
-            cl.addSubcommand("export", new ExportCommand());
-        } else if (first.equals("refresh")) {
-            cl.addSubcommand("refresh", new RefreshCommand());
-        } else {
-            cl.addSubcommand("list", new ListCommand());
-            cl.addSubcommand("dump", new DumpCommand());
-            cl.addSubcommand("collections", new CollectionsCommand());
-            cl.addSubcommand("read", new ReadCommand());
-            cl.addSubcommand("feeds", new FeedsCommand());
-            cl.addSubcommand("import", new ImportCommand());
-            cl.addSubcommand("export", new ExportCommand());
-            cl.addSubcommand("refresh", new RefreshCommand());
-            cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        String named = null;
+        boolean help = false;
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (SUBCOMMANDS.containsKey(a)) {
+                named = a;
+                break;
+            }
+            help |= a.equals("-h") || a.equals("--help") || a.equals("help");
+        }
+        if (named != null) {
+            cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else if (help) {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, unused) -> {
