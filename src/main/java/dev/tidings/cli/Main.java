@@ -46,6 +46,11 @@ public final class Main {
         return m;
     }
 
+    /** The names of the subcommands. */
+    static java.util.Set<String> commandNames() {
+        return SUBCOMMANDS.keySet();
+    }
+
     /**
      * The command line for these arguments. Building picocli's model costs start-up time per
      * command, so only the subcommand the arguments name is registered; the reader itself (no

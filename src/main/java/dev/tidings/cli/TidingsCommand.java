@@ -62,6 +62,12 @@ final class TidingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = common.err();
+        String typo = mistypedCommand();
+        if (typo != null) {
+            err.println(typo);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         String term = env.vars.getOrDefault("TERM", "");
         String why = null;
         if (term.isEmpty() || term.equals("dumb")) {
@@ -123,6 +129,45 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /**
+     * A message when a FEED is no file or URL but one or two keystrokes away from a command
+     * ("tidings lsit"), else null: such a typo should not open an empty reader or be fetched.
+     */
+    private String mistypedCommand() {
+        for (String f : feeds) {
+            if (f.equals("-") || f.contains("/") || f.contains(".") || java.nio.file.Files.exists(Path.of(f))) {
+                continue;
+            }
+            for (String command : Main.commandNames()) {
+                if (editDistance(f.toLowerCase(java.util.Locale.ROOT), command) <= 2) {
+                    return "tidings: '" + Sanitize.line(f) + "' is neither a feed file nor a command; did you mean 'tidings "
+                            + command + "'? (see 'tidings --help')";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private String args() {

@@ -20,6 +20,25 @@ class CliTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
+    void aMistypedCommandIsNamedNotOpenedAsAFeed() {
+        Cli c = Cli.runWith(java.util.Map.of("TERM", "xterm"), "", true, "lsit");
+        assertThat(c.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(c.err).isEqualTo("tidings: 'lsit' is neither a feed file nor a command; did you mean 'tidings list'?"
+                + " (see 'tidings --help')\n");
+        Cli options = Cli.runWith(java.util.Map.of("TERM", "xterm"), "", true, "--theme", "mono", "colections");
+        assertThat(options.err).contains("did you mean 'tidings collections'");
+        assertThat(TidingsCommand.editDistance("dupm", "dump")).isEqualTo(2);
+        assertThat(TidingsCommand.editDistance("", "list")).isEqualTo(4);
+    }
+
+    @Test
+    void globalOptionsMayComeBeforeTheCommand() {
+        Cli c = Cli.run("--offline", "list", RSS);
+        assertThat(c.code).isZero();
+        assertThat(c.out).isEqualTo(Cli.run("list", RSS).out);
+    }
+
+    @Test
     void theThreeSampleFormatsListTheSameHeadlines() {
         Cli rss = Cli.run("list", RSS);
         Cli atom = Cli.run("list", ATOM);
