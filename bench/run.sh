@@ -179,6 +179,11 @@ if [[ -n "$LAUNCHER" ]]; then
     mkdir -p "$XDG_CACHE_HOME"
     echo "  launcher: recording its CDS archive (untimed): list feed-100.rss.xml" >&2
     "$LAUNCHER" list "$BENCH_DIR/feed-100.rss.xml" > /dev/null 2>&1 || true
+    # it builds the archive in the background: wait for it
+    for _ in $(seq 600); do
+        ls -d "$XDG_CACHE_HOME"/tidings/*.lock >/dev/null 2>&1 || break
+        sleep 0.1
+    done
 fi
 
 for runner in "${RUNNERS[@]}"; do

@@ -37,6 +37,13 @@ for feed in $feeds; do
             tmux -L "$sock" send-keys -t b Q 2>/dev/null || true
             sleep 0.3
             tmux -L "$sock" kill-server 2>/dev/null || true
+            if [ "$i" -eq 0 ]; then # the launcher builds its archive in the background: wait for it
+                n=0
+                while ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/tidings/*.lock >/dev/null 2>&1 && [ $n -lt 600 ]; do
+                    sleep 0.1
+                    n=$((n + 1))
+                done
+            fi
             if [ "$i" -gt 0 ]; then
                 frames="$frames $(awk '/^frame/ {print $2}' "$trace")"
                 heads="$heads $(awk '/^headlines/ {print $2}' "$trace")"
