@@ -138,6 +138,10 @@ public final class Reader {
             }
         }, "tidings-restore");
         Runtime.getRuntime().addShutdownHook(restore);
+        boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
+        if (!subscriptionsMode) {
+            reader.startLoading(specs, loader); // parses on another core while the terminal is set up
+        }
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
@@ -149,10 +153,8 @@ public final class Reader {
             reader.startInput(terminal);
             reader.openStore(collectionsFile);
             reader.openReadState(dev.tidings.store.ReadState.defaultPath(env));
-            if (subscribed != null && specs.isEmpty() && !subscriptions.isEmpty()) {
+            if (subscriptionsMode) {
                 reader.startSubscriptions(subscribed, subscriptions, offline);
-            } else {
-                reader.startLoading(specs, loader);
             }
             reader.loop();
             reader.finishStoreWrites();
@@ -530,6 +532,10 @@ public final class Reader {
 
     private void loop() throws IOException {
         resize();
+        Event early; // a feed parsed while the terminal was set up makes the first frame
+        while (!state.quitRequested() && (early = queue.poll()) != null) {
+            handle(early);
+        }
         render();
         if (afterFirstFrame != null) {
             afterFirstFrame.run();
