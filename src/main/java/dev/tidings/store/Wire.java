@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -684,23 +683,27 @@ final class Wire {
 
     // ---------------------------------------------------------------- writing
 
-    /** An article's value as one line of JSON. */
+    /**
+     * An article's value as one line of JSON: built as a Java string and then encoded, as the
+     * previous code did (a UTF-8 generator would write an emoji as two {@code \\u} escapes).
+     */
     static byte[] oneLine(Dto.ArticleDto a) {
         try {
-            return Databind.COMPACT.writeValueAsBytes(a);
+            return Databind.COMPACT.writeValueAsString(a).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A key as a quoted JSON string, escaped as Jackson's generator escapes it. */
+    /** A key as a quoted JSON string, escaped exactly as the generator writing the file escapes it. */
     static byte[] quote(String key) {
-        byte[] body = JsonStringEncoder.getInstance().quoteAsUTF8(key);
-        byte[] out = new byte[body.length + 2];
-        out[0] = '"';
-        System.arraycopy(body, 0, out, 1, body.length);
-        out[out.length - 1] = '"';
-        return out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(key.length() + 8);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeString(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static final byte[] ENTRY = "\n    ".getBytes(StandardCharsets.US_ASCII);
