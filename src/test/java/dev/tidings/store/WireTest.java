@@ -258,6 +258,20 @@ class WireTest {
         assertThat(e.getMessage()).contains("contains NUL bytes from offset " + at);
     }
 
+    @Test
+    void invalidUtf8InsideAnArticleBodyIsCorruptThoughTheBodyIsNotDecoded() throws Exception {
+        store().create("A");
+        store().add("A", SampleArticles.article("k"));
+        byte[] b = Files.readAllBytes(file());
+        int at = text(b).indexOf("Body of k");
+        b[at] = (byte) 0xC3;
+        b[at + 1] = (byte) 0x28;
+        Files.write(file(), b);
+        StoreException e = catchThrowableOfType(StoreException.class, () -> new CollectionStore(file()).read());
+        assertThat(e.kind()).isEqualTo(StoreException.Kind.CORRUPT);
+        assertThat(e.getMessage()).contains("is not valid JSON");
+    }
+
     static Stream<Arguments> wrongShapesInsideAnArticle() {
         return Stream.of(
                 Arguments.of("\"authors\" : [ \"Ana Alvarez\" ]", "\"authors\" : \"Ana Alvarez\""),
