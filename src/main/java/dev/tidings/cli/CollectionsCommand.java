@@ -83,7 +83,7 @@ final class CollectionsCommand implements Callable<Integer> {
         int run(CommonOptions c, String fmt) {
             Library lib;
             try {
-                lib = store(c).read();
+                lib = store(c).readIndex(); // names, dates and counts: the quick read
             } catch (StoreException e) {
                 return c.storeError(e);
             }

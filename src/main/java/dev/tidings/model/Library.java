@@ -1,23 +1,61 @@
 package dev.tidings.model;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything in the collections file at one moment: the collections and the saved articles they
  * share (an article saved into two collections is stored once).
+ *
+ * <p>Immutable. {@link #articles()} may be a {@linkplain #lazyArticles lazy} map whose values are
+ * built on first use: the collections file holds 10,000 articles, and a browser that shows names
+ * and counts should not pay for building them all.
  */
-public record Library(List<Collection> collections, Map<String, SavedArticle> articles) {
-    public Library {
-        collections = List.copyOf(collections);
-        articles = Map.copyOf(articles);
+public final class Library {
+    private final List<Collection> collections;
+    private final Map<String, SavedArticle> articles;
+    /** Every key some collection holds: {@link #isSaved} is asked once per painted row. */
+    private final Set<String> saved;
+
+    public Library(List<Collection> collections, Map<String, SavedArticle> articles) {
+        this.collections = List.copyOf(collections);
+        this.articles = articles instanceof LazyArticles ? articles : Map.copyOf(articles);
+        Set<String> keys = new HashSet<>();
+        for (Collection c : this.collections) {
+            keys.addAll(c.articles());
+        }
+        this.saved = keys;
     }
 
     public static final Library EMPTY = new Library(List.of(), Map.of());
+
+    /**
+     * A read-only map of articles whose values are built on first use (and then kept by the
+     * suppliers, which must be thread-safe and must not fail). The map is a snapshot: later changes
+     * to {@code sources} do not show.
+     */
+    public static Map<String, SavedArticle> lazyArticles(Map<String, ? extends Supplier<SavedArticle>> sources) {
+        return new LazyArticles(Map.copyOf(sources));
+    }
+
+    public List<Collection> collections() {
+        return collections;
+    }
+
+    public Map<String, SavedArticle> articles() {
+        return articles;
+    }
 
     /** The collection with this name, ignoring case. */
     public Optional<Collection> find(String name) {
@@ -32,6 +70,9 @@ public record Library(List<Collection> collections, Map<String, SavedArticle> ar
     /** Collections holding this article. */
     public List<Collection> collectionsOf(String articleKey) {
         List<Collection> out = new ArrayList<>();
+        if (!saved.contains(articleKey)) {
+            return out;
+        }
         for (Collection c : collections) {
             if (c.contains(articleKey)) {
                 out.add(c);
@@ -40,13 +81,9 @@ public record Library(List<Collection> collections, Map<String, SavedArticle> ar
         return out;
     }
 
+    /** True when some collection holds this article: a set look-up. */
     public boolean isSaved(String articleKey) {
-        for (Collection c : collections) {
-            if (c.contains(articleKey)) {
-                return true;
-            }
-        }
-        return false;
+        return saved.contains(articleKey);
     }
 
     /** Collections newest first (then by name), as the browser shows them. */
@@ -55,5 +92,77 @@ public record Library(List<Collection> collections, Map<String, SavedArticle> ar
         out.sort(Comparator.comparing(Collection::created, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(c -> c.name().toLowerCase(Locale.ROOT)));
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Library l && collections.equals(l.collections) && articles.equals(l.articles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(collections, articles);
+    }
+
+    @Override
+    public String toString() {
+        return "Library[collections=" + collections + ", articles=" + articles.size() + " articles]";
+    }
+
+    /** Values built on first use from suppliers that cache them. */
+    private static final class LazyArticles extends AbstractMap<String, SavedArticle> {
+        private final Map<String, ? extends Supplier<SavedArticle>> sources;
+
+        LazyArticles(Map<String, ? extends Supplier<SavedArticle>> sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public SavedArticle get(Object key) {
+            Supplier<SavedArticle> s = key == null ? null : sources.get(key);
+            return s == null ? null : s.get();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key != null && sources.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return sources.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return sources.keySet();
+        }
+
+        @Override
+        public Set<Map.Entry<String, SavedArticle>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, SavedArticle>> iterator() {
+                    Iterator<? extends Map.Entry<String, ? extends Supplier<SavedArticle>>> it = sources.entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<String, SavedArticle> next() {
+                            Map.Entry<String, ? extends Supplier<SavedArticle>> e = it.next();
+                            return Map.entry(e.getKey(), e.getValue().get());
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return sources.size();
+                }
+            };
+        }
     }
 }

@@ -1,16 +1,5 @@
 package dev.tidings.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
@@ -35,9 +24,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +51,6 @@ public final class CollectionStore {
     public static final int MAX_NAME_LENGTH = 100;
     private static final long LOCK_WAIT_MS = 10_000;
 
-    private static final ObjectMapper MAPPER = mapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(printer());
-
     /** Writes bytes to a channel; tests replace it to simulate a full disk. */
     interface Sink {
         void write(FileChannel channel, ByteBuffer bytes) throws IOException;
@@ -81,11 +65,16 @@ public final class CollectionStore {
         }
     };
 
+    /** The file's content as last read or written, and its stamp; null: read it again. */
     private Dto.FileDto cached;
-    /** Per article object: its model view and its one-line JSON, rebuilt only when it changes. */
-    private final Map<Dto.ArticleDto, SavedArticle> views = new java.util.IdentityHashMap<>();
-    private final Map<Dto.ArticleDto, String> fragments = new java.util.IdentityHashMap<>();
     private Object cachedStamp;
+    /** The last content read, kept when {@code cached} is dropped: its articles' views are reused. */
+    private Dto.FileDto lastRead;
+    /** The model view of {@code cached}, built once per change. */
+    private Library cachedLibrary;
+    /** Bytes the quick index read, kept for the strict read that follows it while the stamp holds. */
+    private byte[] indexBytes;
+    private Object indexStamp;
     private boolean readOnly;
     private boolean swept;
 
@@ -112,35 +101,45 @@ public final class CollectionStore {
         return readOnly;
     }
 
-    private static ObjectMapper mapper() {
-        JsonFactory f = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
-                        .maxStringLength(64 * 1024 * 1024).maxNumberLength(64).build())
-                .build();
-        ObjectMapper m = new ObjectMapper(f);
-        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // kept in "extra" and written back
-        m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-        m.disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT);
-        m.enable(SerializationFeature.INDENT_OUTPUT);
-        m.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        return m;
-    }
-
-    private static DefaultPrettyPrinter printer() {
-        DefaultPrettyPrinter p = new DefaultPrettyPrinter();
-        p.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-        p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-        return p;
-    }
-
     // ---------------------------------------------------------------- reading
 
-    /** What is in the file now (empty when there is no file yet). */
+    /**
+     * What is in the file now (empty when there is no file yet), read strictly. Articles are
+     * checked but built on first use: {@code articles().get(key)} costs one article's parse.
+     */
     public synchronized Library read() throws StoreException {
         return toLibrary(current());
+    }
+
+    /**
+     * The collections only (names, dates, article keys), for the collections browser and
+     * {@code collections list}: {@code articles()} is empty. Reads the header strictly and checks
+     * the articles section quickly (balanced, no NUL or control bytes, unique keys that every
+     * collection's references find); whatever it cannot vouch for it leaves to the strict read,
+     * which it then does and whose error it throws. The strict read still comes before any change
+     * is written and before articles are shown.
+     */
+    public synchronized Library readIndex() throws StoreException {
+        Object stamp = stamp();
+        if (stamp == null || (cached != null && Objects.equals(stamp, cachedStamp))) {
+            return read();
+        }
+        byte[] bytes = readBytes();
+        Set<String> keys = new HashSet<>();
+        Dto.FileDto index = Wire.index(bytes, keys);
+        if (index == null) {
+            return toLibrary(adopt(parse(bytes), stamp)); // let the strict read say what is wrong
+        }
+        checkHeader(index);
+        validateCollections(index, keys);
+        readOnly = index.version > SCHEMA_VERSION;
+        indexBytes = bytes;
+        indexStamp = stamp;
+        List<Collection> collections = new ArrayList<>();
+        for (Dto.CollectionDto c : index.collections) {
+            collections.add(new Collection(c.name, Wire.instant(c.created), c.articles));
+        }
+        return new Library(collections, Map.of());
     }
 
     private Dto.FileDto current() throws StoreException {
@@ -150,12 +149,19 @@ public final class CollectionStore {
         }
         if (stamp == null) {
             readOnly = false; // no file (any more): a new one starts at our version
+            return adopt(Dto.FileDto.fresh(), null);
         }
-        Dto.FileDto dto = stamp == null ? Dto.FileDto.fresh() : load();
-        views.clear();
-        fragments.clear();
+        byte[] bytes = indexBytes != null && Objects.equals(stamp, indexStamp) ? indexBytes : readBytes();
+        return adopt(parse(bytes), stamp);
+    }
+
+    private Dto.FileDto adopt(Dto.FileDto dto, Object stamp) {
+        indexBytes = null;
+        indexStamp = null;
         cached = dto;
         cachedStamp = stamp;
+        cachedLibrary = null;
+        lastRead = dto;
         return dto;
     }
 
@@ -183,54 +189,52 @@ public final class CollectionStore {
         }
     }
 
-    private Dto.FileDto load() throws StoreException {
-        byte[] bytes;
+    private byte[] readBytes() throws StoreException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
         }
-        return parse(bytes);
     }
 
+    /** The strict read of a file's bytes; articles equal to ones read before keep their views. */
     Dto.FileDto parse(byte[] bytes) throws StoreException {
-        if (bytes.length == 0) {
-            throw corrupt("is empty (0 bytes), perhaps cut short by a crash");
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw corrupt("contains NUL bytes from offset " + i + " (a crash or disk error?)");
-            }
-        }
         Dto.FileDto dto;
         try {
-            dto = MAPPER.readValue(bytes, Dto.FileDto.class);
-        } catch (MismatchedInputException e) {
-            throw corrupt("does not have the shape of a collections file (" + where(e) + firstLine(e.getOriginalMessage())
-                    + ")");
-        } catch (JsonProcessingException e) {
-            throw corrupt("is not valid JSON (" + where(e) + firstLine(e.getOriginalMessage()) + ")");
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
+            dto = Wire.parse(bytes, lastRead);
+        } catch (Wire.Bad e) {
+            throw corrupt(e.getMessage());
         }
-        if (dto == null) {
-            throw corrupt("holds JSON null, not a collections file");
+        checkHeader(dto);
+        if (dto.articles == null) {
+            throw corrupt("lacks \"collections\" or \"articles\"");
         }
+        readOnly = dto.version > SCHEMA_VERSION;
+        validateCollections(dto, dto.articles.keySet());
+        for (Map.Entry<String, Dto.Article> e : dto.articles.entrySet()) {
+            if (e.getKey().isEmpty() || Sanitize.line(e.getKey()).isEmpty()) {
+                throw corrupt("has an article with an empty key");
+            }
+            if (e.getValue() == null) {
+                throw corrupt("article '" + Sanitize.line(e.getKey()) + "' is null");
+            }
+        }
+        return dto;
+    }
+
+    private void checkHeader(Dto.FileDto dto) throws StoreException {
         if (dto.version == null || dto.version < 1) {
             throw corrupt("has no schema \"version\" (expected " + SCHEMA_VERSION + ")");
         }
         if (dto.format != null && !dto.format.equals(Dto.FORMAT)) {
             throw corrupt("has \"format\": \"" + Sanitize.line(dto.format) + "\", not \"" + Dto.FORMAT + "\"");
         }
-        if (dto.collections == null || dto.articles == null) {
+        if (dto.collections == null) {
             throw corrupt("lacks \"collections\" or \"articles\"");
         }
-        readOnly = dto.version > SCHEMA_VERSION;
-        validate(dto);
-        return dto;
     }
 
-    private void validate(Dto.FileDto dto) throws StoreException {
+    private void validateCollections(Dto.FileDto dto, Set<String> articleKeys) throws StoreException {
         Set<String> names = new HashSet<>();
         for (Dto.CollectionDto c : dto.collections) {
             if (c == null || c.name == null || c.articles == null) {
@@ -244,18 +248,10 @@ public final class CollectionStore {
                 throw corrupt("has two collections named '" + Sanitize.line(c.name) + "'");
             }
             for (String key : c.articles) {
-                if (key == null || !dto.articles.containsKey(key)) {
+                if (key == null || !articleKeys.contains(key)) {
                     throw corrupt("collection '" + Sanitize.line(c.name) + "' lists article '" + Sanitize.line(key)
                             + "' that is not in \"articles\"");
                 }
-            }
-        }
-        for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
-            if (e.getKey().isEmpty() || Sanitize.line(e.getKey()).isEmpty()) {
-                throw corrupt("has an article with an empty key");
-            }
-            if (e.getValue() == null) {
-                throw corrupt("article '" + Sanitize.line(e.getKey()) + "' is null");
             }
         }
     }
@@ -263,21 +259,6 @@ public final class CollectionStore {
     private StoreException corrupt(String what) {
         return new StoreException(StoreException.Kind.CORRUPT, file + ": " + what
                 + "; the file was left untouched (move it aside with 'tidings collections move-aside')");
-    }
-
-    private static String where(JsonProcessingException e) {
-        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
-            return "";
-        }
-        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown problem";
-        }
-        int nl = s.indexOf('\n');
-        return Sanitize.line(nl >= 0 ? s.substring(0, nl) : s);
     }
 
     private static String reason(IOException e) {
@@ -292,60 +273,20 @@ public final class CollectionStore {
 
     // ---------------------------------------------------------------- the model view
 
+    /** The model view: articles are built on first use and kept (see {@link Dto.Article}). */
     private Library toLibrary(Dto.FileDto dto) {
-        Map<String, SavedArticle> articles = new HashMap<>();
-        for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
-            SavedArticle view = views.get(e.getValue());
-            if (view == null || !view.key().equals(e.getKey())) {
-                view = toArticle(e.getKey(), e.getValue());
-                views.put(e.getValue(), view);
-            }
-            articles.put(e.getKey(), view);
+        if (dto == cached && cachedLibrary != null) {
+            return cachedLibrary;
         }
         List<Collection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : dto.collections) {
-            collections.add(new Collection(c.name, instant(c.created), c.articles));
+            collections.add(new Collection(c.name, Wire.instant(c.created), c.articles));
         }
-        return new Library(collections, articles);
-    }
-
-    private static SavedArticle toArticle(String key, Dto.ArticleDto a) {
-        List<Image> images = new ArrayList<>();
-        if (a.images != null) {
-            for (Dto.ImageDto i : a.images) {
-                if (i != null) {
-                    images.add(new Image(Sanitize.line(i.url), Sanitize.line(i.caption), Sanitize.line(i.credit)));
-                }
-            }
+        Library lib = new Library(collections, Library.lazyArticles(dto.articles));
+        if (dto == cached) {
+            cachedLibrary = lib;
         }
-        String id = a.id == null || Sanitize.line(a.id).isEmpty() ? key : a.id;
-        Item item = new Item(Sanitize.line(id), Sanitize.line(a.title), Sanitize.line(a.link), instant(a.published),
-                instant(a.updated), lines(a.authors), lines(a.categories), "", Sanitize.body(a.html), List.of(),
-                images);
-        return new SavedArticle(key, item, Sanitize.line(a.feedTitle), Sanitize.line(a.feedUrl), instant(a.savedAt));
-    }
-
-    private static List<String> lines(List<String> in) {
-        List<String> out = new ArrayList<>();
-        if (in != null) {
-            for (String s : in) {
-                if (s != null && !Sanitize.line(s).isEmpty()) {
-                    out.add(Sanitize.line(s));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Instant instant(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return lib;
     }
 
     private static String text(Instant i) {
@@ -480,13 +421,13 @@ public final class CollectionStore {
         });
     }
 
+    /**
+     * Stores an article's snapshot: a new one, or the known members of one already there (its
+     * unknown members and when it was first saved are kept). Only this article is serialized.
+     */
     private void put(Dto.FileDto dto, SavedArticle s) {
-        Dto.ArticleDto existing = dto.articles.get(s.key());
-        if (existing != null) {
-            views.remove(existing); // it changes: view and JSON are built again
-            fragments.remove(existing);
-        }
-        Dto.ArticleDto a = existing != null ? existing : new Dto.ArticleDto();
+        Dto.Article existing = dto.articles.get(s.key());
+        Dto.ArticleDto a = existing != null ? existing.dto(true) : new Dto.ArticleDto();
         Item i = s.item();
         a.id = i.id();
         a.title = i.title();
@@ -509,7 +450,11 @@ public final class CollectionStore {
             a.images.add(d);
         }
         a.html = Sanitize.body(i.bodyHtml());
-        dto.articles.put(s.key(), a);
+        byte[] json = Wire.oneLine(a);
+        if (existing != null && existing.sameBytes(json, 0, json.length)) {
+            return; // saved again unchanged: keep the article (and its view) as it is
+        }
+        dto.articles.put(s.key(), new Dto.Article(s.key(), json, 0, json.length, Wire.toArticle(s.key(), a)));
     }
 
     private static void collectGarbage(Dto.FileDto dto) {
@@ -539,6 +484,7 @@ public final class CollectionStore {
             boolean written = false;
             try {
                 change.apply(dto);
+                cachedLibrary = null;
                 write(dto);
                 written = true;
             } finally {
@@ -624,44 +570,8 @@ public final class CollectionStore {
         }
     }
 
-    /**
-     * The file's bytes: pretty-printed, except that each article is one line of JSON (built once
-     * per change and reused, so saving 10,000 articles does not serialize them all again; one line
-     * per article also makes diffs read well).
-     */
-    private byte[] serialize(Dto.FileDto dto) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-            g.setCodec(MAPPER);
-            g.setPrettyPrinter(printer());
-            g.writeStartObject();
-            g.writeStringField("format", dto.format == null ? Dto.FORMAT : dto.format);
-            g.writeNumberField("version", dto.version);
-            g.writeFieldName("collections");
-            g.writeObject(dto.collections);
-            g.writeObjectFieldStart("articles");
-            for (Map.Entry<String, Dto.ArticleDto> e : dto.articles.entrySet()) {
-                String json = fragments.get(e.getValue());
-                if (json == null) {
-                    json = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(e.getValue());
-                    fragments.put(e.getValue(), json);
-                }
-                g.writeFieldName(e.getKey());
-                g.writeRawValue(json);
-            }
-            g.writeEndObject();
-            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> x : dto.extra().entrySet()) {
-                g.writeFieldName(x.getKey());
-                g.writeTree(x.getValue());
-            }
-            g.writeEndObject();
-        }
-        out.write('\n');
-        return out.toByteArray();
-    }
-
     private void write(Dto.FileDto dto) throws IOException {
-        byte[] withNewline = serialize(dto);
+        byte[] withNewline = Wire.serialize(dto);
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Long.toHexString(System.nanoTime()) + ".tmp");
         boolean moved = false;

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import dev.tidings.model.SavedArticle;
 
 /**
  * The collections file's wire format, kept apart from the model. Members Tidings does not know
@@ -37,14 +39,18 @@ final class Dto {
         }
     }
 
-    @JsonPropertyOrder({"format", "version", "collections", "articles"})
+    /**
+     * The whole file in memory. Not bound by Jackson: {@link Wire} reads and writes it, keeping
+     * each article as its JSON bytes ({@link Article}) so unchanged articles are never serialized
+     * again.
+     */
     static final class FileDto extends Extensible {
         // no defaults: a member missing from the file must be noticed, not silently filled in
-        public String format;
-        public Integer version;
-        public List<CollectionDto> collections;
+        String format;
+        Integer version;
+        List<CollectionDto> collections;
         /** Sorted by key so the file diffs well. */
-        public TreeMap<String, ArticleDto> articles;
+        TreeMap<String, Article> articles;
 
         /** The content of a file that does not exist yet. */
         static FileDto fresh() {
@@ -54,6 +60,72 @@ final class Dto {
             f.collections = new ArrayList<>();
             f.articles = new TreeMap<>();
             return f;
+        }
+    }
+
+    /**
+     * One saved article as the exact one-line JSON of its value (a range of the bytes read from
+     * the file, or the bytes serialized when it was saved), plus its model view, built on first
+     * use. Immutable apart from those caches; a change makes a new one.
+     */
+    static final class Article implements Supplier<SavedArticle> {
+        final String key;
+        private final byte[] src;
+        private final int from;
+        private final int length;
+        private volatile SavedArticle view;
+        private volatile byte[] keyJson;
+
+        Article(String key, byte[] src, int from, int length, SavedArticle view) {
+            this.key = key;
+            this.src = src;
+            this.from = from;
+            this.length = length;
+            this.view = view;
+        }
+
+        /** The model view: parsed from the bytes once, then kept. */
+        @Override
+        public SavedArticle get() {
+            SavedArticle v = view;
+            if (v == null) {
+                v = Wire.toArticle(key, dto(false));
+                view = v;
+            }
+            return v;
+        }
+
+        /** The view if it was built already (to carry over to an equal article), else null. */
+        SavedArticle viewIfBuilt() {
+            return view;
+        }
+
+        /** The wire object, with its unknown members when {@code extras}. */
+        ArticleDto dto(boolean extras) {
+            return Wire.article(src, from, length, extras);
+        }
+
+        /** True when {@code bytes[off, off + len)} is this article's JSON, byte for byte. */
+        boolean sameBytes(byte[] bytes, int off, int len) {
+            return len == length && java.util.Arrays.equals(src, from, from + length, bytes, off, off + len);
+        }
+
+        int length() {
+            return length;
+        }
+
+        void copyTo(byte[] out, int at) {
+            System.arraycopy(src, from, out, at, length);
+        }
+
+        /** The key as a quoted, escaped JSON string in UTF-8. */
+        byte[] keyJson() {
+            byte[] k = keyJson;
+            if (k == null) {
+                k = Wire.quote(key);
+                keyJson = k;
+            }
+            return k;
         }
     }
 

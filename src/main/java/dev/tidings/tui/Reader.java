@@ -203,6 +203,8 @@ public final class Reader {
         store = new dev.tidings.store.CollectionStore(file);
         storeWorker.submit(() -> {
             try {
+                // names and counts first (the browser needs no more), then everything, read strictly
+                queue.offer(new Event.Library(store.readIndex(), store.readOnly(), null));
                 dev.tidings.model.Library lib = store.read();
                 queue.offer(new Event.Library(lib, store.readOnly(), store.readOnly()
                         ? file + " was written by a newer Tidings: collections are read-only" : null));

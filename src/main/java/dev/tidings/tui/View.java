@@ -161,6 +161,7 @@ final class View {
         if (items.isEmpty()) {
             String msg = s.pendingFeeds() > 0 && s.viewing() == null ? "  Loading…" : !s.filter().isEmpty()
                     ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter."
+                    : s.viewing() != null && viewingHasArticles(s) ? "  Loading the collection…"
                     : s.viewing() != null ? "  This collection is empty. Save articles to it with a."
                     : s.unreadOnly() ? "  No unread items (u shows all)." : "  No items.";
             p.text(0, origin, w, msg, Ui.HINT);
@@ -195,6 +196,13 @@ final class View {
                         sel ? Ui.SELECTION : Ui.FEED);
             }
         }
+    }
+
+    /** True when the collection shown lists articles that are not in yet (the quick read came first). */
+    private static boolean viewingHasArticles(ReaderState s) {
+        return s.library() != null && s.library().find(s.viewing())
+                .map(c -> !c.articles().isEmpty() && !s.library().articles().containsKey(c.articles().get(0)))
+                .orElse(false);
     }
 
     private static String day(Instant date, ReaderState s) {

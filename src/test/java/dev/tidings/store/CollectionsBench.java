@@ -1,9 +1,5 @@
 package dev.tidings.store;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
@@ -59,6 +55,10 @@ public final class CollectionsBench {
             childOpen(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("--read")) {
+            childRead(Path.of(args[1]));
+            return;
+        }
         if (args.length == 3 && args[0].equals("--add")) {
             childAdd(Path.of(args[1]), args[2]);
             return;
@@ -84,9 +84,31 @@ public final class CollectionsBench {
             coldWall[i] = r[0];
             coldIn[i] = r[1];
         }
-        rows.add(row("open the browser, cold: in-process (read + newestFirst, fresh JVM)", coldIn,
+        rows.add(row("open the browser, cold: in-process (readIndex + newestFirst, fresh JVM)", coldIn,
                 BROWSER_BUDGET_MS, missed));
         rows.add(row("open the browser, cold: wall incl. JVM start (`java -cp`, no CDS archive)", coldWall, -1, missed));
+
+        // `tidings collections list` from the jar: what a user at the shell waits for
+        Path jar = Path.of(System.getProperty("tidings.jar", "target/tidings.jar"));
+        if (Files.isRegularFile(jar)) {
+            long[] listWall = new long[COLD_RUNS];
+            for (int i = 0; i < COLD_RUNS; i++) {
+                listWall[i] = cli(jar, "--collections-file", file.toString(), "collections", "list");
+            }
+            rows.add(row("`tidings collections list`, cold: wall incl. JVM start (`java -jar`)", listWall, -1, missed));
+        }
+
+        // the strict read of everything: what showing a collection's articles, and every first
+        // save of a process, wait for (articles are checked, their views built on first use)
+        long[] fullWall = new long[COLD_RUNS];
+        long[] fullIn = new long[COLD_RUNS];
+        for (int i = 0; i < COLD_RUNS; i++) {
+            long[] r = child("--read", file.toString());
+            fullWall[i] = r[0];
+            fullIn[i] = r[1];
+        }
+        rows.add(row("strict read of everything, cold: in-process (read + newestFirst, fresh JVM)", fullIn,
+                BROWSER_BUDGET_MS, missed));
 
         // (a) open the browser, warm
         for (int i = 0; i < 5; i++) {
@@ -98,7 +120,19 @@ public final class CollectionsBench {
             open(file);
             warm[i] = (System.nanoTime() - s) / 1_000_000;
         }
-        rows.add(row("open the browser, warm (new store, read + newestFirst)", warm, BROWSER_BUDGET_MS, missed));
+        rows.add(row("open the browser, warm (new store, readIndex + newestFirst)", warm, BROWSER_BUDGET_MS, missed));
+
+        for (int i = 0; i < 5; i++) {
+            readAll(file);
+        }
+        long[] warmFull = new long[WARM_RUNS];
+        for (int i = 0; i < WARM_RUNS; i++) {
+            long s = System.nanoTime();
+            readAll(file);
+            warmFull[i] = (System.nanoTime() - s) / 1_000_000;
+        }
+        rows.add(row("strict read of everything, warm (new store, read + newestFirst)", warmFull, BROWSER_BUDGET_MS,
+                missed));
 
         // (b) add one article: the store has the file cached (the TUI saving one article after another)
         CollectionStore store = new CollectionStore(file);
@@ -171,22 +205,28 @@ public final class CollectionsBench {
     /** The parts of a read and of a save, timed one by one. */
     private static List<String> breakdown(Path file) throws Exception {
         CollectionStore store = new CollectionStore(file);
-        ObjectMapper m = mapper();
-        long[] readBytes = new long[10];
-        long[] parse = new long[10];
-        long[] read = new long[10];
-        long[] newest = new long[10];
-        long[] serialize = new long[10];
-        long[] fsync = new long[10];
+        int n = 10;
+        long[] readBytes = new long[n];
+        long[] index = new long[n];
+        long[] parse = new long[n];
+        long[] read = new long[n];
+        long[] views = new long[n];
+        long[] newest = new long[n];
+        long[] serialize = new long[n];
+        long[] fsync = new long[n];
         byte[] bytes = null;
-        Dto.FileDto dto = null;
-        for (int i = 0; i < 13; i++) {
+        for (int i = 0; i < n + 3; i++) {
             int k = Math.max(0, i - 3); // the first 3 rounds warm up
             long s = System.nanoTime();
             bytes = Files.readAllBytes(file);
             readBytes[k] = since(s);
             s = System.nanoTime();
-            dto = store.parse(bytes);
+            if (Wire.index(bytes, new java.util.HashSet<>()) == null) {
+                throw new IllegalStateException("the index read gave up on the bench file");
+            }
+            index[k] = since(s);
+            s = System.nanoTime();
+            Dto.FileDto dto = new CollectionStore(file).parse(bytes);
             parse[k] = since(s);
             s = System.nanoTime();
             Library lib = new CollectionStore(file).read();
@@ -195,7 +235,16 @@ public final class CollectionsBench {
             lib.newestFirst();
             newest[k] = since(s);
             s = System.nanoTime();
-            byte[] out = m.writeValueAsBytes(dto);
+            int built = 0;
+            for (SavedArticle a : lib.articles().values()) {
+                built += a.item().contentHtml().length() > 0 ? 1 : 0;
+            }
+            views[k] = since(s);
+            if (built != lib.articles().size()) {
+                throw new IllegalStateException("an article without a body");
+            }
+            s = System.nanoTime();
+            byte[] out = Wire.serialize(dto);
             serialize[k] = since(s);
             Path tmp = file.resolveSibling(".bench-fsync.tmp");
             s = System.nanoTime();
@@ -213,15 +262,13 @@ public final class CollectionsBench {
         }
         List<String> rows = new ArrayList<>();
         rows.add(brow("Files.readAllBytes (" + bytes.length / 1_000_000 + " MB)", readBytes));
-        rows.add(brow("parse: NUL scan + Jackson into Dto + validate (CollectionStore.parse)", parse));
-        long[] toLibrary = new long[10];
-        for (int i = 0; i < 10; i++) {
-            toLibrary[i] = Math.max(0, read[i] - readBytes[i] - parse[i]);
-        }
+        rows.add(brow("index read: header parsed, articles byte-scanned (Wire.index)", index));
+        rows.add(brow("strict parse: every token and type checked, articles kept as bytes (CollectionStore.parse)",
+                parse));
         rows.add(brow("read() on a new store, all of it", read));
-        rows.add(brow("  of which building the Library (toLibrary, Sanitize): read - bytes - parse", toLibrary));
+        rows.add(brow("building all 10,000 article views (Sanitize etc.; on first use only)", views));
         rows.add(brow("Library.newestFirst", newest));
-        rows.add(brow("serialize the Dto, pretty-printed (what a save writes)", serialize));
+        rows.add(brow("serialize: header by Jackson + article bytes copied (what a save writes)", serialize));
         rows.add(brow("write + fsync of that many bytes to a new file", fsync));
         return rows;
     }
@@ -236,23 +283,46 @@ public final class CollectionsBench {
         return String.format(Locale.ROOT, "| %s | %d ms |", what, percentile(sorted, 50));
     }
 
-    private static ObjectMapper mapper() {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-        pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-        pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-        m.setDefaultPrettyPrinter(pp);
-        return m;
-    }
-
+    /** What the browser (TUI and `collections list`) does: the quick index read. */
     private static Library open(Path file) throws StoreException {
-        Library lib = new CollectionStore(file).read();
+        Library lib = new CollectionStore(file).readIndex();
         List<Collection> shown = lib.newestFirst();
         if (shown.size() < COLLECTIONS) {
             throw new IllegalStateException("expected " + COLLECTIONS + " collections, got " + shown.size());
         }
         return lib;
+    }
+
+    /** The strict read of everything. */
+    private static Library readAll(Path file) throws StoreException {
+        Library lib = new CollectionStore(file).read();
+        if (lib.newestFirst().size() < COLLECTIONS || lib.articles().size() < ARTICLES) {
+            throw new IllegalStateException("expected " + COLLECTIONS + " collections and " + ARTICLES + " articles");
+        }
+        return lib;
+    }
+
+    private static void childRead(Path file) throws Exception {
+        long s = System.nanoTime();
+        readAll(file);
+        long inProcess = (System.nanoTime() - s) / 1_000_000;
+        System.out.println("RESULT " + inProcess);
+    }
+
+    /** Runs the real command line; returns its wall time in ms. */
+    private static long cli(Path jar, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        cmd.addAll(Arrays.asList(args));
+        long s = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        long wall = (System.nanoTime() - s) / 1_000_000;
+        if (code != 0 || out.lines().count() < COLLECTIONS) {
+            throw new IllegalStateException("`" + String.join(" ", args) + "` failed (exit " + code + "): " + out);
+        }
+        return wall;
     }
 
     private static void childOpen(Path file) throws Exception {
@@ -352,7 +422,8 @@ public final class CollectionsBench {
             if (first == null) {
                 first = a;
             }
-            dto.articles.put(a.key(), toDto(a));
+            byte[] json = Wire.oneLine(toDto(a));
+            dto.articles.put(a.key(), new Dto.Article(a.key(), json, 0, json.length, null));
             int home = r.nextInt(COLLECTIONS);
             dto.collections.get(home).articles.add(a.key());
             if (r.nextInt(3) == 0) { // a third of the articles are in a second collection
@@ -360,7 +431,7 @@ public final class CollectionsBench {
                 dto.collections.get(second).articles.add(a.key());
             }
         }
-        Files.write(file, mapper().writeValueAsBytes(dto));
+        Files.write(file, Wire.serialize(dto));
 
         // one save through the store: the file is now byte for byte what Tidings writes, lock file included
         CollectionStore store = new CollectionStore(file);
