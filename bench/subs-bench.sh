@@ -2,11 +2,15 @@
 # Subscriptions benchmark on a local HTTP server (127.0.0.1 only): 200 RSS feeds x 500 items.
 #   1. cold `tidings refresh` (empty cache)        budget <= 5 s
 #   2. warm `tidings refresh` (all 304)             reported
-#   3. first frame / headlines from cache (--offline, tmux, TIDINGS_TRACE), median of 3; budget <= 1 s
+#   3. first frame / headlines / whole feed list from cache (--offline, tmux, TIDINGS_TRACE), median
+#      of 3; budget <= 1 s
 #   4. newsboat cold/warm `-x reload` on the same URLs, if newsboat is (or can be) installed
+# Each tidings row is measured with the launcher users run (bin/tidings: AppCDS, SerialGC, C1 for
+# small inputs; its archive recorded by one untimed TUI start first) and with plain `java -jar`.
+# The TUI times are milliseconds since the JVM started (the launcher's shell part is not counted).
 # Prints a Markdown table and writes it to /tmp/tidings-subs-bench/results.md.
 #
-# usage: bench/subs-bench.sh [JAR]     (default: target/tidings.jar)
+# usage: bench/subs-bench.sh [JAR]     (default: target/tidings.jar; NO_NEWSBOAT=1 skips newsboat)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$(realpath "${1:-$here/../target/tidings.jar}")
@@ -61,46 +65,84 @@ verdict() { # value budget
     awk -v v="$1" -v b="$2" 'BEGIN { if (v == "" || v == "-") print "n/a"; else print (v + 0 <= b + 0) ? "PASS" : "FAIL" }'
 }
 
-# --- tidings refresh ---
-if ! env $envs java -jar "$jar" refresh --help 2>&1 | grep -q 'Usage: tidings refresh'; then
-    echo "tidings refresh: not available in this jar" >&2
-    cold=- ; cold_rss=- ; warm=- ; warm_rss=-
-else
-    timed env $envs java -jar "$jar" refresh
-    cold=$t_wall; cold_rss=$t_rss
-    echo "cold refresh: ${cold}s ${cold_rss}KB: $(tail -1 "$root/last.out")" >&2
-    timed env $envs java -jar "$jar" refresh
-    warm=$t_wall; warm_rss=$t_rss
-    echo "warm refresh: ${warm}s ${warm_rss}KB: $(tail -1 "$root/last.out")" >&2
-fi
+# the launcher next to a link to the jar, as an installation has it
+bindir=$root/bin
+rm -rf "$bindir"; mkdir -p "$bindir"
+cp "$here/../bin/tidings" "$bindir/tidings"
+ln -s "$jar" "$bindir/tidings.jar"
+launcher=$bindir/tidings
 
-# --- first frame from cache (--offline) ---
-frames=""; heads=""; count=""
-for run in 1 2 3; do
-    trace=$root/trace-$run.txt
+med() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
+
+# refresh_rows NAME CMD...: cold and warm refresh; sets ${NAME}_cold ${NAME}_cold_rss ${NAME}_warm ${NAME}_warm_rss
+refresh_rows() {
+    local name=$1; shift
+    local c=- cr=- w=- wr=-
+    if ! env $envs "$@" refresh --help 2>&1 | grep -q 'Usage: tidings refresh'; then
+        echo "tidings refresh: not available in this jar" >&2
+    else
+        rm -rf "$home/.cache/tidings/feeds"
+        timed env $envs "$@" refresh
+        c=$t_wall; cr=$t_rss
+        echo "$name cold refresh: ${c}s ${cr}KB: $(tail -1 "$root/last.out")" >&2
+        timed env $envs "$@" refresh
+        w=$t_wall; wr=$t_rss
+        echo "$name warm refresh: ${w}s ${wr}KB: $(tail -1 "$root/last.out")" >&2
+    fi
+    eval "${name}_cold=\$c ${name}_cold_rss=\$cr ${name}_warm=\$w ${name}_warm_rss=\$wr"
+}
+
+# tui_run CMD...: one --offline start in tmux; appends to frames/heads/feeds_ms
+tui_run() {
+    local trace=$root/trace.txt
     rm -f "$trace"
     tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 -s b \
-        "env TERM=xterm-256color $envs TIDINGS_TRACE=$trace java -jar $jar --offline"
-    n=0
-    while ! grep -q '^headlines' "$trace" 2>/dev/null && [ $n -lt 400 ]; do sleep 0.05; n=$((n + 1)); done
+        "env TERM=xterm-256color $envs TIDINGS_TRACE=$trace $* --offline"
+    local n=0 after=0
+    # until the whole feed list is traced (a jar from before that trace: 2 s after the first headlines)
+    while ! grep -q '^feeds' "$trace" 2>/dev/null && [ $n -lt 400 ] && [ $after -lt 40 ]; do
+        sleep 0.05; n=$((n + 1))
+        grep -q '^headlines' "$trace" 2>/dev/null && after=$((after + 1))
+    done
+    [ $n -ge 400 ] && ! grep -q '^headlines' "$trace" 2>/dev/null && echo "warning: no headlines traced" >&2
     tmux -L "$sock" send-keys -t b Q 2>/dev/null
     sleep 0.5
     tmux -L "$sock" kill-server 2>/dev/null
     frames="$frames $(awk '/^frame/ {print $2}' "$trace")"
     heads="$heads $(awk '/^headlines/ {print $2}' "$trace")"
+    feeds_ms="$feeds_ms $(awk '/^feeds/ {print $2}' "$trace")"
     count=$(awk '/^headlines/ {print $3}' "$trace")
-done
-med() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
-frame_ms=$(med "$frames")
-head_ms=$(med "$heads")
-echo "offline first frame: runs [$frames ] median $frame_ms ms; headlines: runs [$heads ] median $head_ms ms (count ${count:-?})" >&2
+}
+
+# tui_rows NAME CMD...: median of 3 offline starts; sets ${NAME}_frame ${NAME}_head ${NAME}_feeds
+tui_rows() {
+    local name=$1; shift
+    frames=""; heads=""; feeds_ms=""
+    for _ in 1 2 3; do tui_run "$@"; done
+    echo "$name offline: first frame [$frames ] headlines [$heads ] (${count:-?} rows) whole feed list [$feeds_ms ]" >&2
+    eval "${name}_frame=$(med "$frames") ${name}_head=$(med "$heads") ${name}_feeds=$(med "$feeds_ms")"
+}
+
+# --- java -jar ---
+refresh_rows jar java -jar "$jar"
+tui_rows jar java -jar "$jar"
+
+# --- the launcher (bin/tidings) ---
+rm -f "$home/.cache/tidings/"*.jsa
+tui_run "$launcher" # untimed: records the AppCDS archive, as a user's first start does
+frames=""; heads=""; feeds_ms=""
+tui_rows lau "$launcher"
+refresh_rows lau "$launcher"
+ls "$home/.cache/tidings/"*.jsa >/dev/null 2>&1 || echo "warning: the launcher recorded no CDS archive" >&2
 
 # --- newsboat ---
 nb_cold=-; nb_warm=-; nb_cold_rss=-; nb_warm_rss=-; nb_note=""
-if ! command -v newsboat >/dev/null 2>&1; then
+if [ -n "${NO_NEWSBOAT:-}" ]; then
+    :
+elif ! command -v newsboat >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq newsboat >"$root/apt.log" 2>&1 || true
 fi
-if command -v newsboat >/dev/null 2>&1; then
+if [ -z "${NO_NEWSBOAT:-}" ] && command -v newsboat >/dev/null 2>&1; then
     nbdir=$root/newsboat
     rm -rf "$nbdir"; mkdir -p "$nbdir"
     cp "$urls" "$nbdir/urls"
@@ -119,12 +161,13 @@ rss_mb() { [ "$1" = - ] && echo - || awk -v v="$1" 'BEGIN { printf "%.0f MB", v 
 {
     echo "Subscriptions benchmark: $nfeeds RSS feeds x $items items on 127.0.0.1 ($(date -u +%F))"
     echo
-    echo "| measurement | tidings | newsboat$nb_note | budget | verdict |"
-    echo "|---|---:|---:|---|---|"
-    echo "| cold refresh, wall (s) | $cold | $nb_cold | <= 5 s | $(verdict "$cold" 5) |"
-    echo "| cold refresh, max RSS | $(rss_mb "$cold_rss") | $(rss_mb "$nb_cold_rss") | - | - |"
-    echo "| warm refresh (all 304), wall (s) | $warm | $nb_warm | report | - |"
-    echo "| warm refresh, max RSS | $(rss_mb "$warm_rss") | $(rss_mb "$nb_warm_rss") | - | - |"
-    echo "| first frame from cache (s, median of 3) | $(ms_s "$frame_ms") | - | report | - |"
-    echo "| headlines from cache (s, median of 3; ${count:-?} rows) | $(ms_s "$head_ms") | - | <= 1 s | $(verdict "$(ms_s "$head_ms")" 1) |"
+    echo "| measurement | tidings (bin/tidings) | tidings (java -jar) | newsboat$nb_note | budget | verdict (launcher) |"
+    echo "|---|---:|---:|---:|---|---|"
+    echo "| cold refresh, wall (s) | $lau_cold | $jar_cold | $nb_cold | <= 5 s | $(verdict "$lau_cold" 5) |"
+    echo "| cold refresh, max RSS | $(rss_mb "$lau_cold_rss") | $(rss_mb "$jar_cold_rss") | $(rss_mb "$nb_cold_rss") | - | - |"
+    echo "| warm refresh (all 304), wall (s) | $lau_warm | $jar_warm | $nb_warm | report | - |"
+    echo "| warm refresh, max RSS | $(rss_mb "$lau_warm_rss") | $(rss_mb "$jar_warm_rss") | $(rss_mb "$nb_warm_rss") | - | - |"
+    echo "| first frame from cache (s, median of 3) | $(ms_s "$lau_frame") | $(ms_s "$jar_frame") | - | report | - |"
+    echo "| headlines from cache (s, median of 3; ${count:-?} rows) | $(ms_s "$lau_head") | $(ms_s "$jar_head") | - | <= 1 s | $(verdict "$(ms_s "$lau_head")" 1) |"
+    echo "| whole feed list from cache (s, median of 3) | $(ms_s "$lau_feeds") | $(ms_s "$jar_feeds") | - | <= 1 s | $(verdict "$(ms_s "$lau_feeds")" 1) |"
 } | tee "$root/results.md"

@@ -167,6 +167,7 @@ public final class Refresher {
         private final Semaphore global = new Semaphore(MAX_PARALLEL);
         private final Map<String, Semaphore> perHost = new HashMap<>();
         private final AtomicInteger threads = new AtomicInteger();
+        private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
         Run(Consumer<Result> report) {
             this.report = report;
@@ -234,8 +235,20 @@ public final class Refresher {
 
         private void work(String url, Semaphore host, Map<String, Result> results) {
             Result r;
+            boolean[] hostFreed = {false};
+            boolean[] parsing = {false};
+            Runnable fetched = () -> { // the host's slot frees as soon as its answer is in: parsing and
+                if (!hostFreed[0]) {   // writing the cache need no connection to it
+                    hostFreed[0] = true;
+                    release(host, null);
+                    // at most one parse per core: more would starve the JIT compiler threads while
+                    // the parser is still interpreted, and a cold refresh then burns 50% more CPU
+                    cpu.acquireUninterruptibly();
+                    parsing[0] = true;
+                }
+            };
             try {
-                r = refreshOne(url);
+                r = refreshOne(url, fetched);
             } catch (RuntimeException | Error e) {
                 r = new Result(url, Status.FAILED, Sanitize.line(url) + ": internal error ("
                         + Sanitize.line(String.valueOf(e)) + ")", null, 0);
@@ -255,14 +268,25 @@ public final class Refresher {
                     call(r); // before the permits go back: refresh() returns only after every report
                 }
             } finally {
-                lock.lock();
-                try {
-                    host.release();
-                    global.release();
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
+                if (parsing[0]) {
+                    cpu.release();
                 }
+                release(hostFreed[0] ? null : host, global);
+            }
+        }
+
+        private void release(Semaphore host, Semaphore all) {
+            lock.lock();
+            try {
+                if (host != null) {
+                    host.release();
+                }
+                if (all != null) {
+                    all.release();
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -286,7 +310,7 @@ public final class Refresher {
 
     /** DEFERRED without fetching when an earlier Retry-After has not passed yet; else null. */
     private Result skipIfDeferred(String url) {
-        Optional<FeedCache.Entry> e = cache.get(url);
+        Optional<FeedCache.Entry> e = cache.meta(url); // not get(): that reads and hashes every body
         Instant until = e.map(FeedCache.Entry::retryAfterUntil).orElse(null);
         if (until != null && clock.instant().isBefore(until)) {
             return new Result(url, Status.DEFERRED, Sanitize.line(url) + ": not fetched before " + until
@@ -310,8 +334,11 @@ public final class Refresher {
         }
     }
 
-    /** One feed, start to end; never throws for a per-feed problem. */
-    private Result refreshOne(String url) {
+    /**
+     * One feed, start to end; never throws for a per-feed problem. {@code fetched} is run once the
+     * server has answered (before a 200 body is parsed and cached).
+     */
+    private Result refreshOne(String url, Runnable fetched) {
         URI uri = URI.create(url.trim());
         // validators only: reading and hashing every cached body to send two headers made a
         // refresh of 200 unchanged feeds as slow as fetching them all
@@ -344,6 +371,7 @@ public final class Refresher {
                 }
                 return failed(url, e.getMessage());
             }
+            fetched.run();
             String newUrl = r.permanentRedirect() && !r.finalUri().toString().equals(url)
                     ? r.finalUri().toString() : null;
             if (r.status() == 304) {
@@ -367,6 +395,7 @@ public final class Refresher {
                     Feed movedFeed = feed;
                     return record(url, () -> {
                         cache.touch(url, r.etag(), r.lastModified(), now);
+                        // no index: its links were resolved against the old URL; the reader parses this body
                         cache.putBody(newUrl, c.body(), c.contentType(), newUrl, r.etag(), r.lastModified(), now);
                     }, moved(url, newUrl, movedFeed));
                 }
@@ -385,12 +414,13 @@ public final class Refresher {
             String finalUrl = r.finalUri().toString();
             if (newUrl != null) {
                 return record(url, () -> {
-                    cache.putBody(newUrl, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now);
-                    cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now);
+                    cache.putBody(newUrl, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
+                    cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
                 }, moved(url, newUrl, feed));
             }
+            // the headlines just parsed to validate the body become its index: no second parse
             return record(url, () -> cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(),
-                    r.lastModified(), now), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
+                    r.lastModified(), now, feed), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
                     + feed.items().size() + " items", null, feed.items().size()));
         }
     }

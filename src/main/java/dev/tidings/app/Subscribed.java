@@ -110,18 +110,68 @@ public final class Subscribed {
         return results;
     }
 
-    /** A feed from the cache (offline start), with the subscription's name when the feed has none. */
+    /** A feed from the cache, parsed in full, with the subscription's name when the user gave one. */
     public LoadedFeed cached(Subscription s) throws FeedException {
+        return parseCached(s, dev.tidings.feed.Detail.FULL);
+    }
+
+    private LoadedFeed parseCached(Subscription s, dev.tidings.feed.Detail detail) throws FeedException {
         FeedCache.Entry e = cache.get(s.url()).filter(FeedCache.Entry::hasBody)
                 .orElseThrow(() -> new FeedException("no cached copy of " + s.url()));
-        java.net.URI base = dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
-        LoadedFeed f = new LoadedFeed(s.url(), dev.tidings.feed.Feeds.parse(e.body(), e.contentType(), base,
-                dev.tidings.feed.Detail.FULL), base);
-        dev.tidings.model.Feed feed = f.feed();
+        java.net.URI base = base(e, s);
+        dev.tidings.model.Feed feed = dev.tidings.feed.Feeds.parse(e.body(), e.contentType(), base, detail);
+        if (detail == dev.tidings.feed.Detail.HEADLINES) {
+            try {
+                cache.putIndex(s.url(), e.body(), feed); // the next start reads the index instead
+            } catch (IOException | RuntimeException ignored) {
+                // the index is an optimization: without it the body is parsed again next time
+            }
+        }
+        return named(s, feed, base, detail == dev.tidings.feed.Detail.HEADLINES);
+    }
+
+    private static java.net.URI base(FeedCache.Entry e, Subscription s) {
+        return dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
+    }
+
+    private static LoadedFeed named(Subscription s, dev.tidings.model.Feed feed, java.net.URI base, boolean headlines) {
         if (!s.name().isEmpty()) { // the name the user gave wins over the feed's own title
             feed = new dev.tidings.model.Feed(feed.format(), s.name(), feed.link(), feed.description(), feed.image(),
                     feed.items());
         }
-        return new LoadedFeed(s.url(), feed, f.base());
+        return new LoadedFeed(s.url(), feed, base, headlines);
+    }
+
+    /**
+     * One subscription as the cache has it, for the feed list and the headline list.
+     *
+     * @param meta the cache meta (last update, status, error), or null when nothing is cached
+     * @param feed the feed's headlines ({@link LoadedFeed#headlinesOnly()}), or null when there is no
+     *             usable headline index ({@code quick}) or no readable cached body
+     */
+    public record Headlines(Subscription subscription, FeedCache.Entry meta, LoadedFeed feed) {
+    }
+
+    /**
+     * The cached headlines of a subscription from its headline index: no body is read. With
+     * {@code quick} false, a missing, stale or damaged index is replaced by parsing the body (headlines
+     * only), and the index is written again for the next start. Never throws.
+     */
+    public Headlines headlines(Subscription s, boolean quick) {
+        FeedCache.Headlines h = cache.headlines(s.url()).orElse(null);
+        if (h == null) {
+            return new Headlines(s, null, null);
+        }
+        if (h.headlines() != null) {
+            return new Headlines(s, h.meta(), named(s, h.headlines(), base(h.meta(), s), true));
+        }
+        if (quick || !h.meta().hasBody()) {
+            return new Headlines(s, h.meta(), null);
+        }
+        try {
+            return new Headlines(s, h.meta(), parseCached(s, dev.tidings.feed.Detail.HEADLINES));
+        } catch (FeedException | RuntimeException e) {
+            return new Headlines(s, h.meta(), null);
+        }
     }
 }

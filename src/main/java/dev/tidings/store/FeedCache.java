@@ -1,9 +1,12 @@
 package dev.tidings.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.tidings.model.Feed;
 import dev.tidings.text.Sanitize;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,7 +22,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * &lt;cacheDir&gt;/feeds/&lt;same&gt;.meta.json                  url, finalUrl, etag, lastModified, contentType,
  *                                                     fetchedAt, status, error, retryAfterUntil,
  *                                                     bodyFile, bodySha256, bodyLength
+ * &lt;cacheDir&gt;/feeds/&lt;same&gt;.idx                        the headline index of that body ({@link HeadlineIndex})
  * </pre>
  *
  * <ul>
@@ -41,7 +47,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the old one, then the directory fsynced. A body is written before the meta that points at
  *       it, and the meta records the body's SHA-256: a reader that sees a body from another process
  *       (two Tidings refreshing at once) or from before a kill -9 gets a miss, never a mismatched
- *       body and validators.</li>
+ *       body and validators. Bodies and metas are fsynced before the (locked) renames, so parallel
+ *       refreshes fsync in parallel; the directory is fsynced once per pair.</li>
+ *   <li>The headline index is derived data: renamed into place without an fsync, and used only when
+ *       it names the body's length and SHA-256 and passes its CRC; otherwise the body is parsed.</li>
  *   <li>Reading never throws: a missing, corrupt or mismatched meta or body is a miss
  *       ({@link Optional#empty()}).</li>
  *   <li>Writes throw {@link IOException} when the disk refuses; the old files are then unchanged.</li>
@@ -60,9 +69,9 @@ public final class FeedCache {
 
     private static final int VERSION = 1;
     private static final long STALE_TEMP_MS = 60 * 60 * 1000L;
-    /** Built on first use: Jackson's start-up should not delay the reader's first frame. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's streaming core only: the meta is a flat object, and databind costs start-up time. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /**
@@ -110,11 +119,35 @@ public final class FeedCache {
 
     /** The file name stem for a URL: the first 32 hex digits of its SHA-256. */
     static String key(String url) {
-        return HexFormat.of().formatHex(sha256(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        String k = KEYS.get(url);
+        if (k == null) {
+            k = HexFormat.of().formatHex(sha256(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            if (KEYS.size() < 10_000) {
+                KEYS.put(url, k);
+            }
+        }
+        return k;
     }
+
+    /** Keys already computed: a start reads three files per feed, each named by its key. */
+    private static final ConcurrentHashMap<String, String> KEYS = new ConcurrentHashMap<>();
 
     Path metaFile(String url) {
         return dir.resolve(key(url) + ".meta.json");
+    }
+
+    Path indexFile(String url) {
+        return dir.resolve(key(url) + ".idx");
+    }
+
+    /**
+     * A feed's cache meta and, when its index is current, its headlines.
+     *
+     * @param meta      as {@link #meta(String)} returns it (no body bytes)
+     * @param headlines the items without bodies, from the index, or null when there is no body or
+     *                  the index is missing, stale or damaged (then parse the body)
+     */
+    public record Headlines(Entry meta, Feed headlines) {
     }
 
     // ---------------------------------------------------------------- reading
@@ -141,54 +174,189 @@ public final class FeedCache {
         }
     }
 
-    private Entry read(String url, boolean withBody) throws IOException {
+    /**
+     * The meta and, when the headline index matches the body the meta names, the headlines: what
+     * an offline start needs per feed, without reading or parsing the body. Never throws.
+     */
+    public Optional<Headlines> headlines(String url) {
+        try {
+            Meta m = readMeta(url);
+            if (m == null) {
+                return Optional.empty();
+            }
+            Entry e = m.entry(url, m.bodyFile != null ? new byte[0] : null); // as meta() has it
+            if (m.bodyFile == null || m.bodySha256 == null || m.bodyLength < 0) {
+                return Optional.of(new Headlines(e, null));
+            }
+            byte[] idx;
+            try {
+                idx = Files.readAllBytes(indexFile(url));
+            } catch (IOException noIndex) {
+                return Optional.of(new Headlines(e, null));
+            }
+            byte[] sha;
+            try {
+                sha = HexFormat.of().parseHex(m.bodySha256);
+            } catch (IllegalArgumentException bad) {
+                return Optional.of(new Headlines(e, null));
+            }
+            return Optional.of(new Headlines(e, sha.length == 32 ? HeadlineIndex.read(idx, m.bodyLength, sha) : null));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The meta file's fields; null fields were absent. */
+    private static final class Meta {
+        final Map<String, String> text = new HashMap<>();
+        String bodyFile;
+        String bodySha256;
+        long bodyLength = -1;
+
+        String get(String field) {
+            return text.get(field);
+        }
+
+        Entry entry(String url, byte[] body) {
+            String error = get("error");
+            return new Entry(url, body, get("contentType"), get("finalUrl"), get("etag"), get("lastModified"),
+                    instant(get("fetchedAt")), get("status"), error == null ? null : Sanitize.line(error),
+                    instant(get("retryAfterUntil")));
+        }
+    }
+
+    /** The meta for a URL, or null when there is none, it is for another URL or its status is unknown. */
+    private Meta readMeta(String url) throws IOException {
         byte[] metaBytes;
         try {
             metaBytes = Files.readAllBytes(metaFile(url));
         } catch (NoSuchFileException e) {
             return null;
         }
-        JsonNode n = Mapper.JSON.readTree(metaBytes);
-        if (n == null || !n.isObject() || !url.equals(n.path("url").asText(null))) {
+        Meta m = new Meta();
+        try (JsonParser p = Json.FACTORY.createParser(metaBytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.VALUE_STRING) {
+                    m.text.put(field, p.getText());
+                } else if (v == JsonToken.VALUE_NUMBER_INT && field.equals("bodyLength")) {
+                    m.bodyLength = p.getLongValue();
+                } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return null;
+            }
+        }
+        if (!url.equals(m.get("url"))) {
             return null;
         }
-        String status = text(n, "status");
+        String status = m.get("status");
         if (!OK.equals(status) && !GONE.equals(status) && !ERROR.equals(status)) {
             return null;
         }
-        byte[] body = null;
-        String bodyFile = text(n, "bodyFile");
-        if (bodyFile != null && !withBody) {
-            body = new byte[0]; // "there is a body": meta() callers read it with get() when they need it
-        } else if (bodyFile != null) {
+        m.bodyFile = m.get("bodyFile");
+        m.bodySha256 = m.get("bodySha256");
+        if (m.bodyFile != null) {
             String k = key(url);
-            if (!bodyFile.equals(k + ".xml") && !bodyFile.equals(k + ".json")) {
+            if (!m.bodyFile.equals(k + ".xml") && !m.bodyFile.equals(k + ".json")) {
                 return null; // never follow a path a damaged meta names
             }
+        }
+        instant(m.get("fetchedAt")); // a malformed time makes the entry a miss, whichever way it is read
+        instant(m.get("retryAfterUntil"));
+        return m;
+    }
+
+    private Entry read(String url, boolean withBody) throws IOException {
+        Meta m = readMeta(url);
+        if (m == null) {
+            return null;
+        }
+        byte[] body = null;
+        if (m.bodyFile != null && !withBody) {
+            body = new byte[0]; // "there is a body": meta() callers read it with get() when they need it
+        } else if (m.bodyFile != null) {
             try {
-                body = Files.readAllBytes(dir.resolve(bodyFile));
+                body = Files.readAllBytes(dir.resolve(m.bodyFile));
             } catch (NoSuchFileException e) {
                 return null;
             }
-            if (body.length != n.path("bodyLength").asLong(-1)
-                    || !HexFormat.of().formatHex(sha256(body)).equals(text(n, "bodySha256"))) {
+            if (body.length != m.bodyLength || !HexFormat.of().formatHex(sha256(body)).equals(m.bodySha256)) {
                 return null; // another writer's body, or one cut short: a miss
             }
         }
-        String error = text(n, "error");
-        return new Entry(url, body, text(n, "contentType"), text(n, "finalUrl"), text(n, "etag"),
-                text(n, "lastModified"), instant(n, "fetchedAt"), status,
-                error == null ? null : Sanitize.line(error), instant(n, "retryAfterUntil"));
+        return m.entry(url, body);
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || !v.isTextual() ? null : v.asText();
+    private static Instant instant(String s) {
+        if (s == null) {
+            return null;
+        }
+        Instant quick = isoInstant(s);
+        return quick != null ? quick : Instant.parse(s); // a malformed one throws: the entry is a miss
     }
 
-    private static Instant instant(JsonNode n, String field) {
-        String s = text(n, field);
-        return s == null ? null : Instant.parse(s); // a malformed one throws: the entry is a miss
+    /**
+     * {@link Instant#toString()}'s own form, "2026-11-25T10:57:12.123456Z", read without
+     * java.time's formatter (200 metas at start-up); null for anything else, which Instant.parse reads.
+     */
+    static Instant isoInstant(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+                return null;
+            }
+            int f = digits(s, 20, n - 1);
+            if (f < 0) {
+                return null;
+            }
+            nanos = f;
+            for (int k = n - 21; k < 9; k++) {
+                nanos *= 10;
+            }
+        } else if (n != 20) {
+            return null;
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // February 30th and the like: let Instant.parse say so
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- writing
@@ -206,16 +374,74 @@ public final class FeedCache {
      */
     public void putBody(String url, byte[] body, String contentType, String finalUrl, String etag,
                         String lastModified, Instant now) throws IOException {
+        putBody(url, body, contentType, finalUrl, etag, lastModified, now, null);
+    }
+
+    /**
+     * Caches a successfully fetched body with the headline index built from it.
+     *
+     * @param headlines the body parsed with headlines only, written as its index; null writes none
+     *                  (the reader then parses the body)
+     */
+    public void putBody(String url, byte[] body, String contentType, String finalUrl, String etag,
+                        String lastModified, Instant now, Feed headlines) throws IOException {
         Objects.requireNonNull(body, "body");
+        ensureDir();
+        String k = key(url);
+        String name = k + (looksLikeJson(body) ? ".json" : ".xml");
+        String other = k + (name.endsWith(".json") ? ".xml" : ".json");
+        byte[] sha = sha256(body);
+        Entry e = new Entry(url, body, contentType, finalUrl == null ? url : finalUrl, etag, lastModified,
+                now, OK, null, null);
+        // the slow part (writing and fsyncing) outside the lock, so parallel refreshes overlap
+        Path bodyTmp = null;
+        Path indexTmp = null;
+        Path metaTmp = null;
+        try {
+            bodyTmp = temp(dir.resolve(name), body, true);
+            if (headlines != null) {
+                indexTmp = temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
+            }
+            metaTmp = temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), body.length), true);
+            try (Locked ignored = lock()) {
+                // the body first, then its index, then the meta that points at them
+                Files.move(bodyTmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                bodyTmp = null;
+                if (indexTmp != null) {
+                    Files.move(indexTmp, indexFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    indexTmp = null;
+                } else {
+                    Files.deleteIfExists(indexFile(url));
+                }
+                Files.move(metaTmp, metaFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                metaTmp = null;
+                Files.deleteIfExists(dir.resolve(other));
+                syncDirectory();
+            }
+        } finally {
+            deleteQuietly(bodyTmp);
+            deleteQuietly(indexTmp);
+            deleteQuietly(metaTmp);
+        }
+    }
+
+    /**
+     * Writes the headline index of the cached body (after an offline start parsed a body that had
+     * none). Written only when {@code body} is still the body the meta names. Never fsynced: a lost or
+     * torn index is detected and rebuilt.
+     */
+    public void putIndex(String url, byte[] body, Feed headlines) throws IOException {
+        ensureDir();
+        byte[] sha = sha256(body);
+        Path tmp = temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
         try (Locked ignored = lock()) {
-            String k = key(url);
-            String name = k + (looksLikeJson(body) ? ".json" : ".xml");
-            String other = k + (name.endsWith(".json") ? ".xml" : ".json");
-            writeAtomically(dir.resolve(name), body); // the body first, then the meta that points at it
-            Entry e = new Entry(url, body, contentType, finalUrl == null ? url : finalUrl, etag, lastModified,
-                    now, OK, null, null);
-            writeMeta(e, name, body);
-            Files.deleteIfExists(dir.resolve(other));
+            Meta m = readMeta(url);
+            if (m != null && m.bodyLength == body.length && HexFormat.of().formatHex(sha).equals(m.bodySha256)) {
+                Files.move(tmp, indexFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
+            }
+        } finally {
+            deleteQuietly(tmp);
         }
     }
 
@@ -259,40 +485,55 @@ public final class FeedCache {
         Entry apply(Entry old);
     }
 
-    /** Rewrites the meta only; the body file it points at stays as it is. */
+    /**
+     * Rewrites the meta only; the body file it points at, and its hash, stay as they are (the body is
+     * not read: a refresh of 200 unchanged feeds must not hash 68 MB).
+     */
     private void update(String url, Change change) throws IOException {
         try (Locked ignored = lock()) {
-            Entry old = get(url).orElse(null);
+            Meta m;
+            try {
+                m = readMeta(url);
+            } catch (IOException | RuntimeException e) {
+                m = null; // a damaged meta: as if there were none
+            }
+            boolean hasBody = m != null && m.bodyFile != null && m.bodySha256 != null && m.bodyLength >= 0
+                    && Files.isRegularFile(dir.resolve(m.bodyFile));
+            Entry old = m == null ? null : m.entry(url, hasBody ? new byte[0] : null);
             Entry next = change.apply(old);
             if (next == null) {
                 return;
             }
-            String name = null;
-            if (next.body() != null) {
-                name = key(url) + (looksLikeJson(next.body()) ? ".json" : ".xml");
-            }
-            writeMeta(next, name, next.body());
+            byte[] bytes = next.body() != null && hasBody
+                    ? metaBytes(next, m.bodyFile, m.bodySha256, m.bodyLength)
+                    : metaBytes(next, null, null, -1);
+            writeAtomically(metaFile(url), bytes);
         }
     }
 
-    private void writeMeta(Entry e, String bodyFile, byte[] body) throws IOException {
-        ObjectNode n = Mapper.JSON.createObjectNode();
-        n.put("version", VERSION);
-        n.put("url", e.url());
-        n.put("finalUrl", e.finalUrl());
-        n.put("etag", e.etag());
-        n.put("lastModified", e.lastModified());
-        n.put("contentType", e.contentType());
-        n.put("fetchedAt", e.fetchedAt() == null ? null : e.fetchedAt().toString());
-        n.put("status", e.status());
-        n.put("error", e.error());
-        n.put("retryAfterUntil", e.retryAfterUntil() == null ? null : e.retryAfterUntil().toString());
-        n.put("bodyFile", bodyFile);
-        if (body != null) {
-            n.put("bodySha256", HexFormat.of().formatHex(sha256(body)));
-            n.put("bodyLength", body.length);
+    private static byte[] metaBytes(Entry e, String bodyFile, String bodySha256, long bodyLength) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("url", e.url());
+            g.writeStringField("finalUrl", e.finalUrl());
+            g.writeStringField("etag", e.etag());
+            g.writeStringField("lastModified", e.lastModified());
+            g.writeStringField("contentType", e.contentType());
+            g.writeStringField("fetchedAt", e.fetchedAt() == null ? null : e.fetchedAt().toString());
+            g.writeStringField("status", e.status());
+            g.writeStringField("error", e.error());
+            g.writeStringField("retryAfterUntil", e.retryAfterUntil() == null ? null : e.retryAfterUntil().toString());
+            g.writeStringField("bodyFile", bodyFile);
+            if (bodyFile != null) {
+                g.writeStringField("bodySha256", bodySha256);
+                g.writeNumberField("bodyLength", bodyLength);
+            }
+            g.writeEndObject();
         }
-        writeAtomically(metaFile(e.url()), Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+        return out.toByteArray();
     }
 
     /** Held while writing: the in-JVM lock, then an advisory lock on {@code feeds/.lock}. */
@@ -341,6 +582,15 @@ public final class FeedCache {
 
     /** Creates the directory (0700 where POSIX) and, once, deletes temp files left by killed writers. */
     private void prepare() throws IOException {
+        ensureDir();
+        if (swept) {
+            return;
+        }
+        swept = true;
+        sweep();
+    }
+
+    private void ensureDir() throws IOException {
         if (!Files.isDirectory(dir)) {
             if (posix()) {
                 Files.createDirectories(dir,
@@ -349,10 +599,9 @@ public final class FeedCache {
                 Files.createDirectories(dir);
             }
         }
-        if (swept) {
-            return;
-        }
-        swept = true;
+    }
+
+    private void sweep() {
         long cutoff = System.currentTimeMillis() - STALE_TEMP_MS; // younger ones may be another process's
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path p : ds) {
@@ -371,26 +620,45 @@ public final class FeedCache {
 
     /** Temp file in the same directory (0600 where POSIX), fsync, atomic rename, fsync the directory. */
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = temp(target, bytes, true);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            syncDirectory();
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** A temp file next to {@code target} holding {@code bytes}, fsynced when {@code force}. */
+    private Path temp(Path target, byte[] bytes, boolean force) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
+        boolean ok = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            syncDirectory();
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // swept later
+                if (force) {
+                    ch.force(true);
                 }
+            }
+            ok = true;
+            return tmp;
+        } finally {
+            if (!ok) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // swept later
             }
         }
     }

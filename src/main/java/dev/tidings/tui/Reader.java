@@ -50,6 +50,18 @@ public final class Reader {
             }
         }
 
+        /**
+         * The start from the cache: every feed whose headline index was current (by position in the urls
+         * file), the feed list's rows with the cache's dates and errors, and how many feeds are done.
+         */
+        record Started(Map<Integer, LoadedFeed> feeds, List<dev.tidings.tui.ReaderState.FeedRow> rows, int done)
+                implements Event {
+        }
+
+        /** A subscribed feed parsed in full for its article bodies, or why it could not be. */
+        record Body(String source, FullFeed feed, String error) implements Event {
+        }
+
         /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
         record Refreshed(List<dev.tidings.tui.ReaderState.FeedRow> rows, String message, boolean error, boolean step)
                 implements Event {
@@ -226,7 +238,7 @@ public final class Reader {
                 if (effect instanceof ReaderState.Effect.Toggle) {
                     ReaderState.Effect.Toggle t = (ReaderState.Effect.Toggle) effect;
                     if (t.add()) {
-                        lib = store.add(t.collection(), dev.tidings.app.Saved.snapshot(t.entry(), java.time.Instant.now()));
+                        lib = store.add(t.collection(), dev.tidings.app.Saved.snapshot(withBody(t.entry()), java.time.Instant.now()));
                         msg = "Saved to " + t.collection();
                     } else {
                         lib = store.remove(t.collection(), t.entry().item().id());
@@ -237,7 +249,7 @@ public final class Reader {
                     lib = store.create(c.name());
                     msg = "Created collection " + c.name();
                     if (c.entry() != null) {
-                        lib = store.add(c.name(), dev.tidings.app.Saved.snapshot(c.entry(), java.time.Instant.now()));
+                        lib = store.add(c.name(), dev.tidings.app.Saved.snapshot(withBody(c.entry()), java.time.Instant.now()));
                         msg = "Created " + c.name() + " and saved the article to it";
                     }
                 } else if (effect instanceof ReaderState.Effect.Rename) {
@@ -350,7 +362,11 @@ public final class Reader {
     }
 
     private ReaderState.FeedRow rowFromCache(dev.tidings.subs.Subscription s) {
-        java.util.Optional<dev.tidings.store.FeedCache.Entry> c = subscribed.cache().meta(s.url());
+        return row(s, subscribed.cache().meta(s.url()));
+    }
+
+    private static ReaderState.FeedRow row(dev.tidings.subs.Subscription s,
+                                           java.util.Optional<dev.tidings.store.FeedCache.Entry> c) {
         String name = s.name();
         java.time.Instant updated = c.map(dev.tidings.store.FeedCache.Entry::fetchedAt).orElse(null);
         String error = c.map(x -> dev.tidings.store.FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
@@ -377,14 +393,36 @@ public final class Reader {
         }
         state.setFeedRows(quick);
         state.setLoading(subs.size(), subs.size());
+        state.setBodies(this::fullItem);
+        waitForStart = true;
         Thread t = new Thread(() -> {
+            // 1. every feed's meta and headline index (no bodies): the whole list, in one event
+            int n = subs.size();
+            dev.tidings.app.Subscribed.Headlines[] hs = new dev.tidings.app.Subscribed.Headlines[n];
+            java.util.stream.IntStream.range(0, n).parallel()
+                    .forEach(i -> hs[i] = subscribed.headlines(subs.get(i), true));
+            Map<Integer, LoadedFeed> feeds = new java.util.HashMap<>();
+            List<Integer> parse = new ArrayList<>();
             List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
-            // the cached feeds are parsed on both cores; each is shown as soon as it is in
-            java.util.stream.IntStream.range(0, subs.size()).parallel().forEach(i -> {
+            for (int i = 0; i < n; i++) {
                 dev.tidings.subs.Subscription s = subs.get(i);
-                try {
-                    queue.offer(new Event.Loaded(i, subscribed.cached(s)));
-                } catch (FeedException | RuntimeException e) {
+                rowCache.put(s.url(), row(s, java.util.Optional.ofNullable(hs[i].meta())));
+                if (hs[i].feed() != null) {
+                    feeds.put(i, hs[i].feed());
+                } else if (hs[i].meta() != null && hs[i].meta().hasBody()) {
+                    parse.add(i); // no usable index: parse its body below
+                } else {
+                    missing.add(s.url());
+                }
+            }
+            queue.offer(new Event.Started(feeds, feedRows(), n - parse.size()));
+            // 2. feeds cached without a current index (an older Tidings, another process): parse them
+            parse.parallelStream().forEach(i -> {
+                dev.tidings.subs.Subscription s = subs.get(i);
+                LoadedFeed f = subscribed.headlines(s, false).feed();
+                if (f != null) {
+                    queue.offer(new Event.Loaded(i, f));
+                } else {
                     missing.add(s.url());
                     queue.offer(new Event.Refreshed(null, null, false, true)); // counted as done; fetched below
                 }
@@ -398,11 +436,144 @@ public final class Reader {
             }
         }, "tidings-subscriptions");
         t.setDaemon(true);
-        afterFirstFrame = t::start; // parsing 200 cached feeds on both cores would delay the first frame
+        t.start(); // reading 200 small indexes overlaps the terminal's start instead of following it
     }
 
-    /** Work that starts once the first frame is on the screen. */
-    private Runnable afterFirstFrame;
+    /** Before the first frame, wait this long for the cache's feed list, so it is drawn complete. */
+    private static final long START_WAIT_MS = 500;
+    private boolean waitForStart;
+    /** Set when every subscription read at start is in: traced as "feeds". */
+    private boolean startComplete;
+
+    // ---------------------------------------------------------------- article bodies on demand
+
+    /** A feed parsed in full, its items by id: where the body of a headline-only entry comes from. */
+    private record FullFeed(LoadedFeed feed, Map<String, List<dev.tidings.model.Item>> byId) {
+        static FullFeed of(LoadedFeed f) {
+            Map<String, List<dev.tidings.model.Item>> m = new java.util.HashMap<>();
+            for (dev.tidings.model.Item i : f.feed().items()) {
+                m.computeIfAbsent(i.id(), k -> new ArrayList<>(1)).add(i);
+            }
+            return new FullFeed(f, m);
+        }
+
+        /** The full copy of a headline: same id, and same link and title when the id repeats. */
+        dev.tidings.model.Item find(dev.tidings.model.Item headline) {
+            List<dev.tidings.model.Item> same = byId.get(headline.id());
+            if (same == null) {
+                return null;
+            }
+            for (dev.tidings.model.Item i : same) {
+                if (i.link().equals(headline.link()) && i.title().equals(headline.title())) {
+                    return i;
+                }
+            }
+            return same.get(0);
+        }
+    }
+
+    /** The last feeds parsed in full (UI thread only): a few, not all 200 (68 MB of XML as objects). */
+    private final Map<String, FullFeed> bodies = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FullFeed> eldest) {
+            return size() > 12;
+        }
+    };
+    private final java.util.Set<String> bodiesLoading = new java.util.HashSet<>();
+    private final ExecutorService bodyLoader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tidings-bodies");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+
+    /** The full item of a headline-only entry when its feed is parsed; null until then (UI thread). */
+    private dev.tidings.model.Item fullItem(dev.tidings.app.Entry e) {
+        FullFeed f = bodies.get(e.feed().source());
+        return f == null ? null : f.find(e.item());
+    }
+
+    /** Parses a subscribed feed in full in the background, unless it is parsed or on its way. */
+    private void loadBodies(String source) {
+        if (subscribed == null || bodies.containsKey(source) || !bodiesLoading.add(source)) {
+            return;
+        }
+        dev.tidings.subs.Subscription sub = subscription(source);
+        bodyLoader.submit(() -> {
+            try {
+                if (sub == null) {
+                    throw new FeedException("not subscribed any more");
+                }
+                queue.offer(new Event.Body(source, FullFeed.of(subscribed.cached(sub)), null));
+            } catch (FeedException | RuntimeException | OutOfMemoryError e) {
+                queue.offer(new Event.Body(source, null, Sanitize.line(String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    private dev.tidings.subs.Subscription subscription(String url) {
+        for (dev.tidings.subs.Subscription s : subs) {
+            if (s.url().equals(url)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The entry with its full item, for saving to a collection (off the UI thread): a headline-only
+     * entry's feed is parsed; when that fails the headline is saved as it is.
+     */
+    private dev.tidings.app.Entry withBody(dev.tidings.app.Entry e) {
+        if (!e.feed().headlinesOnly() || subscribed == null) {
+            return e;
+        }
+        dev.tidings.subs.Subscription sub = subscription(e.feed().source());
+        try {
+            if (sub != null) {
+                dev.tidings.model.Item full = FullFeed.of(subscribed.cached(sub)).find(e.item());
+                if (full != null) {
+                    return new dev.tidings.app.Entry(e.number(), e.feed(), full);
+                }
+            }
+        } catch (FeedException | RuntimeException ignored) {
+            // saved without its body
+        }
+        return e;
+    }
+
+    /** While the user moves through headlines, the selected one's feed is parsed ahead (one at a time). */
+    private void prefetchBodies() {
+        if (subscribed == null || !bodiesLoading.isEmpty()) {
+            return;
+        }
+        dev.tidings.app.Entry e = state.screen() == Action.Screen.LIST ? state.selectedEntry() : null;
+        if (e != null && e.feed().headlinesOnly()) {
+            loadBodies(e.feed().source());
+        }
+    }
+
+    /** Merges the loaded feeds' headlines into one list, at most this often while feeds stream in. */
+    private static final long MERGE_EVERY_MS = 300;
+    private boolean entriesDirty;
+    private long lastMerge;
+
+    /** One merge for any number of loaded feeds: 100,000 headlines are not re-sorted per feed. */
+    private void mergeEntries(boolean now) {
+        if (!entriesDirty) {
+            return;
+        }
+        long t = System.nanoTime() / 1_000_000;
+        if (!now && t - lastMerge < MERGE_EVERY_MS && state.pendingFeeds() > 0) {
+            return; // the ticker comes back for it
+        }
+        entriesDirty = false;
+        lastMerge = t;
+        if (subscribed != null) {
+            nameRows();
+        }
+        state.setEntries(FeedLoader.headlines(new ArrayList<>(loaded.values())));
+    }
 
     /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
     private void nameRows() {
@@ -456,10 +627,12 @@ public final class Reader {
                 if (index >= 0 && (r.status() == dev.tidings.app.Refresher.Status.UPDATED
                         || r.status() == dev.tidings.app.Refresher.Status.MOVED
                         || (r.status() == dev.tidings.app.Refresher.Status.NOT_MODIFIED && !hasLoaded(index)))) {
-                    try {
-                        queue.offer(new Event.Loaded(index, subscribed.cached(subs.get(index)), true));
-                    } catch (FeedException e) {
-                        message = r.url() + ": " + e.getMessage();
+                    // the refresher wrote the new body's headline index: read it, not the 340 KB body
+                    LoadedFeed f = subscribed.headlines(subs.get(index), false).feed();
+                    if (f != null) {
+                        queue.offer(new Event.Loaded(index, f, true));
+                    } else {
+                        message = r.url() + ": the cached copy cannot be read";
                         error = true;
                     }
                 }
@@ -534,15 +707,34 @@ public final class Reader {
 
     private void loop() throws IOException {
         resize();
-        Event early; // a feed parsed while the terminal was set up makes the first frame
-        while (!state.quitRequested() && (early = queue.poll()) != null) {
-            handle(early);
+        if (waitForStart) {
+            // a first frame with the whole feed list beats one whose counts and dates fill in a moment later
+            long deadline = System.nanoTime() + START_WAIT_MS * 1_000_000;
+            try {
+                long left;
+                while (waitForStart && (left = deadline - System.nanoTime()) > 0) {
+                    Event e = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (e == null) {
+                        break;
+                    }
+                    repaintAll |= handle(e);
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            mergeEntries(true);
+            if (state.quitRequested()) {
+                return;
+            }
+        } else {
+            Event early; // a feed parsed while the terminal was set up makes the first frame
+            while (!state.quitRequested() && (early = queue.poll()) != null) {
+                repaintAll |= handle(early);
+            }
+            mergeEntries(true);
         }
         render();
-        if (afterFirstFrame != null) {
-            afterFirstFrame.run();
-            afterFirstFrame = null;
-        }
         while (!state.quitRequested()) {
             Event e;
             try {
@@ -560,6 +752,8 @@ public final class Reader {
             if (state.quitRequested()) {
                 return;
             }
+            mergeEntries(false);
+            prefetchBodies();
             if (full) {
                 repaintAll = true;
             }
@@ -581,12 +775,36 @@ public final class Reader {
             Event.Loaded l = (Event.Loaded) e;
             loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
             loadedIndexes.add(l.index());
-            if (subscribed != null) {
-                nameRows();
+            if (l.refresh()) {
+                bodies.remove(l.feed().source()); // parsed from the old body
             }
-            state.setEntries(FeedLoader.headlines(new ArrayList<>(loaded.values())));
+            entriesDirty = true; // merged once after the queue is drained, not once per feed
             if (!l.refresh()) {
                 state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+                startComplete |= subscribed != null && state.pendingFeeds() == 0;
+            }
+            return false;
+        }
+        if (e instanceof Event.Started) {
+            Event.Started st = (Event.Started) e;
+            loaded.putAll(st.feeds());
+            loadedIndexes.addAll(st.feeds().keySet());
+            entriesDirty = true;
+            state.setFeedRows(st.rows());
+            state.setLoading(Math.max(0, state.pendingFeeds() - st.done()), state.totalFeeds());
+            startComplete = state.pendingFeeds() == 0;
+            waitForStart = false;
+            mergeEntries(true);
+            return false;
+        }
+        if (e instanceof Event.Body) {
+            Event.Body b = (Event.Body) e;
+            bodiesLoading.remove(b.source());
+            if (b.feed() != null) {
+                bodies.put(b.source(), b.feed());
+                state.bodyLoaded(b.source(), null);
+            } else {
+                state.bodyLoaded(b.source(), b.error());
             }
             return false;
         }
@@ -599,6 +817,9 @@ public final class Reader {
             Event.Refreshed r = (Event.Refreshed) e;
             if (r.step()) {
                 state.setLoading(Math.max(0, state.pendingFeeds() - 1), state.totalFeeds());
+            }
+            if (!r.step() && r.rows() != null) {
+                startComplete = true; // the start from the cache is done (a refresh may follow)
             }
             if (r.rows() != null) {
                 state.setFeedRows(r.rows());
@@ -670,6 +891,8 @@ public final class Reader {
                     t.setDaemon(true);
                     t.start();
                 }
+            } else if (effect instanceof ReaderState.Effect.LoadBody) {
+                loadBodies(((ReaderState.Effect.LoadBody) effect).entry().feed().source());
             } else if (effect instanceof ReaderState.Effect.PersistRead) {
                 persistRead(((ReaderState.Effect.PersistRead) effect).lines());
             } else {
@@ -751,15 +974,17 @@ public final class Reader {
 
     private boolean tracedFrame;
     private boolean tracedHeadlines;
+    private boolean tracedFeeds;
 
     /**
      * With TIDINGS_TRACE=FILE, appends "frame MS" for the first frame and "headlines MS" for the
-     * first frame showing headlines, in milliseconds since the JVM started: what the start-up
-     * benchmark reads (bench/tui-first-frame.sh).
+     * first frame showing headlines, in milliseconds since the JVM started, and with subscriptions
+     * "feeds MS N" for the first frame showing the whole feed list from the cache: what the start-up
+     * benchmarks read (bench/tui-first-frame.sh, bench/subs-bench.sh).
      */
     private void trace() {
         String path = env.get("TIDINGS_TRACE");
-        if (path == null || path.isEmpty() || (tracedFrame && tracedHeadlines)) {
+        if (path == null || path.isEmpty() || (tracedFrame && tracedHeadlines && (tracedFeeds || subscribed == null))) {
             return;
         }
         StringBuilder sb = new StringBuilder();
@@ -772,6 +997,10 @@ public final class Reader {
         if (!tracedHeadlines && state.totalEntries() > 0) {
             tracedHeadlines = true;
             sb.append("headlines ").append(ms).append(' ').append(state.totalEntries()).append('\n');
+        }
+        if (!tracedFeeds && subscribed != null && startComplete && !entriesDirty) {
+            tracedFeeds = true; // the whole feed list from the cache: names, counts, dates, errors
+            sb.append("feeds ").append(ms).append(' ').append(state.feedRows().size()).append('\n');
         }
         if (sb.length() > 0) {
             try {

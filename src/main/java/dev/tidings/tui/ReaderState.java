@@ -71,6 +71,10 @@ public final class ReaderState {
         /** Refresh these subscribed feeds (by URL) in the background. */
         record Refresh(List<String> urls) implements Effect {
         }
+
+        /** Parse this headline-only entry's feed in full: its article body is not loaded yet. */
+        record LoadBody(Entry entry) implements Effect {
+        }
     }
 
     /** One subscribed feed as the feed list shows it. */
@@ -790,7 +794,19 @@ public final class ReaderState {
         showingFull = false;
         current = e;
         currentIndex = visible.indexOf(e);
-        article = Article.of(e.item(), e.feed().name(), e.feed().base());
+        currentItem = e.item();
+        waitingBody = false;
+        if (e.feed().headlinesOnly()) { // from the cache's headline index: the body comes from the feed
+            dev.tidings.model.Item full = bodies.apply(e);
+            if (full != null) {
+                currentItem = full;
+            } else {
+                waitingBody = true;
+                effects.add(new Effect.LoadBody(e));
+            }
+        }
+        article = Article.of(waitingBody ? placeholder(e.item(), "Loading the article…") : currentItem,
+                e.feed().name(), e.feed().base());
         markRead(e, true);
         screen = Action.Screen.ARTICLE;
         layoutWidth = -1;
@@ -800,6 +816,40 @@ public final class ReaderState {
         if (readerModeFeeds.contains(e.feed().source()) || readerModeFeeds.contains(e.feed().name())) {
             toggleReaderMode(); // this feed reads in reader mode by default
         }
+    }
+
+    // ---------------------------------------------------------------- bodies of headline-only entries
+
+    /** Where the full item of a headline-only entry comes from; null while it is not loaded. */
+    private java.util.function.Function<Entry, dev.tidings.model.Item> bodies = e -> null;
+    /** The item the open article shows (the entry's own, or its full copy). */
+    private dev.tidings.model.Item currentItem;
+    private boolean waitingBody;
+
+    public void setBodies(java.util.function.Function<Entry, dev.tidings.model.Item> bodies) {
+        this.bodies = bodies;
+    }
+
+    /** A feed's bodies arrived (error null) or could not be read: the waiting article is shown. */
+    public void bodyLoaded(String source, String error) {
+        if (!waitingBody || current == null || !current.feed().source().equals(source)) {
+            return;
+        }
+        dev.tidings.model.Item full = error == null ? bodies.apply(current) : null;
+        waitingBody = false;
+        if (full != null) {
+            currentItem = full;
+        }
+        if (!showingFull) {
+            showArticle(full != null ? full : placeholder(current.item(), "The article's text could not be read from the cache"
+                    + (error == null ? "" : ": " + error) + ". Press o to open it in the browser."));
+        }
+    }
+
+    private static dev.tidings.model.Item placeholder(dev.tidings.model.Item i, String line) {
+        return new dev.tidings.model.Item(i.id(), i.title(), i.link(), i.published(), i.updated(), i.authors(),
+                i.categories(), "<p><em>" + line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        + "</em></p>", "", List.of(), List.of());
     }
 
     // ---------------------------------------------------------------- reader mode
@@ -815,7 +865,7 @@ public final class ReaderState {
             return;
         }
         if (showingFull) {
-            showArticle(current.item());
+            showArticle(currentItem != null ? currentItem : current.item());
             showingFull = false;
             status("The feed's text (v: the full article)", false);
             return;
