@@ -983,7 +983,12 @@ public final class ReaderState {
         if (isRead(e) == isRead) {
             return;
         }
-        unreadBySource = null;
+        if (unreadBySource != null) { // one count changes: no recount of every entry on the UI thread
+            int[] c = unreadBySource.get(e.feed().source());
+            if (c != null) {
+                c[0] = Math.max(0, Math.min(c[1], c[0] + (isRead ? -1 : 1)));
+            }
+        }
         previewFor = null;
         effects.add(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
     }
