@@ -1,5 +1,6 @@
 package dev.tidings.store;
 
+import dev.tidings.io.AtomicFiles;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
@@ -7,7 +8,6 @@ import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -52,18 +52,13 @@ public final class CollectionStore {
     private static final long LOCK_WAIT_MS = 10_000;
 
     /** Writes bytes to a channel; tests replace it to simulate a full disk. */
-    interface Sink {
-        void write(FileChannel channel, ByteBuffer bytes) throws IOException;
+    interface Sink extends AtomicFiles.Writer {
     }
 
     private final Path file;
     private final Path lockFile;
     private final Clock clock;
-    private Sink sink = (ch, buf) -> {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    };
+    private AtomicFiles.Writer sink = AtomicFiles.PLAIN;
 
     /** The file's content as last read or written, and its stamp; null: read it again. */
     private Dto.FileDto cached;
@@ -531,11 +526,7 @@ public final class CollectionStore {
             return;
         }
         try {
-            if (posix()) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
+            AtomicFiles.createPrivateDirectories(dir);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, dir + ": cannot create the directory (" + reason(e) + ")", e);
         }
@@ -571,36 +562,7 @@ public final class CollectionStore {
     }
 
     private void write(Dto.FileDto dto) throws IOException {
-        byte[] withNewline = Wire.serialize(dto);
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    filePermissions())) {
-                sink.write(ch, ByteBuffer.wrap(withNewline));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            syncDirectory();
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // swept at the next start
-                }
-            }
-        }
-    }
-
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // some file systems cannot fsync a directory; the rename is still atomic
-        }
+        AtomicFiles.write(file, Wire.serialize(dto), sink);
     }
 
     /**

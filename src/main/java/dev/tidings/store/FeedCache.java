@@ -8,17 +8,15 @@ import dev.tidings.model.Feed;
 import dev.tidings.text.Sanitize;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import dev.tidings.io.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -398,30 +396,30 @@ public final class FeedCache {
         Path indexTmp = null;
         Path metaTmp = null;
         try {
-            bodyTmp = temp(dir.resolve(name), body, true);
+            bodyTmp = AtomicFiles.temp(dir.resolve(name), body, true);
             if (headlines != null) {
-                indexTmp = temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
+                indexTmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
             }
-            metaTmp = temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), body.length), true);
+            metaTmp = AtomicFiles.temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), body.length), true);
             try (Locked ignored = lock()) {
                 // the body first, then its index, then the meta that points at them
-                Files.move(bodyTmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.commit(bodyTmp, dir.resolve(name));
                 bodyTmp = null;
                 if (indexTmp != null) {
-                    Files.move(indexTmp, indexFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.commit(indexTmp, indexFile(url));
                     indexTmp = null;
                 } else {
                     Files.deleteIfExists(indexFile(url));
                 }
-                Files.move(metaTmp, metaFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.commit(metaTmp, metaFile(url));
                 metaTmp = null;
                 Files.deleteIfExists(dir.resolve(other));
-                syncDirectory();
+                AtomicFiles.syncDirectory(dir);
             }
         } finally {
-            deleteQuietly(bodyTmp);
-            deleteQuietly(indexTmp);
-            deleteQuietly(metaTmp);
+            AtomicFiles.deleteQuietly(bodyTmp);
+            AtomicFiles.deleteQuietly(indexTmp);
+            AtomicFiles.deleteQuietly(metaTmp);
         }
     }
 
@@ -433,15 +431,15 @@ public final class FeedCache {
     public void putIndex(String url, byte[] body, Feed headlines) throws IOException {
         ensureDir();
         byte[] sha = sha256(body);
-        Path tmp = temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
+        Path tmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
         try (Locked ignored = lock()) {
             Meta m = readMeta(url);
             if (m != null && m.bodyLength == body.length && HexFormat.of().formatHex(sha).equals(m.bodySha256)) {
-                Files.move(tmp, indexFile(url), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.commit(tmp, indexFile(url));
                 tmp = null;
             }
         } finally {
-            deleteQuietly(tmp);
+            AtomicFiles.deleteQuietly(tmp);
         }
     }
 
@@ -507,7 +505,7 @@ public final class FeedCache {
             byte[] bytes = next.body() != null && hasBody
                     ? metaBytes(next, m.bodyFile, m.bodySha256, m.bodyLength)
                     : metaBytes(next, null, null, -1);
-            writeAtomically(metaFile(url), bytes);
+            AtomicFiles.write(metaFile(url), bytes);
         }
     }
 
@@ -591,14 +589,7 @@ public final class FeedCache {
     }
 
     private void ensureDir() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            if (posix()) {
-                Files.createDirectories(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
+        AtomicFiles.createPrivateDirectories(dir);
     }
 
     private void sweep() {
@@ -616,63 +607,6 @@ public final class FeedCache {
         } catch (IOException ignored) {
             // never fatal
         }
-    }
-
-    /** Temp file in the same directory (0600 where POSIX), fsync, atomic rename, fsync the directory. */
-    private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = temp(target, bytes, true);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            syncDirectory();
-        } finally {
-            deleteQuietly(tmp);
-        }
-    }
-
-    /** A temp file next to {@code target} holding {@code bytes}, fsynced when {@code force}. */
-    private Path temp(Path target, byte[] bytes, boolean force) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean ok = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                if (force) {
-                    ch.force(true);
-                }
-            }
-            ok = true;
-            return tmp;
-        } finally {
-            if (!ok) {
-                deleteQuietly(tmp);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // swept later
-            }
-        }
-    }
-
-    private void syncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems cannot fsync a directory; the rename is still atomic
-        }
-    }
-
-    private static boolean posix() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** JSON Feed when the first byte after a UTF-8 BOM and whitespace is '{'; XML otherwise. */

@@ -1,5 +1,6 @@
 package dev.tidings.store;
 
+import dev.tidings.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -69,7 +69,7 @@ public final class PageCache {
     public void put(String url, Page p) {
         Path f = file(url);
         try {
-            Files.createDirectories(dir);
+            AtomicFiles.createPrivateDirectories(dir);
             ObjectNode n = JSON.createObjectNode();
             n.put("url", url);
             n.put("fetched", Instant.now().toString());
@@ -78,13 +78,7 @@ public final class PageCache {
             n.put("published", p.published() == null ? "" : p.published().toString());
             n.put("textLength", p.textLength());
             n.put("html", p.html());
-            Path tmp = Files.createTempFile(dir, ".page", ".tmp");
-            try {
-                Files.write(tmp, JSON.writeValueAsBytes(n));
-                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(f, JSON.writeValueAsBytes(n));
         } catch (IOException | RuntimeException e) {
             // the cache is an optimisation: reading still worked
         }

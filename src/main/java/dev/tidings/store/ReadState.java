@@ -1,5 +1,6 @@
 package dev.tidings.store;
 
+import dev.tidings.io.AtomicFiles;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
@@ -166,16 +166,7 @@ public final class ReadState {
         for (String link : l) {
             sb.append("R\t\t").append(link).append('\n');
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** $XDG_DATA_HOME/tidings/read-state, else ~/.local/share/tidings/read-state. */

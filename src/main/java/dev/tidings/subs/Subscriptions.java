@@ -1,21 +1,16 @@
 package dev.tidings.subs;
 
+import dev.tidings.io.AtomicFiles;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -334,18 +329,7 @@ public final class Subscriptions {
      */
     public static void save(Path file, List<Subscription> subs) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+        AtomicFiles.createPrivateDirectories(abs.getParent());
         String old = null;
         try {
             if (Files.size(abs) <= MAX_FILE_BYTES) {
@@ -354,34 +338,7 @@ public final class Subscriptions {
         } catch (NoSuchFileException e) {
             // a new file
         }
-        byte[] bytes = merge(old, subs).getBytes(StandardCharsets.UTF_8);
-        Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // left for a later sweep
-                }
-            }
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // some file systems cannot fsync a directory; the rename is still atomic
-        }
+        AtomicFiles.write(abs, merge(old, subs).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- list edits (pure)

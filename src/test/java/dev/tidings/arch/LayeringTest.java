@@ -28,14 +28,15 @@ class LayeringTest {
             Map.entry("fetch", Set.of("dev.tidings.text.")),
             Map.entry("render", Set.of("dev.tidings.model.", "dev.tidings.text.", "org.jsoup.")),
             Map.entry("extract", Set.of("dev.tidings.text.", "org.jsoup.")),
-            Map.entry("store", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.")),
+            Map.entry("io", Set.of()),
+            Map.entry("store", Set.of("dev.tidings.io.", "dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.")),
             Map.entry("app", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
                     "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract.")),
             Map.entry("tui", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
                     "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "dev.tidings.extract.",
                     "com.googlecode.lanterna.")),
             Map.entry("cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup.")),
-            Map.entry("subs", Set.of("dev.tidings.text.")));
+            Map.entry("subs", Set.of("dev.tidings.io.", "dev.tidings.text.")));
 
     @Test
     void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {
