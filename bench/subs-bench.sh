@@ -74,6 +74,13 @@ launcher=$bindir/tidings
 
 med() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
 
+# the launcher builds its AppCDS archive in the background after a first run: wait for that
+# build (up to 60 s) so it does not run during a timed run
+wait_archive() {
+    local n=0
+    while ls -d "$home/.cache/tidings/"*.lock >/dev/null 2>&1 && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+}
+
 # refresh_rows NAME CMD...: cold and warm refresh; sets ${NAME}_cold ${NAME}_cold_rss ${NAME}_warm ${NAME}_warm_rss
 refresh_rows() {
     local name=$1; shift
@@ -81,6 +88,7 @@ refresh_rows() {
     if ! env $envs "$@" refresh --help 2>&1 | grep -q 'Usage: tidings refresh'; then
         echo "tidings refresh: not available in this jar" >&2
     else
+        wait_archive
         rm -rf "$home/.cache/tidings/feeds"
         timed env $envs "$@" refresh
         c=$t_wall; cr=$t_rss
@@ -128,8 +136,9 @@ refresh_rows jar java -jar "$jar"
 tui_rows jar java -jar "$jar"
 
 # --- the launcher (bin/tidings) ---
-rm -f "$home/.cache/tidings/"*.jsa
+rm -rf "$home/.cache/tidings/"*.jsa "$home/.cache/tidings/"*.lock
 tui_run "$launcher" # untimed: records the AppCDS archive, as a user's first start does
+wait_archive
 frames=""; heads=""; feeds_ms=""
 tui_rows lau "$launcher"
 refresh_rows lau "$launcher"
