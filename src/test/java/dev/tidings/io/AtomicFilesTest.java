@@ -54,7 +54,7 @@ class AtomicFilesTest {
         Path f = dir.resolve("collections.json");
         Path tmp = AtomicFiles.temp(f, new byte[] {1, 2}, false);
         assertThat(tmp.getParent()).isEqualTo(dir.toAbsolutePath());
-        assertThat(tmp.getFileName().toString()).startsWith(".collections.json.").endsWith(".tmp");
+        assertThat(tmp.getFileName().toString()).startsWith(".collections.json." + ProcessHandle.current().pid() + ".").endsWith(".tmp");
         AtomicFiles.commit(tmp, f);
         assertThat(Files.readAllBytes(f)).containsExactly(1, 2);
         assertThat(temps()).isZero();
