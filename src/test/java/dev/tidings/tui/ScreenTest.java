@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,24 @@ class ScreenTest {
         press(KeyType.Tab);
         press('j');
         golden("feeds-split-headlines-80x24.txt");
+    }
+
+    @Test
+    void aCollectionOpenedBeforeItsArticlesAreReadSaysItIsLoading() throws IOException {
+        start(80, 16);
+        // the quick index read: names and keys, no articles yet
+        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.Collection("Later",
+                java.time.Instant.parse("2026-11-20T10:00:00Z"), List.of("https://news.example.org/a"))), Map.of()), false);
+        press('c');
+        press(KeyType.Enter);
+        assertThat(text()).contains("Loading the collection…").doesNotContain("This collection is empty");
+        screen.stopScreen();
+        start(80, 16);
+        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.Collection("Empty",
+                java.time.Instant.parse("2026-11-20T10:00:00Z"), List.of())), Map.of()), false);
+        press('c');
+        press(KeyType.Enter);
+        assertThat(text()).contains("This collection is empty").doesNotContain("Loading");
     }
 
     @Test
