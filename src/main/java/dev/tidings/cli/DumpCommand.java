@@ -97,7 +97,8 @@ final class DumpCommand implements Callable<Integer> {
                 return common.storeError(e);
             }
         } else {
-            result = FeedArgs.load(env, feeds, Detail.FULL, common.err());
+            result = items.isEmpty() && ids.isEmpty() ? FeedArgs.load(env, feeds, Detail.FULL, common.err())
+                    : FeedArgs.loadForPicking(env, feeds, common.err());
             code = Failures.report(result, common.err());
             all = FeedLoader.headlines(result.feeds());
         }
@@ -134,6 +135,7 @@ final class DumpCommand implements Callable<Integer> {
             }
             chosen = new ArrayList<>(picked);
         }
+        chosen = FeedArgs.withBodies(env, chosen, common.err()); // headlines from the cache's index get their bodies
         if (full) {
             chosen = fullText(chosen, env);
         }

@@ -2,12 +2,14 @@ package dev.tidings.cli;
 
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadFailure;
+import dev.tidings.app.Entry;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.ReaderMode;
 import dev.tidings.app.Subscribed;
 import dev.tidings.feed.Detail;
 import dev.tidings.feed.FeedException;
 import dev.tidings.fetch.SourceException;
+import dev.tidings.model.Item;
 import dev.tidings.subs.Subscription;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -21,6 +23,65 @@ import java.util.List;
  */
 final class FeedArgs {
     private FeedArgs() {
+    }
+
+    /**
+     * For picking some items (dump --item/--id): with subscriptions, the headlines come from the
+     * cache's index and only the feeds of the picked items are parsed in full afterwards
+     * ({@link #withBodies}); otherwise everything is loaded in full.
+     */
+    static FeedLoader.Result loadForPicking(Env env, List<String> feeds, PrintWriter err) {
+        boolean subscriptions = feeds.isEmpty() && java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars));
+        return load(env, feeds, subscriptions ? Detail.HEADLINES : Detail.FULL, err);
+    }
+
+    /**
+     * The picked entries with their full items: each headline-only entry's feed is parsed in full
+     * from the cache (once per feed) and the item found again by id, link and title; an entry
+     * whose feed cannot be read is kept as it is and the reason goes to stderr.
+     */
+    static List<Entry> withBodies(Env env, List<Entry> picked, PrintWriter err) {
+        if (picked.stream().noneMatch(e -> e.feed().headlinesOnly())) {
+            return picked;
+        }
+        Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
+                env::fetcher);
+        java.util.Map<String, LoadedFeed> full = new java.util.HashMap<>();
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : picked) {
+            if (!e.feed().headlinesOnly()) {
+                out.add(e);
+                continue;
+            }
+            LoadedFeed f = full.computeIfAbsent(e.feed().source(), source -> {
+                try {
+                    Subscription sub = new Subscription(source, e.feed().feed().title(), List.of());
+                    return subscribed.cached(sub);
+                } catch (FeedException | RuntimeException ex) {
+                    err.println("tidings: " + Sanitize.line(source) + ": " + Sanitize.line(String.valueOf(ex.getMessage())));
+                    return null;
+                }
+            });
+            Item item = f == null ? null : find(f, e.item());
+            out.add(item == null ? e : new Entry(e.number(), f, item));
+        }
+        return out;
+    }
+
+    /** The full copy of a headline: same id, and same link and title when the id repeats. */
+    private static Item find(LoadedFeed f, Item headline) {
+        Item first = null;
+        for (Item i : f.feed().items()) {
+            if (i.id().equals(headline.id())) {
+                if (i.link().equals(headline.link()) && i.title().equals(headline.title())) {
+                    return i;
+                }
+                if (first == null) {
+                    first = i;
+                }
+            }
+        }
+        return first;
     }
 
     static FeedLoader.Result load(Env env, List<String> feeds, Detail detail, PrintWriter err) {

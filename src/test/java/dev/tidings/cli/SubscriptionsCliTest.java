@@ -269,6 +269,28 @@ class SubscriptionsCliTest {
     }
 
     @Test
+    void listAndDumpReadTheCacheAfterARefresh() throws IOException {
+        run("feeds", "add", base + "/a.xml", "--name", "Alpha");
+        run("feeds", "add", base + "/b.xml");
+        assertThat(run("refresh").code).isZero();
+        server.stop(0); // from here on only the cache answers
+
+        Cli list = run("list");
+        assertThat(list.code).as(list.toString()).isZero();
+        assertThat(list.out.lines()).hasSize(3).allMatch(l -> l.contains("Story "));
+        Cli dump = run("dump", "--item", "2");
+        assertThat(dump.code).as(dump.toString()).isZero();
+        assertThat(dump.err).isEmpty();
+        String second = list.out.lines().skip(1).findFirst().orElseThrow();
+        String title = second.replaceAll("^\\s*2\\s+\\S+\\s+", "").replaceAll("\\s+—.*$", "").strip();
+        assertThat(dump.out).startsWith(title).contains("Story ");
+        assertThat(run("dump", "--id", "Beta Blog1").out).startsWith("Story 1\nBeta Blog");
+        Cli all = run("dump");
+        assertThat(all.code).isZero();
+        assertThat(all.out).contains("Alpha").contains("Beta Blog");
+    }
+
+    @Test
     void progressLine() {
         assertThat(RefreshCommand.progressLine(0, 200)).isEqualTo("refreshing 0/200 [....................]");
         assertThat(RefreshCommand.progressLine(12, 200)).isEqualTo("refreshing 12/200 [#...................]");
