@@ -79,6 +79,30 @@ final class FeedsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the subscriptions, applies {@code edit} (an IllegalArgumentException is the user's
+     * mistake: a one-line refusal), saves, and prints {@code done}: what add, remove and rename share.
+     */
+    static int edit(CommonOptions c, java.util.function.UnaryOperator<List<Subscription>> edit, String done) {
+        Subscribed s = subscribed(c);
+        Subscriptions.Parsed parsed = load(c, s);
+        if (parsed == null) {
+            return ExitCodes.UNREADABLE;
+        }
+        List<Subscription> updated;
+        try {
+            updated = edit.apply(parsed.subscriptions());
+        } catch (IllegalArgumentException e) {
+            return refuse(c, Sanitize.line(e.getMessage()));
+        }
+        if (!save(c, s, updated)) {
+            return ExitCodes.UNREADABLE;
+        }
+        c.out().println(done);
+        c.out().flush();
+        return ExitCodes.OK;
+    }
+
     /** A one-line error without the "see --help" hint, and the usage exit code. */
     static int refuse(CommonOptions c, String message) {
         c.err().println("tidings: " + message);
@@ -229,23 +253,7 @@ final class FeedsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return refuse(common, "'" + show(url) + "' is not an http(s) URL");
             }
-            Subscribed s = subscribed(common);
-            Subscriptions.Parsed parsed = load(common, s);
-            if (parsed == null) {
-                return ExitCodes.UNREADABLE;
-            }
-            List<Subscription> updated;
-            try {
-                updated = Subscriptions.add(parsed.subscriptions(), sub);
-            } catch (IllegalArgumentException e) {
-                return refuse(common, Sanitize.line(e.getMessage()));
-            }
-            if (!save(common, s, updated)) {
-                return ExitCodes.UNREADABLE;
-            }
-            common.out().println("Subscribed to " + Sanitize.line(sub.url()));
-            common.out().flush();
-            return ExitCodes.OK;
+            return edit(common, list -> Subscriptions.add(list, sub), "Subscribed to " + Sanitize.line(sub.url()));
         }
     }
 
@@ -261,23 +269,7 @@ final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Subscribed s = subscribed(common);
-            Subscriptions.Parsed parsed = load(common, s);
-            if (parsed == null) {
-                return ExitCodes.UNREADABLE;
-            }
-            List<Subscription> updated;
-            try {
-                updated = Subscriptions.remove(parsed.subscriptions(), url);
-            } catch (IllegalArgumentException e) {
-                return refuse(common, Sanitize.line(e.getMessage()));
-            }
-            if (!save(common, s, updated)) {
-                return ExitCodes.UNREADABLE;
-            }
-            common.out().println("Unsubscribed from " + show(url));
-            common.out().flush();
-            return ExitCodes.OK;
+            return edit(common, list -> Subscriptions.remove(list, url), "Unsubscribed from " + show(url));
         }
     }
 
@@ -296,25 +288,9 @@ final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Subscribed s = subscribed(common);
-            Subscriptions.Parsed parsed = load(common, s);
-            if (parsed == null) {
-                return ExitCodes.UNREADABLE;
-            }
-            List<Subscription> updated;
-            try {
-                updated = Subscriptions.rename(parsed.subscriptions(), url, name);
-            } catch (IllegalArgumentException e) {
-                return refuse(common, Sanitize.line(e.getMessage()));
-            }
-            if (!save(common, s, updated)) {
-                return ExitCodes.UNREADABLE;
-            }
             String clean = Sanitize.line(name);
-            common.out().println(clean.isEmpty() ? "Cleared the name of " + show(url)
-                    : "Renamed " + show(url) + " to '" + clean + "'");
-            common.out().flush();
-            return ExitCodes.OK;
+            return edit(common, list -> Subscriptions.rename(list, url, name), clean.isEmpty()
+                    ? "Cleared the name of " + show(url) : "Renamed " + show(url) + " to '" + clean + "'");
         }
     }
 }
