@@ -134,12 +134,12 @@ final class CollectionsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Library lib = store(common).read();
-                Collection c = lib.find(name).orElse(null);
-                if (c == null) {
-                    return common.usage(noSuch(lib, name));
+                Found found = find(common, name);
+                if (found == null) {
+                    return ExitCodes.USAGE;
                 }
-                List<Entry> entries = Saved.entries(lib, c);
+                Collection c = found.collection();
+                List<Entry> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {
                     case "json":
@@ -191,6 +191,21 @@ final class CollectionsCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** A collection and its saved articles as entries, numbered as 'dump --collection NAME --item N' takes them. */
+    record Found(Collection collection, List<Entry> entries) {
+    }
+
+    /** The collection named {@code name}; null after the one-line "no collection named" error (exit code 2). */
+    static Found find(CommonOptions common, String name) throws StoreException {
+        Library lib = store(common).read();
+        Collection c = lib.find(name).orElse(null);
+        if (c == null) {
+            common.usage(noSuch(lib, name));
+            return null;
+        }
+        return new Found(c, Saved.entries(lib, c));
     }
 
     static String noSuch(Library lib, String name) {
@@ -345,12 +360,12 @@ final class CollectionsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Library lib = store(common).read();
-                Collection c = lib.find(name).orElse(null);
-                if (c == null) {
-                    return common.usage(noSuch(lib, name));
+                Found found = find(common, name);
+                if (found == null) {
+                    return ExitCodes.USAGE;
                 }
-                List<Entry> entries = Saved.entries(lib, c);
+                Collection c = found.collection();
+                List<Entry> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {
                     case "json":

@@ -79,12 +79,11 @@ final class DumpCommand implements Callable<Integer> {
                 return common.usage("give either FEED arguments or --collection, not both");
             }
             try {
-                dev.tidings.model.Library lib = new dev.tidings.store.CollectionStore(common.collectionsPath()).read();
-                dev.tidings.model.Collection c = lib.find(collection).orElse(null);
-                if (c == null) {
-                    return common.usage(CollectionsCommand.noSuch(lib, collection));
+                CollectionsCommand.Found found = CollectionsCommand.find(common, collection);
+                if (found == null) {
+                    return ExitCodes.USAGE;
                 }
-                all = dev.tidings.app.Saved.entries(lib, c);
+                all = found.entries();
                 List<LoadedFeed> sources = new ArrayList<>();
                 for (Entry e : all) {
                     if (!sources.contains(e.feed())) {
