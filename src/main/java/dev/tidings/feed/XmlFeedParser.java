@@ -56,28 +56,7 @@ final class XmlFeedParser {
     }
 
     static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        trySet(f, "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH + 1);
-        trySet(f, "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 0);
-        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new XMLStreamException("refusing to fetch " + systemId);
-        });
-        return f;
-    }
-
-    private static void trySet(XMLInputFactory f, String name, Object value) {
-        try {
-            f.setProperty(name, value);
-        } catch (IllegalArgumentException e) {
-            // a StAX implementation without this property: our own checks still apply
-        }
+        return dev.tidings.text.SafeXml.inputFactory(MAX_DEPTH + 1, false, false);
     }
 
     static Feed parse(Reader in, Detail detail, URI base) throws FeedException {

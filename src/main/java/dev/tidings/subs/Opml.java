@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -40,27 +39,7 @@ public final class Opml {
     private static final XMLInputFactory INPUT = newInputFactory();
 
     static XMLInputFactory newInputFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        trySet(f, "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH + 10);
-        trySet(f, "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", 0);
-        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new XMLStreamException("refusing to load external " + systemId);
-        });
-        return f;
-    }
-
-    private static void trySet(XMLInputFactory f, String name, Object value) {
-        try {
-            f.setProperty(name, value);
-        } catch (IllegalArgumentException e) {
-            // a StAX implementation without this property: the checks in parse still apply
-        }
+        return dev.tidings.text.SafeXml.inputFactory(MAX_DEPTH + 10, true, true);
     }
 
     // ---------------------------------------------------------------- import
