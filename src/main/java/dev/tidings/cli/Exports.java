@@ -21,19 +21,7 @@ final class Exports {
     }
 
     static String opml(Collection c, List<Entry> entries) {
-        StringWriter sw = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            w.writeStartElement("opml");
-            w.writeAttribute("version", "2.0");
-            w.writeCharacters("\n  ");
-            w.writeStartElement("head");
-            element(w, "title", c.name());
-            w.writeEndElement();
-            w.writeCharacters("\n  ");
-            w.writeStartElement("body");
+        return dev.tidings.subs.Opml.document(xml(c.name()), w -> {
             for (Entry e : entries) {
                 w.writeCharacters("\n    ");
                 w.writeEmptyElement("outline");
@@ -46,17 +34,7 @@ final class Exports {
                     w.writeAttribute("created", e.item().date().toString());
                 }
             }
-            w.writeCharacters("\n  ");
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing OPML failed", e);
-        }
-        return sw.toString();
+        });
     }
 
     static String atom(Collection c, List<Entry> entries, Instant now) {

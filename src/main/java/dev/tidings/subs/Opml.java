@@ -252,23 +252,7 @@ public final class Opml {
                 folders.computeIfAbsent(s.tags().get(0), k -> new ArrayList<>()).add(s);
             }
         }
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            w.writeStartElement("opml");
-            w.writeAttribute("version", "2.0");
-            w.writeCharacters("\n  ");
-            w.writeStartElement("head");
-            w.writeCharacters("\n    ");
-            w.writeStartElement("title");
-            w.writeCharacters(docTitle);
-            w.writeEndElement();
-            w.writeCharacters("\n  ");
-            w.writeEndElement();
-            w.writeCharacters("\n  ");
-            w.writeStartElement("body");
+        return document(docTitle, w -> {
             for (Subscription s : subs) {
                 if (s.tags().isEmpty()) {
                     writeFeed(w, s, "\n    ");
@@ -288,6 +272,37 @@ public final class Opml {
                 w.writeCharacters("\n    ");
                 w.writeEndElement();
             }
+        });
+    }
+
+    /** Writes a document's outlines (each on a line of its own, indented by four spaces). */
+    public interface Outlines {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /**
+     * An OPML 2.0 document: a head with {@code title} (XML-safe text), then a body holding what
+     * {@code outlines} writes. Shared by the subscriptions export and the collections export.
+     */
+    public static String document(String title, Outlines outlines) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("opml");
+            w.writeAttribute("version", "2.0");
+            w.writeCharacters("\n  ");
+            w.writeStartElement("head");
+            w.writeCharacters("\n    ");
+            w.writeStartElement("title");
+            w.writeCharacters(title);
+            w.writeEndElement();
+            w.writeCharacters("\n  ");
+            w.writeEndElement();
+            w.writeCharacters("\n  ");
+            w.writeStartElement("body");
+            outlines.write(w);
             w.writeCharacters("\n  ");
             w.writeEndElement();
             w.writeCharacters("\n");
