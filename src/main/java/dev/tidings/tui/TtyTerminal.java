@@ -183,20 +183,9 @@ final class TtyTerminal extends UnixTerminal {
     /** "rows cols" from stty on the controlling terminal, or null. */
     static TerminalSize sttySize() {
         try {
-            Process p = new ProcessBuilder("stty", "size")
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return null;
-            }
-            return parseSize(out);
+            String out = run("/bin/stty size");
+            return out == null ? null : parseSize(out);
         } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
     }
