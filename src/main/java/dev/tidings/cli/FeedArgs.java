@@ -1,6 +1,7 @@
 package dev.tidings.cli;
 
 import dev.tidings.app.FeedLoader;
+import dev.tidings.app.FullFeed;
 import dev.tidings.app.LoadFailure;
 import dev.tidings.app.Entry;
 import dev.tidings.app.LoadedFeed;
@@ -46,42 +47,26 @@ final class FeedArgs {
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
                 env::fetcher);
-        java.util.Map<String, LoadedFeed> full = new java.util.HashMap<>();
+        java.util.Map<String, FullFeed> full = new java.util.HashMap<>();
         List<Entry> out = new ArrayList<>();
         for (Entry e : picked) {
             if (!e.feed().headlinesOnly()) {
                 out.add(e);
                 continue;
             }
-            LoadedFeed f = full.computeIfAbsent(e.feed().source(), source -> {
+            FullFeed f = full.computeIfAbsent(e.feed().source(), source -> {
                 try {
                     Subscription sub = new Subscription(source, e.feed().feed().title(), List.of());
-                    return subscribed.cached(sub);
+                    return FullFeed.of(subscribed.cached(sub));
                 } catch (FeedException | RuntimeException ex) {
                     err.println("tidings: " + Sanitize.line(source) + ": " + Sanitize.line(String.valueOf(ex.getMessage())));
                     return null;
                 }
             });
-            Item item = f == null ? null : find(f, e.item());
-            out.add(item == null ? e : new Entry(e.number(), f, item));
+            Item item = f == null ? null : f.find(e.item());
+            out.add(item == null ? e : new Entry(e.number(), f.feed(), item));
         }
         return out;
-    }
-
-    /** The full copy of a headline: same id, and same link and title when the id repeats. */
-    private static Item find(LoadedFeed f, Item headline) {
-        Item first = null;
-        for (Item i : f.feed().items()) {
-            if (i.id().equals(headline.id())) {
-                if (i.link().equals(headline.link()) && i.title().equals(headline.title())) {
-                    return i;
-                }
-                if (first == null) {
-                    first = i;
-                }
-            }
-        }
-        return first;
     }
 
     static FeedLoader.Result load(Env env, List<String> feeds, Detail detail, PrintWriter err) {

@@ -59,7 +59,7 @@ public final class Reader {
         }
 
         /** A subscribed feed parsed in full for its article bodies, or why it could not be. */
-        record Body(String source, FullFeed feed, String error) implements Event {
+        record Body(String source, dev.tidings.app.FullFeed feed, String error) implements Event {
         }
 
         /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
@@ -447,35 +447,10 @@ public final class Reader {
 
     // ---------------------------------------------------------------- article bodies on demand
 
-    /** A feed parsed in full, its items by id: where the body of a headline-only entry comes from. */
-    private record FullFeed(LoadedFeed feed, Map<String, List<dev.tidings.model.Item>> byId) {
-        static FullFeed of(LoadedFeed f) {
-            Map<String, List<dev.tidings.model.Item>> m = new java.util.HashMap<>();
-            for (dev.tidings.model.Item i : f.feed().items()) {
-                m.computeIfAbsent(i.id(), k -> new ArrayList<>(1)).add(i);
-            }
-            return new FullFeed(f, m);
-        }
-
-        /** The full copy of a headline: same id, and same link and title when the id repeats. */
-        dev.tidings.model.Item find(dev.tidings.model.Item headline) {
-            List<dev.tidings.model.Item> same = byId.get(headline.id());
-            if (same == null) {
-                return null;
-            }
-            for (dev.tidings.model.Item i : same) {
-                if (i.link().equals(headline.link()) && i.title().equals(headline.title())) {
-                    return i;
-                }
-            }
-            return same.get(0);
-        }
-    }
-
     /** The last feeds parsed in full (UI thread only): a few, not all 200 (68 MB of XML as objects). */
-    private final Map<String, FullFeed> bodies = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, dev.tidings.app.FullFeed> bodies = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, FullFeed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, dev.tidings.app.FullFeed> eldest) {
             return size() > 12;
         }
     };
@@ -489,7 +464,7 @@ public final class Reader {
 
     /** The full item of a headline-only entry when its feed is parsed; null until then (UI thread). */
     private dev.tidings.model.Item fullItem(dev.tidings.app.Entry e) {
-        FullFeed f = bodies.get(e.feed().source());
+        dev.tidings.app.FullFeed f = bodies.get(e.feed().source());
         return f == null ? null : f.find(e.item());
     }
 
@@ -504,7 +479,7 @@ public final class Reader {
                 if (sub == null) {
                     throw new FeedException("not subscribed any more");
                 }
-                queue.offer(new Event.Body(source, FullFeed.of(subscribed.cached(sub)), null));
+                queue.offer(new Event.Body(source, dev.tidings.app.FullFeed.of(subscribed.cached(sub)), null));
             } catch (FeedException | RuntimeException | OutOfMemoryError e) {
                 queue.offer(new Event.Body(source, null, Sanitize.line(String.valueOf(e.getMessage()))));
             }
@@ -531,7 +506,7 @@ public final class Reader {
         dev.tidings.subs.Subscription sub = subscription(e.feed().source());
         try {
             if (sub != null) {
-                dev.tidings.model.Item full = FullFeed.of(subscribed.cached(sub)).find(e.item());
+                dev.tidings.model.Item full = dev.tidings.app.FullFeed.of(subscribed.cached(sub)).find(e.item());
                 if (full != null) {
                     return new dev.tidings.app.Entry(e.number(), e.feed(), full);
                 }
