@@ -60,6 +60,7 @@ public final class AtomicFiles {
 
     private static Path temp(Path target, byte[] bytes, boolean force, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
+        OwnFiles.requireRegularOrAbsent(abs); // never replace a directory, FIFO or device
         // ".NAME.PID.RANDOM.tmp", 0600 on POSIX: the PID tells whose it is when a killed writer leaves one
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".",
                 ".tmp");

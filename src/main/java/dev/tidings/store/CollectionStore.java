@@ -1,6 +1,7 @@
 package dev.tidings.store;
 
 import dev.tidings.io.AtomicFiles;
+import dev.tidings.io.OwnFiles;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
@@ -15,13 +16,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,12 +174,9 @@ public final class CollectionStore {
     }
 
     private void checkRegular(BasicFileAttributes a) throws StoreException {
-        if (a.isDirectory()) {
-            throw new StoreException(StoreException.Kind.NOT_A_FILE, file + ": is a directory, not a collections file");
-        }
-        if (!a.isRegularFile()) {
-            throw new StoreException(StoreException.Kind.NOT_A_FILE, file
-                    + ": is not a regular file (a FIFO, socket or device); refusing to open it");
+        String why = OwnFiles.refusal(file, a);
+        if (why != null) {
+            throw new StoreException(StoreException.Kind.NOT_A_FILE, why);
         }
     }
 
@@ -465,9 +461,10 @@ public final class CollectionStore {
      * atomically. On any failure the file keeps its old content and the cache is dropped.
      */
     private synchronized Library update(Change change) throws StoreException, CollectionException {
+        stamp(); // refuses a directory, FIFO or device before anything is created beside it
+        refuseLockFile();
         createDirectory();
-        try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE), filePermissions());
+        try (FileChannel lockChannel = OwnFiles.openLock(lockFile, file);
              FileLock lock = acquire(lockChannel)) {
             sweepTempFiles();
             Dto.FileDto dto = current();
@@ -532,13 +529,11 @@ public final class CollectionStore {
         }
     }
 
-    private static boolean posix() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static FileAttribute<?>[] filePermissions() {
-        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+    private void refuseLockFile() throws StoreException {
+        String why = OwnFiles.refusal(lockFile);
+        if (why != null) {
+            throw new StoreException(StoreException.Kind.NOT_A_FILE, why + " (the lock file of " + file + ")");
+        }
     }
 
     /** Temp files left by a writer killed mid-write; safe to delete while we hold the lock. */
@@ -570,17 +565,27 @@ public final class CollectionStore {
      * Tidings can start a new one. Returns the backup's path, or null when there was no file.
      */
     public synchronized Path moveAside() throws StoreException {
-        if (!Files.exists(file)) {
+        Path damaged;
+        try {
+            damaged = file.toRealPath(); // a symbolic link: the file it points at is the damaged one
+        } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot move aside (" + reason(e) + ")", e);
+        }
+        String why = OwnFiles.refusal(damaged);
+        if (why != null) {
+            // only ever a regular file: never the machine's /tmp or /dev/zero
+            throw new StoreException(StoreException.Kind.NOT_A_FILE, why + "; move-aside renames only a collections file");
         }
         String stamp = clock.instant().toString().replace(":", "").replaceAll("\\.\\d+", "");
-        Path backup = file.resolveSibling(file.getFileName() + ".bad-" + stamp);
+        Path backup = damaged.resolveSibling(damaged.getFileName() + ".bad-" + stamp);
         int n = 1;
-        while (Files.exists(backup)) {
-            backup = file.resolveSibling(file.getFileName() + ".bad-" + stamp + "-" + n++);
+        while (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+            backup = damaged.resolveSibling(damaged.getFileName() + ".bad-" + stamp + "-" + n++);
         }
         try {
-            Files.move(file, backup, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(damaged, backup, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, file + ": cannot move aside (" + reason(e) + ")", e);
         }

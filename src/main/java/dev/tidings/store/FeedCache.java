@@ -15,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import dev.tidings.io.AtomicFiles;
+import dev.tidings.io.OwnFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -544,7 +545,7 @@ public final class FeedCache {
             try {
                 prepare();
                 try {
-                    channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    channel = OwnFiles.openLock(dir.resolve(".lock"), dir.resolve(".lock"));
                     fileLock = channel.lock();
                 } catch (IOException | UnsupportedOperationException e) {
                     // no advisory locks here: the SHA-256 in the meta still turns a race into a miss

@@ -1,6 +1,7 @@
 package dev.tidings.store;
 
 import dev.tidings.io.AtomicFiles;
+import dev.tidings.io.OwnFiles;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -123,7 +124,7 @@ public final class ReadState {
             // every writer holds the lock (a sidecar file, so compaction may replace the log) while it
             // writes at the end, so "the end" cannot move under it
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel lockChannel = OwnFiles.openLock(lockFile, file);
                  FileLock lock = lockChannel.lock();
                  FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                          StandardOpenOption.WRITE)) {

@@ -977,9 +977,10 @@ public final class Reader {
             tracedFeeds = true; // the whole feed list from the cache: names, counts, dates, errors
             sb.append("feeds ").append(ms).append(' ').append(state.feedRows().size()).append('\n');
         }
-        if (sb.length() > 0) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(path), sb.toString(),
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (sb.length() > 0 && (java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.exists(file))) {
+            try { // only ever appended to a regular file: never a FIFO or device
+                java.nio.file.Files.writeString(file, sb.toString(),
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException | RuntimeException e) {
                 // tracing is best effort

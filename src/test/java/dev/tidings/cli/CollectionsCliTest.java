@@ -97,6 +97,23 @@ class CollectionsCliTest {
     }
 
     @Test
+    void aPathThatIsNotAFileIsNeverRenamedNorGivenALock() throws IOException {
+        Path notAFile = Files.createDirectories(dir.resolve("somebody/tmp"));
+        Files.writeString(notAFile.resolve("theirs.txt"), "theirs");
+        for (String[] args : new String[][] {
+                {"collections", "move-aside", "--collections-file", notAFile.toString()},
+                {"collections", "create", "X", "--collections-file", notAFile.toString()}}) {
+            Cli c = run(args);
+            assertThat(c.code).as(c.toString()).isEqualTo(ExitCodes.STORE);
+            assertThat(c.err).contains(notAFile.toString()).contains("is a directory").hasLineCount(1);
+        }
+        assertThat(notAFile.resolve("theirs.txt")).hasContent("theirs");
+        try (var listing = Files.list(notAFile.getParent())) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("tmp");
+        }
+    }
+
+    @Test
     void collectionsFileOptionWinsOverTheEnvironment() {
         Path other = dir.resolve("other.json");
         assertThat(run("collections", "--collections-file", other.toString(), "create", "A").code).isZero();

@@ -299,18 +299,72 @@ class CorruptFileTest {
         changeEachWay(store, change -> assertThat(storeFailure(change).kind()).isEqualTo(StoreException.Kind.NOT_A_FILE));
         assertThat(file()).isEmptyDirectory();
         assertThat(SampleArticles.tempFiles(file())).isEmpty();
+        assertThat(dir.resolve("collections.json.lock")).as("no lock file is created beside a refused path").doesNotExist();
     }
 
     @Test
-    void aFifoWhereTheFileShouldBeIsRefusedWithoutBlocking() throws Exception {
+    void moveAsideNeverRenamesADirectory() throws Exception {
+        Files.createDirectory(file());
+        Files.writeString(file().resolve("someone-elses.txt"), "keep me");
+        CollectionStore store = new CollectionStore(file());
+        StoreException e = storeFailure(store::moveAside);
+        assertThat(e.kind()).isEqualTo(StoreException.Kind.NOT_A_FILE);
+        assertThat(e.getMessage()).startsWith(store.file() + ": ").contains("is a directory").doesNotContain("\n");
+        assertThat(file().resolve("someone-elses.txt")).hasContent("keep me");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("collections.json");
+        }
+    }
+
+    @Test
+    void moveAsideNeverRenamesAFifo() throws Exception {
+        makeFifo(file());
+        CollectionStore store = new CollectionStore(file());
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            StoreException e = storeFailure(store::moveAside);
+            assertThat(e.kind()).isEqualTo(StoreException.Kind.NOT_A_FILE);
+            assertThat(e.getMessage()).contains("not a regular file");
+        });
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("collections.json");
+        }
+    }
+
+    @Test
+    void aLockPathThatIsADirectoryIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Files.createDirectory(dir.resolve("collections.json.lock"));
+        CollectionStore store = new CollectionStore(file());
+        StoreException e = storeFailure(() -> store.create("New"));
+        assertThat(e.kind()).isEqualTo(StoreException.Kind.NOT_A_FILE);
+        assertThat(e.getMessage()).contains("collections.json.lock").contains("is a directory");
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void moveAsideOfALinkMovesTheDamagedFileItPointsAt() throws Exception {
+        Path real = dir.resolve("real.json");
+        Files.write(real, new byte[0]);
+        Files.createSymbolicLink(file(), real);
+        Path backup = new CollectionStore(file()).moveAside();
+        assertThat(backup.getFileName().toString()).startsWith("real.json.bad-");
+        assertThat(real).doesNotExist();
+        assertThat(Files.isSymbolicLink(file())).isTrue();
+    }
+
+    private static void makeFifo(Path p) throws Exception {
         Process mkfifo;
         try {
-            mkfifo = new ProcessBuilder(List.of("mkfifo", file().toString())).redirectErrorStream(true).start();
+            mkfifo = new ProcessBuilder(List.of("mkfifo", p.toString())).redirectErrorStream(true).start();
         } catch (IOException e) {
             Assumptions.abort("mkfifo is not available: " + e.getMessage());
             return;
         }
         Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+    }
+
+    @Test
+    void aFifoWhereTheFileShouldBeIsRefusedWithoutBlocking() throws Exception {
+        makeFifo(file());
         CollectionStore store = new CollectionStore(file());
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             StoreException e = storeFailure(store::read);
@@ -321,6 +375,7 @@ class CorruptFileTest {
         }, "opening a FIFO blocks until a writer comes: the store must not open it");
         assertThat(Files.isRegularFile(file())).isFalse();
         assertThat(SampleArticles.tempFiles(file())).isEmpty();
+        assertThat(dir.resolve("collections.json.lock")).as("no lock file is created beside a refused path").doesNotExist();
     }
 
     // ---------------------------------------------------------------- cannot write
