@@ -2,6 +2,7 @@ package dev.tidings.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidings.testing.Golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -259,10 +260,6 @@ class CliTest {
 
     static void golden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        Golden.assertMatches(file, actual);
     }
 }

@@ -2,6 +2,7 @@ package dev.tidings.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidings.testing.IsolatedHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +39,7 @@ class LauncherIT {
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+        IsolatedHome.apply(pb.environment(), home);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("TIDINGS_NO_CDS");
         pb.environment().putAll(extra);

@@ -3,6 +3,7 @@ package dev.tidings.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tidings.testing.IsolatedHome;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +191,7 @@ class TmuxEndToEndIT {
         assertThat(waitForExit(s, QUIT)).isZero();
         tmux.close();
 
-        Path file = home.resolve(".local/share/tidings/collections.json");
+        Path file = home.resolve("data/tidings/collections.json");
         assertThat(file).isRegularFile();
         assertThat(Files.readString(file)).contains("\"name\" : \"Read Later\"").contains("tidings-sample-002");
 
@@ -284,10 +285,7 @@ class TmuxEndToEndIT {
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        pb.environment().remove("XDG_DATA_HOME");
+        IsolatedHome.apply(pb.environment(), home);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
@@ -459,10 +457,13 @@ class TmuxEndToEndIT {
 
     /** {@code env ...} setting TERM and pointing HOME and the XDG directories at the temporary directory. */
     private String environment() {
-        return "env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8"
-                + " HOME=" + Tmux.sh(home.toString())
-                + " XDG_CONFIG_HOME=" + Tmux.sh(home.resolve("config").toString())
-                + " XDG_CACHE_HOME=" + Tmux.sh(home.resolve("cache").toString());
+        StringBuilder sb = new StringBuilder("env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR"
+                + " TERM=xterm-256color LANG=C.UTF-8");
+        for (String name : IsolatedHome.UNSET) {
+            sb.append(" -u ").append(name);
+        }
+        IsolatedHome.vars(home).forEach((k, v) -> sb.append(' ').append(k).append('=').append(Tmux.sh(v)));
+        return sb.toString();
     }
 
     private String tidingsCommand(String args) {

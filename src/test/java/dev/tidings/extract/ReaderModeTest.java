@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tidings.testing.Golden;
 import dev.tidings.model.Item;
 import dev.tidings.render.Article;
 import dev.tidings.render.ArticleRenderer;
@@ -96,10 +97,7 @@ class ReaderModeTest {
         }
         assertThat(text).doesNotContain("javascript:").doesNotContain("data:text");
         Path golden = DIR.resolve(name + ".w72.txt");
-        if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
-            Files.writeString(golden, text, StandardCharsets.UTF_8);
-        }
-        assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        Golden.assertMatches(golden, text);
     }
 
     @Test

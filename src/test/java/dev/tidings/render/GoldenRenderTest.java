@@ -2,6 +2,7 @@ package dev.tidings.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidings.testing.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -53,10 +54,7 @@ class GoldenRenderTest {
         String html = Files.readString(DIR.resolve(name + ".html"), StandardCharsets.UTF_8);
         String actual = render(html, WIDTH);
         Path golden = DIR.resolve(name + ".w72.txt");
-        if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        Golden.assertMatches(golden, actual);
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ class CollectionStoreKillIT {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void killingAWriterAtRandomMomentsNeverCorruptsTheFileNorLosesAConfirmedSave() throws Exception {
-        int iterations = Integer.getInteger("kill.iterations", 200);
+        int iterations = Integer.getInteger("kill.iterations", 25);
         long seed = Long.getLong("kill.seed", System.nanoTime());
         System.out.printf("CollectionStoreKillIT: %d iterations, -Dkill.seed=%d%n", iterations, seed);
         Random random = new Random(seed);

@@ -226,13 +226,37 @@ class ReaderStateTest {
     }
 
     @Test
-    void everyActionInHelpIsHandled() {
+    void everyKeyTheHelpListsDoesSomethingOnItsScreen() {
+        KeyMap keys = KeyMap.defaults();
+        // how to reach each screen from the headline list of the sample (FEEDS needs subscriptions)
+        java.util.Map<Action.Screen, String[]> reach = java.util.Map.of(
+                Action.Screen.LIST, new String[] {},
+                Action.Screen.ARTICLE, new String[] {"Enter"},
+                Action.Screen.HELP, new String[] {"?"},
+                Action.Screen.COLLECTIONS, new String[] {"c"},
+                Action.Screen.DIALOG, new String[] {"a"});
+        int checked = 0;
         for (Action a : Action.values()) {
-            ReaderState s = Samples.state(100, 30);
-            s.apply(a, 0);
-            s.key("Enter");
-            s.apply(a, 0);
+            for (Action.Screen screen : Action.Screen.values()) {
+                if (!a.appliesTo(screen) || !reach.containsKey(screen)) {
+                    continue;
+                }
+                for (String key : keys.keysFor(a)) {
+                    if (keys.lookup(key, screen) != a) {
+                        continue; // the same key does something else here (n: next article / new collection)
+                    }
+                    ReaderState s = Samples.state(100, 30);
+                    s.setLibrary(CollectionsStateTest.library(s, "Later", "Work"), false);
+                    keys(s, "j", "j"); // not at the top, so moving up has somewhere to go
+                    keys(s, reach.get(screen));
+                    assertThat(s.screen()).as("reaching %s", screen).isEqualTo(screen);
+                    s.key(key);
+                    assertThat(s.statusText()).as("%s (%s) on %s", key, a, screen).doesNotContain("does nothing here");
+                    checked++;
+                }
+            }
         }
+        assertThat(checked).isGreaterThan(60);
     }
 
     @Test

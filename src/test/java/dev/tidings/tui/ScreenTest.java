@@ -2,6 +2,7 @@ package dev.tidings.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidings.testing.Golden;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -93,11 +94,7 @@ class ScreenTest {
     void golden(String name) throws IOException {
         String actual = text();
         Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        Golden.assertMatches(file, actual);
         int width = terminal.getTerminalSize().getColumns();
         for (String line : actual.split("\n")) {
             assertThat(Width.of(line)).as(line).isLessThanOrEqualTo(width);
