@@ -63,6 +63,11 @@ class LauncherIT {
 
     @Test
     void firstRunBuildsTheArchiveInTheBackgroundAndLaterRunsGiveTheSameOutput() throws Exception {
+        // archives an older jar left: the new commands' archive replaces the old commands' one
+        Path oldCli = Files.createDirectories(home.resolve("cache/tidings")).resolve("tidings-1-cli.jsa");
+        Path oldReader = home.resolve("cache/tidings/tidings-1-reader.jsa");
+        Files.writeString(oldCli, "an archive of an older jar");
+        Files.writeString(oldReader, "an archive of an older jar");
         Run first = run(Map.of(), "list");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("Alpine valley races to finish flood walls");
@@ -70,11 +75,13 @@ class LauncherIT {
 
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline
-                && (cacheFiles().stream().noneMatch(p -> p.toString().endsWith("-cli.jsa"))
+                && (cacheFiles().stream().noneMatch(p -> p.toString().endsWith("-cli.jsa") && !p.equals(oldCli))
                 || cacheFiles().stream().anyMatch(p -> p.toString().endsWith(".lock")))) {
             Thread.sleep(100);
         }
-        assertThat(cacheFiles()).as("one archive for the commands, no list, temp file or lock left")
+        assertThat(oldReader).as("the reader's archive goes when the reader's new one is built").exists();
+        Files.delete(oldReader);
+        assertThat(cacheFiles()).as("one archive for the commands, the old one gone, no list, temp file or lock left")
                 .singleElement().satisfies(p -> assertThat(p.getFileName().toString()).matches("tidings-\\d+-cli\\.jsa"));
 
         Run again = run(Map.of(), "list");

@@ -359,7 +359,7 @@ class TmuxEndToEndIT {
 
         String screen = tmux.waitForStill(s, "a title bar as wide as 90 columns",
                 sc -> width(row(sc, 0)) > 80 && row(sc, 0).contains("article 1 of 8")
-                        && lastRow(sc, 25).contains("Space"), STEP);
+                        && lastRow(sc, 25).contains("Space"), START); // twelve resizes: each asks stty, slow on a loaded machine
         assertThat(width(row(screen, 0))).as("title bar width, row 0: [%s]", row(screen, 0)).isBetween(81, 90);
         assertThat(row(screen, 1)).as("the article's title")
                 .contains("Alpine valley races to finish flood walls before the spring thaw");
@@ -457,11 +457,11 @@ class TmuxEndToEndIT {
 
     /** {@code env ...} setting TERM and pointing HOME and the XDG directories at the temporary directory. */
     private String environment() {
-        StringBuilder sb = new StringBuilder("env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR"
-                + " TERM=xterm-256color LANG=C.UTF-8");
+        StringBuilder sb = new StringBuilder("env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR");
         for (String name : IsolatedHome.UNSET) {
-            sb.append(" -u ").append(name);
+            sb.append(" -u ").append(name); // env takes its options before the first NAME=VALUE
         }
+        sb.append(" TERM=xterm-256color LANG=C.UTF-8");
         IsolatedHome.vars(home).forEach((k, v) -> sb.append(' ').append(k).append('=').append(Tmux.sh(v)));
         return sb.toString();
     }

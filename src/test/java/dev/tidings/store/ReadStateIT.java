@@ -52,7 +52,13 @@ class ReadStateIT {
         Path file = dir.resolve("read-state");
         for (int round = 0; round < 5; round++) {
             Process p = marker(file, "K" + round, 100_000);
-            Thread.sleep(400 + 100L * round);
+            // kill while it appends: wait for its first line (a loaded machine starts a JVM slowly)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(file) || !Files.readString(file).contains("K" + round + "-0\t")) {
+                assertThat(System.nanoTime()).as("round %d never wrote", round).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            Thread.sleep(20L * round);
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             ReadState state = new ReadState(file);
             state.load(); // never throws on a half line
