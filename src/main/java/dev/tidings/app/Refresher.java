@@ -470,24 +470,30 @@ public final class Refresher {
         }
     }
 
+    /** The longest a Retry-After can defer a feed: a longer delay or a later date counts as this. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
+
     /**
      * How long a Retry-After asks to wait from {@code now}: delta-seconds or an HTTP date (a past
-     * date is zero). Null when absent or unreadable.
+     * date is zero), at most {@link #MAX_RETRY_AFTER} however it is written. Null when absent or
+     * unreadable.
      */
     static Duration retryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
-        if (v.chars().allMatch(Character::isDigit)) {
-            if (v.length() > 9) {
-                return Duration.ofDays(365); // absurdly long: treat as a year
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // any number of digits: compare without overflowing
+            String digits = v.replaceFirst("^0+(?=.)", "");
+            long max = MAX_RETRY_AFTER.toSeconds();
+            return digits.length() > 18 || Long.parseLong(digits) > max ? MAX_RETRY_AFTER
+                    : Duration.ofSeconds(Long.parseLong(digits));
         }
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            Duration d = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
         } catch (DateTimeParseException e) {
             return null;
         }

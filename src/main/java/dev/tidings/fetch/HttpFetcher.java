@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -504,47 +502,6 @@ public final class HttpFetcher {
      */
     static boolean redirectAllowed(InetAddress[] from, InetAddress[] to) {
         return Reach.mostPrivate(to).compareTo(Reach.leastPrivate(from)) <= 0;
-    }
-
-    /** How far inside the network an address is, in increasing order of privilege. */
-    enum Reach {
-        PUBLIC, PRIVATE, LOCAL;
-
-        static Reach of(InetAddress a) {
-            byte[] b = a.getAddress();
-            if (a instanceof Inet6Address && ((Inet6Address) a).isIPv4CompatibleAddress()) {
-                try {
-                    return of(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return LOCAL;
-                }
-            }
-            if (a.isLoopbackAddress() || a.isAnyLocalAddress() || (a instanceof Inet4Address && b[0] == 0)) {
-                return LOCAL;
-            }
-            if (a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
-                return PRIVATE;
-            }
-            boolean cgnat = a instanceof Inet4Address && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-            boolean uniqueLocal = a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc;
-            return cgnat || uniqueLocal ? PRIVATE : PUBLIC;
-        }
-
-        static Reach mostPrivate(InetAddress[] all) {
-            Reach r = PUBLIC;
-            for (InetAddress a : all) {
-                r = of(a).compareTo(r) > 0 ? of(a) : r;
-            }
-            return r;
-        }
-
-        static Reach leastPrivate(InetAddress[] all) {
-            Reach r = LOCAL;
-            for (InetAddress a : all) {
-                r = of(a).compareTo(r) < 0 ? of(a) : r;
-            }
-            return all.length == 0 ? PUBLIC : r;
-        }
     }
 
     private static boolean isGzip(String encoding) {

@@ -324,6 +324,22 @@ class RefresherTest {
         assertThat(Refresher.retryAfter(null, now)).isNull();
     }
 
+    /** Issue #16: 999999999 seconds deferred a feed to 2058 while ten digits were capped at a year. */
+    @Test
+    void retryAfterIsCappedAtAWeekHoweverItIsWritten() {
+        Instant now = Instant.parse("2025-06-03T10:00:00Z");
+        Duration week = Refresher.MAX_RETRY_AFTER;
+        assertThat(week).isEqualTo(Duration.ofDays(7));
+        assertThat(Refresher.retryAfter("604800", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("604801", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("9999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("99999999999999999999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("000000000000000000000000120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(Refresher.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("\u0661\u0662", now)).isNull(); // Arabic-Indic digits are no number
+    }
+
     // ---------------------------------------------------------------- failures
 
     @Test
