@@ -61,7 +61,11 @@ public final class FeedLoader {
             try {
                 f = Feeds.parse(o.body(), o.contentType(), o.base(), detail);
             } catch (IOException e) {
+                o.checkSize();
                 throw new SourceException(o.name() + ": read failed (" + Sanitize.line(e.getMessage()) + ")");
+            } catch (FeedException e) {
+                o.checkSize(); // the parser saw the cut as a syntax error: say what really happened
+                throw e;
             }
             return new LoadedFeed(o.name(), f, o.base());
         } catch (IOException e) {

@@ -7,9 +7,11 @@ import dev.tidings.fetch.HttpFetcher;
 import dev.tidings.fetch.HttpResult;
 import dev.tidings.fetch.SourceException;
 import dev.tidings.model.Feed;
+import dev.tidings.store.Download;
 import dev.tidings.store.FeedCache;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -346,83 +348,110 @@ public final class Refresher {
         boolean retried = false;
         boolean conditional = cached != null;
         while (true) {
-            HttpResult r;
-            try {
-                r = conditional ? fetcher.fetch(uri, cached.etag(), cached.lastModified()) : fetcher.fetch(uri);
-            } catch (SourceException e) {
-                int status = e.status();
-                if (status == 410) {
-                    return record(url, () -> cache.markGone(url, clock.instant()),
-                            new Result(url, Status.GONE, e.getMessage(), null, 0));
+            // the body streams to a temp file in the cache, never into memory: several endless or
+            // gzip-bomb feeds in parallel each stop at the cap instead of exhausting the heap
+            try (Download d = cache.download()) {
+                Result done = attempt(url, uri, cached, conditional, retried, d, fetched);
+                if (done != RETRY && done != REFETCH) {
+                    return done;
                 }
-                Duration wait = (status == 429 || status == 503) ? retryAfter(e.retryAfter(), clock.instant()) : null;
-                if (wait != null) {
-                    if (!retried && wait.compareTo(maxRetryWait) <= 0) {
-                        retried = true;
-                        if (!sleep(wait)) {
-                            return failed(url, Sanitize.line(url) + ": interrupted");
-                        }
-                        continue;
-                    }
-                    Instant until = clock.instant().plus(wait);
-                    String msg = e.getMessage() + "; not fetched again before " + until;
-                    return record(url, () -> cache.markError(url, e.getMessage(), until),
-                            new Result(url, Status.DEFERRED, msg, null, 0));
+                if (done == RETRY) {
+                    retried = true;
+                } else {
+                    cached = null;
+                    conditional = false;
                 }
-                return failed(url, e.getMessage());
+            } catch (IOException e) {
+                return failed(url, Sanitize.line(url) + ": cannot write the feed cache ("
+                        + Sanitize.line(String.valueOf(e.getMessage())) + ")");
             }
-            fetched.run();
-            String newUrl = r.permanentRedirect() && !r.finalUri().toString().equals(url)
-                    ? r.finalUri().toString() : null;
-            if (r.status() == 304) {
-                if (cached == null) {
-                    return failed(url, Sanitize.line(url) + ": server answered 304 Not Modified to a plain GET");
-                }
-                Instant now = clock.instant();
-                if (newUrl != null) {
-                    FeedCache.Entry c = cache.get(url).filter(FeedCache.Entry::hasBody).orElse(null);
-                    Feed feed;
-                    try {
-                        feed = c == null ? null : parse(c.body(), c.contentType(), base(c.finalUrl(), uri));
-                    } catch (FeedException ex) {
-                        feed = null;
-                    }
-                    if (feed == null) { // the cached copy went bad: fetch it whole
-                        cached = null;
-                        conditional = false;
-                        continue;
-                    }
-                    Feed movedFeed = feed;
-                    return record(url, () -> {
-                        cache.touch(url, r.etag(), r.lastModified(), now);
-                        // no index: its links were resolved against the old URL; the reader parses this body
-                        cache.putBody(newUrl, c.body(), c.contentType(), newUrl, r.etag(), r.lastModified(), now);
-                    }, moved(url, newUrl, movedFeed));
-                }
-                // not modified: the cached copy stands; it is parsed when someone reads it, not here
-                return record(url, () -> cache.touch(url, r.etag(), r.lastModified(), now),
-                        new Result(url, Status.NOT_MODIFIED, Sanitize.line(url) + ": not modified", null, 0));
+        }
+    }
+
+    /** {@link #attempt}'s answer for "fetch again after the Retry-After wait". */
+    private static final Result RETRY = new Result("", Status.FAILED, "retry", null, 0);
+    /** {@link #attempt}'s answer for "the cached copy went bad: fetch it whole". */
+    private static final Result REFETCH = new Result("", Status.FAILED, "refetch", null, 0);
+
+    /** One request for a feed, its body streamed into {@code d}; a result, {@link #RETRY} or {@link #REFETCH}. */
+    private Result attempt(String url, URI uri, FeedCache.Entry cached, boolean conditional, boolean retried,
+                           Download d, Runnable fetched) throws IOException {
+        HttpResult r;
+        try {
+            r = conditional ? fetcher.fetch(uri, cached.etag(), cached.lastModified(), d.stream())
+                    : fetcher.fetch(uri, null, null, d.stream());
+        } catch (SourceException e) {
+            int status = e.status();
+            if (status == 410) {
+                return record(url, () -> cache.markGone(url, clock.instant()),
+                        new Result(url, Status.GONE, e.getMessage(), null, 0));
             }
-            Feed feed;
-            try {
-                feed = parse(r.body(), r.contentType(), r.finalUri());
-            } catch (FeedException ex) {
-                String msg = Sanitize.line(url) + ": " + Sanitize.line(ex.getMessage());
-                return failed(url, msg);
+            Duration wait = (status == 429 || status == 503) ? retryAfter(e.retryAfter(), clock.instant()) : null;
+            if (wait != null) {
+                if (!retried && wait.compareTo(maxRetryWait) <= 0) {
+                    if (!sleep(wait)) {
+                        return failed(url, Sanitize.line(url) + ": interrupted");
+                    }
+                    return RETRY;
+                }
+                Instant until = clock.instant().plus(wait);
+                String msg = e.getMessage() + "; not fetched again before " + until;
+                return record(url, () -> cache.markError(url, e.getMessage(), until),
+                        new Result(url, Status.DEFERRED, msg, null, 0));
+            }
+            return failed(url, e.getMessage());
+        }
+        fetched.run();
+        String newUrl = r.permanentRedirect() && !r.finalUri().toString().equals(url)
+                ? r.finalUri().toString() : null;
+        if (r.status() == 304) {
+            if (cached == null) {
+                return failed(url, Sanitize.line(url) + ": server answered 304 Not Modified to a plain GET");
             }
             Instant now = clock.instant();
-            String finalUrl = r.finalUri().toString();
             if (newUrl != null) {
+                FeedCache.Entry c = cache.get(url).filter(FeedCache.Entry::hasBody).orElse(null);
+                Feed feed;
+                try {
+                    feed = c == null ? null : parse(c.body(), c.contentType(), base(c.finalUrl(), uri));
+                } catch (FeedException ex) {
+                    feed = null;
+                }
+                if (feed == null) { // the cached copy went bad: fetch it whole
+                    return REFETCH;
+                }
+                Feed movedFeed = feed;
                 return record(url, () -> {
-                    cache.putBody(newUrl, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
-                    cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
-                }, moved(url, newUrl, feed));
+                    cache.touch(url, r.etag(), r.lastModified(), now);
+                    // no index: its links were resolved against the old URL; the reader parses this body
+                    cache.putBody(newUrl, c.body(), c.contentType(), newUrl, r.etag(), r.lastModified(), now);
+                }, moved(url, newUrl, movedFeed));
             }
-            // the headlines just parsed to validate the body become its index: no second parse
-            return record(url, () -> cache.putBody(url, r.body(), r.contentType(), finalUrl, r.etag(),
-                    r.lastModified(), now, feed), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
-                    + feed.items().size() + " items", null, feed.items().size()));
+            // not modified: the cached copy stands; it is parsed when someone reads it, not here
+            return record(url, () -> cache.touch(url, r.etag(), r.lastModified(), now),
+                    new Result(url, Status.NOT_MODIFIED, Sanitize.line(url) + ": not modified", null, 0));
         }
+        Feed feed;
+        try (InputStream body = d.open()) {
+            feed = Feeds.parse(body, r.contentType(), r.finalUri(), Detail.HEADLINES);
+        } catch (FeedException ex) {
+            String msg = Sanitize.line(url) + ": " + Sanitize.line(ex.getMessage());
+            return failed(url, msg);
+        }
+        Instant now = clock.instant();
+        String finalUrl = r.finalUri().toString();
+        if (newUrl != null) {
+            return record(url, () -> {
+                try (Download copy = cache.copyOf(d)) {
+                    cache.putBody(newUrl, copy, r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
+                }
+                cache.putBody(url, d, r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
+            }, moved(url, newUrl, feed));
+        }
+        // the headlines just parsed to validate the body become its index: no second parse
+        return record(url, () -> cache.putBody(url, d, r.contentType(), finalUrl, r.etag(),
+                r.lastModified(), now, feed), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
+                + feed.items().size() + " items", null, feed.items().size()));
     }
 
     private static Result moved(String url, String newUrl, Feed feed) {
@@ -470,24 +499,30 @@ public final class Refresher {
         }
     }
 
+    /** The longest a Retry-After can defer a feed: a longer delay or a later date counts as this. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
+
     /**
      * How long a Retry-After asks to wait from {@code now}: delta-seconds or an HTTP date (a past
-     * date is zero). Null when absent or unreadable.
+     * date is zero), at most {@link #MAX_RETRY_AFTER} however it is written. Null when absent or
+     * unreadable.
      */
     static Duration retryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
-        if (v.chars().allMatch(Character::isDigit)) {
-            if (v.length() > 9) {
-                return Duration.ofDays(365); // absurdly long: treat as a year
-            }
-            return Duration.ofSeconds(Long.parseLong(v));
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // any number of digits: compare without overflowing
+            String digits = v.replaceFirst("^0+(?=.)", "");
+            long max = MAX_RETRY_AFTER.toSeconds();
+            return digits.length() > 18 || Long.parseLong(digits) > max ? MAX_RETRY_AFTER
+                    : Duration.ofSeconds(Long.parseLong(digits));
         }
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            Duration d = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
         } catch (DateTimeParseException e) {
             return null;
         }

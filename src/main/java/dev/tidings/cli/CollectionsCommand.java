@@ -153,7 +153,7 @@ final class CollectionsCommand implements Callable<Integer> {
                                 g.writeNumberField("number", e.number());
                                 Json.line(g, "id", e.item().id());
                                 Json.line(g, "title", e.item().title());
-                                Json.line(g, "link", e.item().link());
+                                Json.link(g, "link", e.item().link());
                                 Json.instant(g, "published", e.item().published());
                                 Json.line(g, "feed", e.feed().name());
                                 g.writeEndObject();
@@ -167,7 +167,7 @@ final class CollectionsCommand implements Callable<Integer> {
                         for (Entry e : entries) {
                             out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date()) + "\t"
                                     + Sanitize.line(e.item().title()) + "\t" + Sanitize.line(e.feed().name()) + "\t"
-                                    + Sanitize.line(e.item().link()) + "\t" + Sanitize.line(e.item().id()));
+                                    + dev.tidings.text.Urls.web(e.item().link()) + "\t" + Sanitize.line(e.item().id()));
                         }
                         break;
                     case "text":

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = "Print whole articles: title, meta line, body with image caption blocks,"
                 + " numbered link footnotes and the read-more link.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error (e.g. no such item)", "3:a source could not be read", "4:not a valid feed"})
+            "0:success", "2:usage error (e.g. no such item)", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
 final class DumpCommand implements Callable<Integer> {
     enum Format { text, markdown, json, ndjson }
 
@@ -241,7 +241,7 @@ final class DumpCommand implements Callable<Integer> {
     static void feedObject(JsonGenerator g, LoadedFeed f) throws IOException {
         g.writeStartObject();
         Json.line(g, "title", f.feed().title());
-        Json.line(g, "link", f.feed().link());
+        Json.link(g, "link", f.feed().link());
         g.writeEndObject();
     }
 
@@ -251,7 +251,7 @@ final class DumpCommand implements Callable<Integer> {
         g.writeNumberField("number", e.number());
         Json.line(g, "id", e.item().id());
         Json.line(g, "title", e.item().title());
-        Json.line(g, "link", e.item().link());
+        Json.link(g, "link", e.item().link());
         Json.instant(g, "published", e.item().published());
         Json.instant(g, "updated", e.item().updated());
         g.writeFieldName("feed");
@@ -267,13 +267,13 @@ final class DumpCommand implements Callable<Integer> {
         g.writeArrayFieldStart("images");
         for (Block.Figure f : a.body().figures()) {
             g.writeStartObject();
-            Json.line(g, "url", f.url());
+            Json.link(g, "url", f.url());
             Json.line(g, "caption", f.caption());
             Json.line(g, "credit", f.credit());
             g.writeEndObject();
         }
         g.writeEndArray();
-        Json.strings(g, "links", a.body().links());
+        Json.links(g, "links", a.body().links());
         g.writeEndObject();
     }
 }

@@ -26,7 +26,7 @@ final class Exports {
                 w.writeCharacters("\n    ");
                 w.writeEmptyElement("outline");
                 w.writeAttribute("type", "link");
-                w.writeAttribute("text", xml(e.item().title().isEmpty() ? e.item().link() : e.item().title()));
+                w.writeAttribute("text", xml(e.item().title().isEmpty() ? Urls.web(e.item().link()) : e.item().title()));
                 if (Urls.isWeb(e.item().link())) {
                     w.writeAttribute("url", xml(e.item().link()));
                 }

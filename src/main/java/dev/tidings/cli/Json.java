@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -50,6 +51,23 @@ final class Json {
 
     static void line(JsonGenerator g, String field, String value) throws IOException {
         g.writeStringField(field, Sanitize.line(value));
+    }
+
+    /** A link field: the URL when it is http(s), else "" (never {@code javascript:}, {@code file:}...). */
+    static void link(JsonGenerator g, String field, String value) throws IOException {
+        g.writeStringField(field, Urls.web(value));
+    }
+
+    /** An array of links, keeping only the http(s) ones. */
+    static void links(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            String u = Urls.web(v);
+            if (!u.isEmpty()) {
+                g.writeString(u);
+            }
+        }
+        g.writeEndArray();
     }
 
     static void body(JsonGenerator g, String field, String value) throws IOException {

@@ -6,6 +6,7 @@ import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
         description = "Print one headline per line: number, date, title, feed name.%n"
                 + "Numbers are what 'tidings dump --item N' takes.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:a source could not be read", "4:not a valid feed"})
+            "0:success", "2:usage error", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
 final class ListCommand implements Callable<Integer> {
     enum Format { text, tsv, json, ndjson }
 
@@ -70,7 +71,7 @@ final class ListCommand implements Callable<Integer> {
             case tsv:
                 for (Entry e : entries) {
                     out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date().toString()) + "\t"
-                            + tsv(e.item().title()) + "\t" + tsv(e.feed().name()) + "\t" + tsv(e.item().link()) + "\t"
+                            + tsv(e.item().title()) + "\t" + tsv(e.feed().name()) + "\t" + tsv(Urls.web(e.item().link())) + "\t"
                             + tsv(e.item().id()));
                     if (e.number() % 512 == 0 && out.checkError()) {
                         return code;
@@ -136,7 +137,7 @@ final class ListCommand implements Callable<Integer> {
     static void feed(JsonGenerator g, LoadedFeed f) throws IOException {
         g.writeStartObject();
         Json.line(g, "title", f.feed().title());
-        Json.line(g, "link", f.feed().link());
+        Json.link(g, "link", f.feed().link());
         Json.line(g, "source", f.source());
         Json.line(g, "format", f.feed().format().label());
         g.writeEndObject();
@@ -147,7 +148,7 @@ final class ListCommand implements Callable<Integer> {
         g.writeNumberField("number", e.number());
         Json.line(g, "id", e.item().id());
         Json.line(g, "title", e.item().title());
-        Json.line(g, "link", e.item().link());
+        Json.link(g, "link", e.item().link());
         Json.instant(g, "published", e.item().published());
         Json.instant(g, "updated", e.item().updated());
         Json.line(g, "feed", e.feed().name());

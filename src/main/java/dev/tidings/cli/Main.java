@@ -1,6 +1,9 @@
 package dev.tidings.cli;
 
 import dev.tidings.text.Sanitize;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,12 +16,75 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = Terminal.stdout();
+        Output stdout = new Output(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = Terminal.stderr();
-        int code = run(args, Env.system(), out, err);
-        out.flush();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(e, err, debug(args)));
+        int code;
+        try {
+            code = run(args, Env.system(), stdout, err);
+        } catch (Error e) { // out of memory, stack overflow: one line too, never a JVM stack trace
+            code = fatal(e, err, debug(args));
+        }
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Runs Tidings writing to {@code stdout}, then flushes it: a write error that is not a closed
+     * pipe is one line on stderr and exit 3, whatever the command returned.
+     */
+    static int run(String[] args, Env env, Output stdout, PrintWriter err) {
+        PrintWriter out = Terminal.stdout(stdout);
+        int code = run(args, env, out, err);
+        out.flush();
+        IOException failure = stdout.failure();
+        if (failure == null || Output.isClosedPipe(failure)) {
+            return code;
+        }
+        err.println("tidings: cannot write the output (" + Sanitize.line(describe(failure)) + ")");
+        err.flush();
+        return ExitCodes.UNREADABLE;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static boolean debug(String[] args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What an Error (or an exception no one caught) says: one line, exit 1. */
+    static int fatal(Throwable e, PrintWriter err, boolean debug) {
+        try {
+            err.println("tidings: " + oneLine(e) + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        } catch (Throwable ignored) { // NOPMD: nothing is left to report with
+            // even printing failed (out of memory again): the exit code still says it
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /** "out of memory (...)" or "internal error: ..." for a throwable and its causes. */
+    static String oneLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory (" + Sanitize.line(describe(c)) + "); an input may be larger than this JVM's"
+                        + " heap allows: try TIDINGS_JAVA_OPTS=-Xmx1g";
+            }
+            if (c instanceof StackOverflowError) {
+                return "internal error: stack overflow";
+            }
+        }
+        return "internal error: " + Sanitize.line(describe(e));
     }
 
     /** Runs Tidings as the command line would, with the given streams: what tests call. */
@@ -90,9 +156,7 @@ public final class Main {
             if (ex instanceof InterruptedException) {
                 return ExitCodes.INTERRUPTED;
             }
-            String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("tidings: internal error: " + Sanitize.line(what)
-                    + (debug ? "" : " (run with --debug for details)"));
+            err.println("tidings: " + oneLine(ex) + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
                 ex.printStackTrace(err);
             }

@@ -18,9 +18,9 @@ final class Terminal {
     }
 
     /** stdout as UTF-8 whatever the locale says, buffered. */
-    static PrintWriter stdout() {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+    static PrintWriter stdout(java.io.OutputStream stdout) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16),
+                false);
     }
 
     static PrintWriter stderr() {

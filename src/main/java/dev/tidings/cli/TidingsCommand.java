@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "0:success",
             "1:internal error (a bug; --debug shows details)",
             "2:usage error (bad option or value, no such item, no terminal)",
-            "3:a source could not be read (file, stdin, HTTP)",
+            "3:a source could not be read (file, stdin, HTTP), or stdout not written",
             "4:not a valid feed (or refused as hostile)",
             "5:collections file unusable",
         },

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects one item's fields while a parser walks it, then builds the sanitized {@link Item}. */
+/**
+ * Collects one item's fields while a parser walks it, then builds the sanitized {@link Item} under
+ * the {@link FieldCaps}: one-line fields cut with "…", bodies capped, only http(s) or relative links.
+ */
 final class ItemBuilder {
     String id = "";
     boolean idIsPermalink;
@@ -34,21 +37,21 @@ final class ItemBuilder {
     String looseCredit = "";
 
     void addAuthor(String name) {
-        String n = Sanitize.line(name);
+        String n = FieldCaps.line(name);
         if (!n.isEmpty() && !authors.contains(n)) {
             authors.add(n);
         }
     }
 
     void addCategory(String name) {
-        String n = Sanitize.line(name);
+        String n = FieldCaps.line(name);
         if (!n.isEmpty() && !categories.contains(n)) {
             categories.add(n);
         }
     }
 
     void addImage(String url, String caption, String credit) {
-        String u = Sanitize.line(url);
+        String u = FieldCaps.link(url);
         if (u.isEmpty()) {
             return;
         }
@@ -57,13 +60,13 @@ final class ItemBuilder {
                 return;
             }
         }
-        images.add(new Image(u, Sanitize.line(caption), Sanitize.line(credit)));
+        images.add(new Image(u, FieldCaps.line(caption), FieldCaps.line(credit)));
     }
 
     void addEnclosure(String url, String type, long length) {
-        String u = Sanitize.line(url);
+        String u = FieldCaps.link(url);
         if (!u.isEmpty()) {
-            enclosures.add(new Enclosure(u, Sanitize.line(type), length));
+            enclosures.add(new Enclosure(u, FieldCaps.line(type), length));
         }
     }
 
@@ -72,12 +75,12 @@ final class ItemBuilder {
             if (!images.isEmpty()) {
                 Image first = images.get(0);
                 images.set(0, new Image(first.url(),
-                        first.caption().isEmpty() ? Sanitize.line(looseCaption) : first.caption(),
-                        first.credit().isEmpty() ? Sanitize.line(looseCredit) : first.credit()));
+                        first.caption().isEmpty() ? FieldCaps.line(looseCaption) : first.caption(),
+                        first.credit().isEmpty() ? FieldCaps.line(looseCredit) : first.credit()));
             }
         }
         String cleanLink = Sanitize.line(link);
-        String cleanTitle = Sanitize.line(title);
+        String cleanTitle = FieldCaps.line(title);
         String cleanId = Sanitize.line(id);
         String cleanGuidLink = Sanitize.line(guidLink);
         if (cleanLink.isEmpty() && idIsPermalink
@@ -87,11 +90,15 @@ final class ItemBuilder {
         if (cleanLink.isEmpty()) {
             cleanLink = Sanitize.line(contentSrc);
         }
+        cleanLink = FieldCaps.link(cleanLink);
         if (cleanId.isEmpty()) {
             cleanId = cleanLink.isEmpty() ? hashId(cleanTitle) : cleanLink;
         }
+        if (cleanId.length() > FieldCaps.MAX_URL) {
+            cleanId = "tidings:" + hex(sha256(cleanId), 16);
+        }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                Sanitize.body(summaryHtml), Sanitize.body(contentHtml), enclosures, images);
+                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, images);
     }
 
     /** Items without authors get the feed's; the others are returned as they are. */
@@ -109,23 +116,34 @@ final class ItemBuilder {
 
     /** A stable id for items without guid or link: a hash of what list and dump both read. */
     private String hashId(String cleanTitle) {
+        MessageDigest sha = sha256();
+        sha.update(cleanTitle.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(String.valueOf(published != null ? published : updated).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        if (!enclosures.isEmpty()) {
+            sha.update(enclosures.get(0).url().getBytes(StandardCharsets.UTF_8));
+        }
+        return "tidings:" + hex(sha.digest(), 8);
+    }
+
+    private static byte[] sha256(String s) {
+        return sha256().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(cleanTitle.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(String.valueOf(published != null ? published : updated).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            if (!enclosures.isEmpty()) {
-                sha.update(enclosures.get(0).url().getBytes(StandardCharsets.UTF_8));
-            }
-            byte[] d = sha.digest();
-            StringBuilder hex = new StringBuilder("tidings:");
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", d[i]));
-            }
-            return hex.toString();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
+    }
+
+    private static String hex(byte[] d, int bytes) {
+        StringBuilder hex = new StringBuilder(bytes * 2);
+        for (int i = 0; i < bytes; i++) {
+            hex.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+        }
+        return hex.toString();
     }
 }

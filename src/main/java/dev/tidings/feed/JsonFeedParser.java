@@ -49,7 +49,9 @@ final class JsonFeedParser {
 
     static Feed parse(Reader in, Detail detail, URI base) throws FeedException {
         try (JsonParser p = FACTORY.createParser(in)) {
-            return new JsonFeedParser(p, detail, base).document();
+            Feed feed = new JsonFeedParser(p, detail, base).document();
+            refuseTrailingTokens(p);
+            return feed;
         } catch (StreamConstraintsException e) {
             throw new FeedException("not a valid feed: JSON exceeds a safety limit: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -58,6 +60,21 @@ final class JsonFeedParser {
             throw new FeedException("not a valid feed: JSON error" + where + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new FeedException("not a valid feed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Only white space may follow the document (FAIL_ON_TRAILING_TOKENS, for a streaming parser): a
+     * second object, a stray bracket or text after the feed means the bytes are not what they claim.
+     */
+    static void refuseTrailingTokens(JsonParser p) throws IOException, FeedException {
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new FeedException("not a valid feed: the JSON document is not closed");
+        }
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            throw new FeedException("not a valid feed: JSON error at line " + p.currentLocation().getLineNr()
+                    + ", column " + p.currentLocation().getColumnNr() + ": data after the end of the document");
         }
     }
 
@@ -119,7 +136,7 @@ final class JsonFeedParser {
                     break;
                 case "author":
                     if (t == JsonToken.START_OBJECT) {
-                        String n = Sanitize.line(authorName());
+                        String n = FieldCaps.line(authorName());
                         if (!n.isEmpty()) {
                             feedAuthors.add(n);
                         }
@@ -131,7 +148,7 @@ final class JsonFeedParser {
                     if (t == JsonToken.START_ARRAY) {
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             if (p.currentToken() == JsonToken.START_OBJECT) {
-                                String n = Sanitize.line(authorName());
+                                String n = FieldCaps.line(authorName());
                                 if (!n.isEmpty()) {
                                     feedAuthors.add(n);
                                 }
@@ -159,7 +176,7 @@ final class JsonFeedParser {
             items = resolveLate(items); // feed_url came after the items
         }
         items = ItemBuilder.inheritAuthors(items, feedAuthors);
-        return new Feed(format, Sanitize.line(title), Urls.resolve(base, link), Sanitize.line(description),
+        return FieldCaps.feed(format, title, Urls.resolve(base, link), description,
                 Urls.resolve(base, image), items);
     }
 

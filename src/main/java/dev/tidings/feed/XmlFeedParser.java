@@ -238,7 +238,9 @@ final class XmlFeedParser {
                         if (sb == null) {
                             sb = new StringBuilder(single);
                         }
-                        sb.append(t);
+                        if (sb.length() < FieldCaps.MAX_READ) { // past it the caps cut anyway
+                            sb.append(t);
+                        }
                     }
                     break;
                 }
@@ -276,7 +278,9 @@ final class XmlFeedParser {
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
-                    escapeText(sb, r.getText());
+                    if (sb.length() < FieldCaps.MAX_READ) { // past it the body cap cuts anyway
+                        escapeText(sb, r.getText());
+                    }
                     break;
                 case XMLStreamConstants.ENTITY_REFERENCE:
                     escapeText(sb, entity(r.getLocalName()));
@@ -377,6 +381,9 @@ final class XmlFeedParser {
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
+                    if (sb.length() >= FieldCaps.MAX_READ) {
+                        break; // past it the body cap cuts anyway
+                    }
                     if (escapedHtml) {
                         sb.append(r.getText());
                     } else {
@@ -796,7 +803,7 @@ final class XmlFeedParser {
                 case "author":
                     while (nextChild()) {
                         if (key().equals("name")) {
-                            String name = Sanitize.line(plainTitle(text()));
+                            String name = FieldCaps.line(plainTitle(text()));
                             if (!name.isEmpty()) {
                                 h.authors.add(name);
                             }
@@ -1002,8 +1009,8 @@ final class XmlFeedParser {
         final List<String> authors = new ArrayList<>();
 
         Feed build(FeedFormat format, List<Item> items) {
-            return new Feed(format, Sanitize.line(title), Sanitize.line(link), Sanitize.line(description),
-                    Sanitize.line(image), ItemBuilder.inheritAuthors(items, authors));
+            return FieldCaps.feed(format, title, link, description,
+                    image, ItemBuilder.inheritAuthors(items, authors));
         }
     }
 }

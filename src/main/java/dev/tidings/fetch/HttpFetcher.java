@@ -5,10 +5,9 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -158,7 +157,28 @@ public final class HttpFetcher {
      */
     public HttpResult fetch(URI uri, String etag, String lastModified) throws SourceException {
         Objects.requireNonNull(uri, "uri");
-        return new Exchange(uri, headerValue(etag), headerValue(lastModified)).run();
+        return new Exchange(uri, headerValue(etag), headerValue(lastModified), null).run();
+    }
+
+    /**
+     * Fetches a URL like {@link #fetch(URI, String, String)}, but streams a 2xx body into
+     * {@code sink} (decoded, under the same cap) instead of holding it in memory: what a refresh of
+     * many feeds in parallel uses, so memory stays bounded whatever the servers send. The result's
+     * {@code body} is then empty. On failure the sink may hold part of a body: discard it.
+     *
+     * <pre>
+     * try (OutputStream file = Files.newOutputStream(tmp)) {
+     *     HttpResult r = fetcher.fetch(uri, etag, lastModified, file);
+     * }
+     * </pre>
+     *
+     * @throws SourceException on any failure, including the sink refusing to write
+     *                         ("cannot store the body (No space left on device)")
+     */
+    public HttpResult fetch(URI uri, String etag, String lastModified, OutputStream sink) throws SourceException {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(sink, "sink");
+        return new Exchange(uri, headerValue(etag), headerValue(lastModified), sink).run();
     }
 
     /** The state of one fetch across its redirects; used by one thread only. */
@@ -166,16 +186,19 @@ public final class HttpFetcher {
         private final URI origin;
         private final String etag;
         private final String lastModified;
+        /** Where a 2xx body goes; null keeps it in memory. */
+        private final OutputStream sink;
         private final long deadlineNanos;
         private final Set<URI> seen = new HashSet<>();
         private URI current;
         private int redirects;
         private boolean permanent;
 
-        Exchange(URI origin, String etag, String lastModified) {
+        Exchange(URI origin, String etag, String lastModified, OutputStream sink) {
             this.origin = origin;
             this.etag = etag;
             this.lastModified = lastModified;
+            this.sink = sink;
             this.deadlineNanos = System.nanoTime() + limits.deadline().toNanos();
             this.current = origin;
         }
@@ -327,15 +350,17 @@ public final class HttpFetcher {
          */
         private byte[] readBody(BodyStream raw, HttpHeaders headers) throws SourceException {
             try (raw) {
-                byte[] body = decodeCapped(raw, headers);
+                ByteArrayOutputStream memory = sink == null ? new ByteArrayOutputStream(CHUNK) : null;
+                decodeCapped(raw, headers, memory != null ? memory : new SinkStream(sink));
                 raw.rethrowFailure();
-                return body;
+                return memory != null ? memory.toByteArray() : new byte[0];
             } catch (IOException e) {
                 throw bodyError(e);
             }
         }
 
-        private byte[] decodeCapped(InputStream raw, HttpHeaders headers) throws IOException, SourceException {
+        private void decodeCapped(InputStream raw, HttpHeaders headers, OutputStream out)
+                throws IOException, SourceException {
             String encoding = header(headers, "Content-Encoding");
             boolean gzip = encoding != null && isGzip(encoding);
             if (encoding != null && !gzip && !encoding.trim().equalsIgnoreCase("identity")) {
@@ -348,12 +373,14 @@ public final class HttpFetcher {
                 throw tooLarge();
             }
             CappedInputStream capped = new CappedInputStream(raw, rawCap);
-            byte[] body = readAtMost(gzip ? new GZIPInputStream(capped, CHUNK) : capped, max);
+            copyAtMost(gzip ? new GZIPInputStream(capped, CHUNK) : capped, out, max);
             capped.rethrowFailure();
-            return body;
         }
 
         private SourceException bodyError(IOException e) {
+            if (e instanceof SinkException) {
+                return fail("cannot store the body (" + describe(e.getCause()) + ")");
+            }
             if (e instanceof DeadlineException) {
                 return timedOut();
             }
@@ -506,55 +533,13 @@ public final class HttpFetcher {
         return Reach.mostPrivate(to).compareTo(Reach.leastPrivate(from)) <= 0;
     }
 
-    /** How far inside the network an address is, in increasing order of privilege. */
-    enum Reach {
-        PUBLIC, PRIVATE, LOCAL;
-
-        static Reach of(InetAddress a) {
-            byte[] b = a.getAddress();
-            if (a instanceof Inet6Address && ((Inet6Address) a).isIPv4CompatibleAddress()) {
-                try {
-                    return of(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return LOCAL;
-                }
-            }
-            if (a.isLoopbackAddress() || a.isAnyLocalAddress() || (a instanceof Inet4Address && b[0] == 0)) {
-                return LOCAL;
-            }
-            if (a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()) {
-                return PRIVATE;
-            }
-            boolean cgnat = a instanceof Inet4Address && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-            boolean uniqueLocal = a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc;
-            return cgnat || uniqueLocal ? PRIVATE : PUBLIC;
-        }
-
-        static Reach mostPrivate(InetAddress[] all) {
-            Reach r = PUBLIC;
-            for (InetAddress a : all) {
-                r = of(a).compareTo(r) > 0 ? of(a) : r;
-            }
-            return r;
-        }
-
-        static Reach leastPrivate(InetAddress[] all) {
-            Reach r = LOCAL;
-            for (InetAddress a : all) {
-                r = of(a).compareTo(r) < 0 ? of(a) : r;
-            }
-            return all.length == 0 ? PUBLIC : r;
-        }
-    }
-
     private static boolean isGzip(String encoding) {
         String e = encoding.trim().toLowerCase(Locale.ROOT);
         return e.equals("gzip") || e.equals("x-gzip");
     }
 
-    /** Reads everything, failing with {@link TooLargeException} past {@code max} bytes. */
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
+    /** Copies everything, failing with {@link TooLargeException} past {@code max} bytes. */
+    private static void copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
         byte[] buf = new byte[CHUNK];
         long total = 0;
         for (int n; (n = in.read(buf)) >= 0; ) {
@@ -564,7 +549,6 @@ public final class HttpFetcher {
             }
             out.write(buf, 0, n);
         }
-        return out.toByteArray();
     }
 
     static String reason(int status) {
@@ -685,6 +669,38 @@ public final class HttpFetcher {
 
         DeadlineException() {
             super("deadline passed");
+        }
+    }
+
+    /** The sink refused a write (full disk): not the server's fault, and said so. */
+    private static final class SinkException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SinkException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The caller's sink, its failures marked as its own. */
+    private static final class SinkStream extends OutputStream {
+        private final OutputStream out;
+
+        SinkStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new SinkException(e);
+            }
         }
     }
 

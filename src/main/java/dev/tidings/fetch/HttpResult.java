@@ -6,7 +6,7 @@ import java.net.URI;
  * The answer to a successful fetch.
  *
  * @param status       200 (body holds the decoded bytes) or 304 (not modified, body empty)
- * @param body         the decoded body, never more than the cap
+ * @param body         the decoded body, never more than the cap; empty when it was streamed to a sink
  * @param contentType  the Content-Type header, or null
  * @param finalUri     the URI after redirects: the base for relative links
  * @param etag         the ETag header, or null

@@ -28,8 +28,22 @@ public final class Sources {
     private Sources() {
     }
 
+    /** Files and stdin are capped like HTTP bodies: {@link FetchLimits#defaults()}' 50 MiB. */
+    public static final long MAX_BYTES = FetchLimits.defaults().maxBytes();
+
     /** An open source: the bytes, what the server said they are, and the base for relative links. */
     public record Opened(String name, InputStream body, String contentType, URI base) implements AutoCloseable {
+        /**
+         * Throws when the source was cut off at its size cap: call it when reading failed, since
+         * a parser reports the cut as a syntax error of its own.
+         */
+        public void checkSize() throws SourceException {
+            if (body instanceof CappedInput && ((CappedInput) body).exceeded()) {
+                throw new SourceException(name + ": larger than " + HttpFetcher.size(((CappedInput) body).cap())
+                        + " (the limit for a feed, as for HTTP)");
+            }
+        }
+
         @Override
         public void close() throws IOException {
             body.close();
@@ -63,7 +77,7 @@ public final class Sources {
             throws SourceException {
         String name = Sanitize.line(spec);
         if (spec.equals("-")) {
-            return new Opened("stdin", stdin, null, null);
+            return new Opened("stdin", new CappedInput(stdin, MAX_BYTES), null, null);
         }
         if (isUrl(spec)) {
             URI uri;
@@ -110,7 +124,7 @@ public final class Sources {
             throw new SourceException(name + ": not a regular file");
         }
         try {
-            return new Opened(name, Files.newInputStream(path), null, null);
+            return new Opened(name, new CappedInput(Files.newInputStream(path), MAX_BYTES), null, null);
         } catch (AccessDeniedException e) {
             throw new SourceException(name + ": permission denied");
         } catch (IOException e) {

@@ -542,8 +542,14 @@ public final class CollectionStore {
             return;
         }
         swept = true;
-        String prefix = "." + file.getFileName() + ".";
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), prefix + "*.tmp")) {
+        Path target;
+        try {
+            target = target(); // temp files are made beside the file a save replaces
+        } catch (IOException e) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), prefix + "*.tmp")) {
             for (Path p : ds) {
                 try {
                     Files.deleteIfExists(p);
@@ -556,9 +562,30 @@ public final class CollectionStore {
         }
     }
 
+    /**
+     * Replaces the file atomically. When the collections file is a symbolic link (a dotfiles
+     * repository, a synced folder), the link is followed and its target replaced: the link stays a
+     * link, and the temp file is created beside the target so the rename stays atomic.
+     */
     private void write(Dto.FileDto dto) throws IOException {
-        AtomicFiles.write(file, Wire.serialize(dto), sink);
+        AtomicFiles.write(target(), Wire.serialize(dto), sink);
     }
+
+    /** The file a save replaces: {@link #file} with every symbolic link followed (dangling ones too). */
+    Path target() throws IOException {
+        Path p = file;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            Path link = Files.readSymbolicLink(p);
+            p = p.resolveSibling(link).normalize();
+        }
+        return p;
+    }
+
+    /** Symbolic links followed before giving up, as Linux does (ELOOP). */
+    private static final int MAX_LINK_HOPS = 40;
 
     /**
      * Moves a damaged file aside to a named backup ("collections.json.bad-20261125T085400Z") so

@@ -386,26 +386,64 @@ public final class FeedCache {
                         String lastModified, Instant now, Feed headlines) throws IOException {
         Objects.requireNonNull(body, "body");
         ensureDir();
+        Path bodyTmp = AtomicFiles.temp(dir.resolve(key(url) + ".xml"), body, true);
+        try {
+            commitBody(url, bodyTmp, looksLikeJson(body), body.length, sha256(body), contentType, finalUrl, etag,
+                    lastModified, now, headlines);
+            bodyTmp = null;
+        } finally {
+            AtomicFiles.deleteQuietly(bodyTmp);
+        }
+    }
+
+    /**
+     * A new temp file in the cache directory for a body to be streamed into (see {@link Download});
+     * close it when done: an uncommitted one is deleted.
+     */
+    public Download download() throws IOException {
+        ensureDir();
+        return new Download(dir);
+    }
+
+    /**
+     * Caches a body that was streamed into {@code body}: its file is renamed into place, so the
+     * body is never held in memory. When the same body is cached under two URLs, the first call is
+     * given {@link #copyOf(Download)}.
+     */
+    public void putBody(String url, Download body, String contentType, String finalUrl, String etag,
+                        String lastModified, Instant now, Feed headlines) throws IOException {
+        byte[] sha = body.finish();
+        body.force();
+        commitBody(url, body.file(), looksLikeJson(body.head(4096)), body.length(), sha, contentType, finalUrl, etag,
+                lastModified, now, headlines);
+        body.committed();
+    }
+
+    /** A second temp file with the same bytes, for caching one body under two URLs. */
+    public Download copyOf(Download body) throws IOException {
+        return body.copy(dir);
+    }
+
+    /** Renames a body's temp file into place with its index and meta; the temp is gone only on success. */
+    private void commitBody(String url, Path bodyTmp, boolean json, long length, byte[] sha, String contentType,
+                            String finalUrl, String etag, String lastModified, Instant now, Feed headlines)
+            throws IOException {
         String k = key(url);
-        String name = k + (looksLikeJson(body) ? ".json" : ".xml");
-        String other = k + (name.endsWith(".json") ? ".xml" : ".json");
-        byte[] sha = sha256(body);
-        Entry e = new Entry(url, body, contentType, finalUrl == null ? url : finalUrl, etag, lastModified,
+        String name = k + (json ? ".json" : ".xml");
+        String other = k + (json ? ".xml" : ".json");
+        Entry e = new Entry(url, null, contentType, finalUrl == null ? url : finalUrl, etag, lastModified,
                 now, OK, null, null);
         // the slow part (writing and fsyncing) outside the lock, so parallel refreshes overlap
-        Path bodyTmp = null;
         Path indexTmp = null;
         Path metaTmp = null;
         try {
-            bodyTmp = AtomicFiles.temp(dir.resolve(name), body, true);
             if (headlines != null) {
-                indexTmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
+                indexTmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, length, sha), false);
             }
-            metaTmp = AtomicFiles.temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), body.length), true);
+            metaTmp = AtomicFiles.temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), length), true);
             try (Locked ignored = lock()) {
                 // the body first, then its index, then the meta that points at them
                 AtomicFiles.commit(bodyTmp, dir.resolve(name));
-                bodyTmp = null;
                 if (indexTmp != null) {
                     AtomicFiles.commit(indexTmp, indexFile(url));
                     indexTmp = null;
@@ -418,7 +456,6 @@ public final class FeedCache {
                 AtomicFiles.syncDirectory(dir);
             }
         } finally {
-            AtomicFiles.deleteQuietly(bodyTmp);
             AtomicFiles.deleteQuietly(indexTmp);
             AtomicFiles.deleteQuietly(metaTmp);
         }

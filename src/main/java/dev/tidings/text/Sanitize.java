@@ -18,8 +18,9 @@ public final class Sanitize {
     private static final char REPLACEMENT = '\uFFFD';
 
     /**
-     * For one-line fields (titles, names, URLs, feed names): controls, escape sequences and bidi
-     * controls removed; newlines, tabs and U+2028/U+2029 become spaces; runs of whitespace fold
+     * For one-line fields (titles, names, URLs, feed names): controls, escape sequences, bidi
+     * controls and the invisible direction marks LRM, RLM and ALM (U+200E, U+200F, U+061C) removed
+     * (ZWNJ and ZWJ, which shape Persian and emoji, stay); newlines, tabs and U+2028/U+2029 become spaces; runs of whitespace fold
      * into one space; leading and trailing whitespace go. {@code null} becomes "".
      * <pre>line(" Breaking:\n\u202Egnp.exe ") = "Breaking: gnp.exe"</pre>
      */
@@ -58,6 +59,14 @@ public final class Sanitize {
         return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
+    /**
+     * LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK and ARABIC LETTER MARK: invisible, they only steer the
+     * bidi algorithm, so in a one-line field they can reorder what surrounds a title. Not ZWNJ/ZWJ.
+     */
+    public static boolean isDirectionMark(int c) {
+        return c == 0x200e || c == 0x200f || c == 0x061c;
+    }
+
     private static boolean isCleanLine(String s) {
         int n = s.length();
         if (n == 0) {
@@ -69,7 +78,7 @@ public final class Sanitize {
         char prev = 'x';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00a0
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00a0 || isDirectionMark(c)
                     || c >= 0x2028 && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069) || Character.isSurrogate(c)
                     || c == 0x3000)) {
                 return false;
@@ -150,7 +159,7 @@ public final class Sanitize {
                 i++;
                 continue;
             }
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isBidiControl(c)) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isBidiControl(c) || (!keepNewlines && isDirectionMark(c))) {
                 i++;
                 continue;
             }

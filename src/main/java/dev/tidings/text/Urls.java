@@ -46,6 +46,16 @@ public final class Urls {
         }
     }
 
+    /**
+     * The link as every output writes it: sanitized when it is an absolute http(s) URL, else ""
+     * (the link rule: {@code javascript:}, {@code file:}, {@code data:} and relative links are not links).
+     * <pre>web("https://a.org/x") = "https://a.org/x";  web("file:///etc/passwd") = ""</pre>
+     */
+    public static String web(String url) {
+        String u = Sanitize.line(url);
+        return isWeb(u) ? u : "";
+    }
+
     /** True for absolute http and https URLs with a host: the only links Tidings opens or fetches. */
     public static boolean isWeb(String url) {
         if (url == null) {

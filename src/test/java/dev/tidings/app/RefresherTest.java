@@ -250,7 +250,7 @@ class RefresherTest {
         s.on("/real.xml", feed("Real", 1));
         s.on("/tmp.xml", redirect(302, s.url("/real.xml")));
         Result r = one(s.url("/tmp.xml"));
-        assertThat(r.status()).isEqualTo(Status.UPDATED);
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.UPDATED);
         assertThat(r.newUrl()).isNull();
         assertThat(refresher.loadCached(s.url("/tmp.xml")).base().toString()).isEqualTo(s.url("/real.xml"));
     }
@@ -322,6 +322,81 @@ class RefresherTest {
         assertThat(Refresher.retryAfter("Tue, 03 Jun 2025 09:00:00 GMT", now)).isEqualTo(Duration.ZERO);
         assertThat(Refresher.retryAfter("soon", now)).isNull();
         assertThat(Refresher.retryAfter(null, now)).isNull();
+    }
+
+    /**
+     * Issue #16: endless and gzip-bomb bodies in parallel each stop at the cap ("larger than") and
+     * leave no temp file behind; bodies stream to disk, so none is held in memory.
+     */
+    @Test
+    void endlessAndGzipBombFeedsInParallelEachStopAtTheCap() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write("<rss version=\"2.0\"><channel><title>".getBytes(StandardCharsets.UTF_8));
+            gz.write(new byte[4 * 1024 * 1024]);
+        }
+        byte[] bomb = zipped.toByteArray();
+        Server s = server();
+        s.on("/endless.xml", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, 0);
+            byte[] chunk = "aaaaaaaaaaaaaaaa".repeat(4096).getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write("<rss version=\"2.0\"><channel><title>".getBytes(StandardCharsets.UTF_8));
+                while (true) {
+                    out.write(chunk);
+                }
+            }
+        });
+        s.on("/bomb.xml", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(200, bomb.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bomb);
+            }
+        });
+        Refresher patient = new Refresher(cache, new HttpFetcher(new FetchLimits(Duration.ofSeconds(20),
+                Duration.ofSeconds(60), 1024 * 1024, 5, FetchLimits.USER_AGENT)), Clock.systemUTC());
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            urls.add(s.url("/endless.xml") + "?" + i);
+            urls.add(s.url("/bomb.xml") + "?" + i);
+        }
+        List<Result> results = patient.refresh(urls, x -> { });
+        assertThat(results).hasSize(8).allSatisfy(r -> {
+            assertThat(r.status()).as(r.message()).isEqualTo(Status.FAILED);
+            assertThat(r.message()).as(r.message()).endsWith(": response larger than 1 MiB");
+        });
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(cache.dir())) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aStreamedBodyIsCachedByteForByte() throws Exception {
+        Server s = server();
+        String body = rss("Streamed", 3);
+        s.on("/f.xml", ex -> send(ex, 200, "application/rss+xml", body));
+        assertThat(one(s.url("/f.xml")).status()).isEqualTo(Status.UPDATED);
+        assertThat(new String(cache.get(s.url("/f.xml")).orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(cache.headlines(s.url("/f.xml")).orElseThrow().headlines().items()).hasSize(3);
+    }
+
+    /** Issue #16: 999999999 seconds deferred a feed to 2058 while ten digits were capped at a year. */
+    @Test
+    void retryAfterIsCappedAtAWeekHoweverItIsWritten() {
+        Instant now = Instant.parse("2025-06-03T10:00:00Z");
+        Duration week = Refresher.MAX_RETRY_AFTER;
+        assertThat(week).isEqualTo(Duration.ofDays(7));
+        assertThat(Refresher.retryAfter("604800", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("604801", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("9999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("99999999999999999999999999", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("000000000000000000000000120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(Refresher.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT", now)).isEqualTo(week);
+        assertThat(Refresher.retryAfter("\u0661\u0662", now)).isNull(); // Arabic-Indic digits are no number
     }
 
     // ---------------------------------------------------------------- failures

@@ -243,6 +243,23 @@ class HttpFetcherTest {
         assertThat(HttpFetcher.redirectAllowed(loopback, lanHost)).isTrue();
     }
 
+    /** Issue #16: NAT64, 6to4, IPv4-mapped and Teredo addresses are judged by the IPv4 they carry. */
+    @Test
+    void redirectsNeverGoInwardThroughAnIpv4EmbeddedInIpv6() throws UnknownHostException {
+        InetAddress[] publicHost = addresses("93.184.216.34");
+        for (String inward : List.of("64:ff9b::7f00:1", "64:ff9b::10.0.0.1", "64:ff9b::192.168.1.1",
+                "64:ff9b::169.254.169.254", "2002:7f00:1::", "2002:c0a8:101::1", "2002:a00:1::",
+                "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::127.0.0.1", "64:ff9b:1::a00:1",
+                // Teredo: client 127.0.0.1 and 192.168.1.1, stored inverted
+                "2001:0:5ef5:79fd:0:0:80ff:fffe", "2001:0:5ef5:79fd::3f57:fefe")) {
+            assertThat(HttpFetcher.redirectAllowed(publicHost, addresses(inward))).as(inward).isFalse();
+        }
+        for (String outward : List.of("64:ff9b::93.184.216.34", "2002:5db8:d822::1", "2001:4860:4860::8888",
+                "2606:4700::1111")) {
+            assertThat(HttpFetcher.redirectAllowed(publicHost, addresses(outward))).as(outward).isTrue();
+        }
+    }
+
     private static InetAddress[] addresses(String... literals) throws UnknownHostException {
         InetAddress[] out = new InetAddress[literals.length];
         for (int i = 0; i < literals.length; i++) {

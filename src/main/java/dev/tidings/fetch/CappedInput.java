@@ -1,0 +1,85 @@
+package dev.tidings.fetch;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A file or stdin read under the same cap as an HTTP body: past {@code cap} bytes every read fails,
+ * and {@link #exceeded()} stays true, so the caller can name the real problem even when a parser
+ * above turned the failure into a syntax error of its own.
+ *
+ * <pre>
+ * CappedInput in = new CappedInput(System.in, 50L << 20);
+ * ... parse(in) ...   // throws somewhere after 50 MiB
+ * if (in.exceeded()) { ... "stdin: larger than 50 MiB" ... }
+ * </pre>
+ */
+public final class CappedInput extends FilterInputStream {
+    private final long cap;
+    private long count;
+
+    public CappedInput(InputStream in, long cap) {
+        super(in);
+        if (cap <= 0) {
+            throw new IllegalArgumentException("cap must be positive, was " + cap);
+        }
+        this.cap = cap;
+    }
+
+    /** True once more than the cap was offered. */
+    public boolean exceeded() {
+        return count > cap;
+    }
+
+    /** The cap, in bytes. */
+    public long cap() {
+        return cap;
+    }
+
+    @Override
+    public int read() throws IOException {
+        check();
+        int b = super.read();
+        if (b >= 0) {
+            count(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        check();
+        int n = super.read(buf, off, (int) Math.min(len, cap + 1 - count));
+        if (n > 0) {
+            count(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        check();
+        long skipped = super.skip(Math.min(n, cap + 1 - count));
+        if (skipped > 0) {
+            count(skipped);
+        }
+        return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    private void count(long n) throws IOException {
+        count += n;
+        check();
+    }
+
+    private void check() throws IOException {
+        if (count > cap) {
+            throw new IOException("larger than " + HttpFetcher.size(cap));
+        }
+    }
+}
