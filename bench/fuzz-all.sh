@@ -7,11 +7,13 @@
 #   SECONDS_PER_TARGET  default 600 (issue #16: at least 10 minutes per target)
 #   TARGET              Class#method, default all of them (see TARGETS below)
 #
-# Per target: the log in $FUZZ_DIR (default /tmp/tidings-fuzz), a line in $FUZZ_DIR/summary.md
-# (executions, new corpus entries, findings). A finding is saved by Jazzer as crash-<sha1> in the
-# target's seed directory (src/test/resources/.../<Class>Inputs/<method>/), so the next
-# `mvn verify` replays it: fix it, or move it to bench/fuzz-findings/ with a note.
-# Inputs that found new coverage go to .cifuzz-corpus/ (ignored by git) and are reused next run.
+# It fuzzes a copy of the project in $FUZZ_DIR/project (default /tmp/tidings-fuzz), built once,
+# so editing and compiling the worktree meanwhile cannot pull classes from under a running fuzzer.
+# Per target: the log in $FUZZ_DIR, a line in $FUZZ_DIR/summary.md (executions, corpus, findings).
+# A finding is saved by Jazzer as crash-<sha1> in the target's seed directory
+# (src/test/resources/.../<Class>Inputs/<method>/) and copied back to the same place here, so the
+# next `mvn verify` replays it: fix it, or move it to bench/fuzz-findings/ with a note.
+# Inputs that found new coverage stay in $FUZZ_DIR/project/.cifuzz-corpus/ for the next run.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -25,12 +27,19 @@ FUZZ_DIR=${FUZZ_DIR:-/tmp/tidings-fuzz}
 HEAP=${FUZZ_HEAP:-256m}
 mkdir -p "$FUZZ_DIR"
 
+repo=$(pwd)
+work="$FUZZ_DIR/project"
+mkdir -p "$work"
+rm -rf "$work/src" "$work/target"
+cp -r pom.xml src sample-feed themes "$work/" || exit 1
+cd "$work" || exit 1
 mvn -B -q -o test-compile || exit 1
 summary="$FUZZ_DIR/summary.md"
 [ -f "$summary" ] || printf '| target | seconds | executions | exec/s | corpus | findings | result |\n|---|---:|---:|---:|---:|---:|---|\n' > "$summary"
 
 for t in $TARGETS; do
     log="$FUZZ_DIR/$(echo "$t" | tr '#' '-').log"
+    touch "$log.start"
     echo "$(date -u +%H:%M:%S) fuzzing $t for ${SECONDS_PER_TARGET}s -> $log"
     # jazzer.internal.arg.N are libFuzzer arguments appended after the @FuzzTest's own, so this
     # -max_total_time wins over maxDuration; -Xmx bounds the heap (an OutOfMemoryError is a finding).
@@ -40,6 +49,11 @@ for t in $TARGETS; do
         -Djazzer.internal.arg.2=-print_final_stats=1 \
         -DargLine="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" > "$log" 2>&1
     rc=$?
+    for crash in $(find src/test/resources -name 'crash-*' -newer "$log.start" 2>/dev/null); do
+        mkdir -p "$repo/$(dirname "$crash")"
+        cp "$crash" "$repo/$crash"
+        echo "  finding: $crash"
+    done
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
     corpus=$(grep -oE '(DONE|pulse|NEW|REDUCE) +cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -1 | grep -oE 'corp: [0-9]+' | grep -o '[0-9]*')
