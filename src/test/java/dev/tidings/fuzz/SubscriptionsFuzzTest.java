@@ -9,6 +9,7 @@ import dev.tidings.subs.SubsException;
 import dev.tidings.subs.Subscription;
 import dev.tidings.subs.Subscriptions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
  * <p>The contract checked: {@link SubsException} (OPML that is not well-formed or declares
  * entities) is the only exception, and the urls file throws none; one input costs at most
  * {@link Budget}; names and tags hold no control characters; what was read survives a round
- * trip: written back (OPML export, the urls file) and read again, it is the same subscriptions.
+ * trip: the urls file written and read again is the same subscriptions; the OPML export read back
+ * is the same feeds (grouped by first tag, as {@link Opml#write} documents), and a second round
+ * trip changes nothing.
  */
 class SubscriptionsFuzzTest {
     @BeforeAll
@@ -47,14 +50,18 @@ class SubscriptionsFuzzTest {
                 return;
             }
             assertClean(parsed);
-            Subscriptions.Parsed again = Opml.parse(Opml.write(parsed.subscriptions(), "Fuzz")
-                    .getBytes(StandardCharsets.UTF_8), "export.opml");
-            assertThat(again.subscriptions()).as("OPML export read back").isEqualTo(parsed.subscriptions());
+            // the export groups feeds by first tag and turns commas in later tags into spaces
+            // (Opml.write): read back, it is the same feeds, and a second round trip changes nothing
+            List<Subscription> once = roundTrip(parsed.subscriptions());
+            assertThat(once).extracting(Subscription::url).as("OPML export read back: the same feeds")
+                    .containsExactlyInAnyOrderElementsOf(parsed.subscriptions().stream().map(Subscription::url).toList());
+            assertThat(roundTrip(once)).as("OPML export read back twice").isEqualTo(once);
         });
     }
 
-    @DictionaryEntries({"https://", "http://", " \"", "\" ", "\"~", "\"!", "#", "\n", "\r\n", "\t", "exec:",
-        "filter:", "query:", "\\\"", "\u001b[31m", "\u202e", "~", "!"})
+    // no control characters: libFuzzer's dictionary file format cannot hold a raw newline
+    @DictionaryEntries({"https://", "http://", " \"", "\" ", "\"~", "\"!", "#", "exec:", "filter:", "query:",
+        "\\\"", "\u202e", "~", "!", "\u00a0", "\u3000"})
     @FuzzTest(maxDuration = "10m")
     void urlsFile(byte[] input) throws Exception {
         checkUrls(input);
@@ -68,6 +75,10 @@ class SubscriptionsFuzzTest {
             assertThat(again.subscriptions()).as("urls file written and read back").isEqualTo(parsed.subscriptions());
             assertThat(again.problems()).as("problems reading back what we wrote").isEmpty();
         });
+    }
+
+    private static List<Subscription> roundTrip(List<Subscription> subs) {
+        return Opml.parse(Opml.write(subs, "Fuzz").getBytes(StandardCharsets.UTF_8), "export.opml").subscriptions();
     }
 
     private static void assertClean(Subscriptions.Parsed parsed) {
