@@ -49,17 +49,19 @@ for t in $TARGETS; do
         -Djazzer.internal.arg.2=-print_final_stats=1 \
         -DargLine="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" > "$log" 2>&1
     rc=$?
+    findings=0
     for crash in $(find src/test/resources -name 'crash-*' -newer "$log.start" 2>/dev/null); do
         mkdir -p "$repo/$(dirname "$crash")"
         cp "$crash" "$repo/$crash"
         echo "  finding: $crash"
+        findings=$((findings + 1))
     done
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
     corpus=$(grep -oE '(DONE|pulse|NEW|REDUCE) +cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -1 | grep -oE 'corp: [0-9]+' | grep -o '[0-9]*')
-    findings=$(grep -c '== Java Exception' "$log")
     result=passed
     [ "$rc" -ne 0 ] && result="FAILED (exit $rc)"
+    grep -q 'ParseDictionaryFile: error' "$log" && result="$result: a @DictionaryEntries entry libFuzzer cannot read"
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$SECONDS_PER_TARGET" "${execs:-?}" "${rate:-?}" \
         "${corpus:-?}" "$findings" "$result" >> "$summary"
     echo "$(date -u +%H:%M:%S) $t: ${execs:-?} executions, $findings findings, $result"
