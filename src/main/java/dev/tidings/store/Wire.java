@@ -19,6 +19,7 @@ import dev.tidings.model.Item;
 import dev.tidings.model.SavedArticle;
 import dev.tidings.text.Sanitize;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,12 +102,18 @@ final class Wire {
         if (b.length == 0) {
             throw new Bad("is empty (0 bytes), perhaps cut short by a crash");
         }
+        if (nul(b) >= 0) {
+            // before Jackson sees it: NULs near the start make it guess UTF-16 or UTF-32 (issue #16)
+            throw failed(b, "");
+        }
         try (JsonParser p = FACTORY.createParser(b)) {
             return root(p, b, previous);
         } catch (Shape e) {
             throw failed(b, "does not have the shape of a collections file (" + e.getMessage() + ")");
         } catch (JsonProcessingException e) {
             throw failed(b, "is not valid JSON (" + where(e.getLocation()) + firstLine(e.getOriginalMessage()) + ")");
+        } catch (CharConversionException e) {
+            throw failed(b, "is not valid JSON (not UTF-8: " + firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array
         }

@@ -73,6 +73,13 @@ class CorruptFileTest {
                 Arguments.of("valid JSON then a NUL-filled tail", concat(valid, new byte[4096]),
                         "contains NUL bytes from offset " + valid.length),
                 Arguments.of("all NUL", new byte[4096], "contains NUL bytes from offset 0"),
+                // issue #16, found by CollectionsFuzzTest: "{" and NULs made Jackson read UTF-32 and throw
+                Arguments.of("NULs after the brace (looks like UTF-32)", concat(utf8("{"), concat(new byte[54],
+                        Arrays.copyOfRange(valid, 1, valid.length))), "contains NUL bytes from offset 1"),
+                Arguments.of("UTF-16 with a byte order mark", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        new String(valid, java.nio.charset.StandardCharsets.UTF_8)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE)),
+                        "contains NUL bytes from offset 3"),
                 Arguments.of("not JSON", utf8("hello"), "is not valid JSON"),
                 Arguments.of("invalid UTF-8", concat(Arrays.copyOf(valid, 40), new byte[] {(byte) 0xC3, (byte) 0x28}),
                         "is not valid JSON"),
