@@ -78,7 +78,8 @@ public final class Layout {
         } else if (block instanceof Block.Figure) {
             Block.Figure f = (Block.Figure) block;
             String caption = f.caption().isEmpty() ? "[Image]" : "[Image: " + f.caption() + "]";
-            wrap(List.of(new Span(caption, Style.CAPTION)), width, "", " ", null, out);
+            boolean rtl = rightToLeft(List.of(new Span(f.caption(), Style.CAPTION))); // the caption's, not "[Image: "'s
+            wrap(List.of(new Span(caption, Style.CAPTION)), width, "", " ", null, rtl, out);
             if (!f.credit().isEmpty()) {
                 wrap(List.of(new Span("Source: " + f.credit(), Style.CREDIT)), width, "", " ", null, out);
             }
