@@ -20,17 +20,24 @@ final class UnicodeData {
         short[] props = new short[4096];
         int n = 0;
         for (String chunk : UnicodeTables.RANGES) {
-            for (String entry : chunk.split(" ")) {
-                if (entry.isEmpty()) {
-                    continue;
+            int i = 0;
+            int len = chunk.length();
+            while (i < len) {
+                int a = 0;
+                char c;
+                while ((c = chunk.charAt(i++)) != ':') {
+                    a = a * 16 + Character.digit(c, 16);
                 }
-                int colon = entry.indexOf(':');
+                int b = 0;
+                while ((c = chunk.charAt(i++)) != ' ') {
+                    b = b * 16 + Character.digit(c, 16);
+                }
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
                     props = Arrays.copyOf(props, n * 2);
                 }
-                starts[n] = Integer.parseInt(entry, 0, colon, 16);
-                props[n] = (short) Integer.parseInt(entry, colon + 1, entry.length(), 16);
+                starts[n] = a;
+                props[n] = (short) b;
                 n++;
             }
         }
@@ -43,17 +50,24 @@ final class UnicodeData {
         int[] to = new int[512];
         int m = 0;
         for (String chunk : UnicodeTables.MIRRORS) {
-            for (String entry : chunk.split(" ")) {
-                if (entry.isEmpty()) {
-                    continue;
+            int i = 0;
+            int len = chunk.length();
+            while (i < len) {
+                int a = 0;
+                char c;
+                while ((c = chunk.charAt(i++)) != ':') {
+                    a = a * 16 + Character.digit(c, 16);
                 }
-                int colon = entry.indexOf(':');
+                int b = 0;
+                while ((c = chunk.charAt(i++)) != ' ') {
+                    b = b * 16 + Character.digit(c, 16);
+                }
                 if (m == from.length) {
                     from = Arrays.copyOf(from, m * 2);
                     to = Arrays.copyOf(to, m * 2);
                 }
-                from[m] = Integer.parseInt(entry, 0, colon, 16);
-                to[m] = Integer.parseInt(entry, colon + 1, entry.length(), 16);
+                from[m] = a;
+                to[m] = b;
                 m++;
             }
         }
