@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * Where Tidings keeps its settings ($XDG_CONFIG_HOME/tidings, else ~/.config/tidings) and the
  * small {@code config} file there: {@code key = value} lines, {@code #} comments. Known keys:
- * {@code theme} (a bundled theme name or a path).
+ * {@code theme} (a bundled theme name or a path), {@code reader-mode}, {@code bidi} (auto, app,
+ * terminal, off).
  */
 final class Config {
-    static final List<String> KEYS = List.of("theme", "reader-mode");
+    static final List<String> KEYS = List.of("theme", "reader-mode", "bidi");
 
     private Config() {
     }

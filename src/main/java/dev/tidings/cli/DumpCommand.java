@@ -13,6 +13,7 @@ import dev.tidings.render.Line;
 import dev.tidings.render.MarkdownWriter;
 import dev.tidings.render.Style;
 import dev.tidings.render.TextWriter;
+import dev.tidings.render.Bidi;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +61,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Reader mode: fetch each article's web page and print its full text"
             + " (falls back to the feed's text, with a one-line reason on stderr).")
     boolean full;
+
+    @Option(names = "--bidi", description = "Text format: right-to-left lines in display order, right-aligned"
+            + " (for a terminal or printer that does no bidi). Default: logical order, as stored.")
+    boolean bidi;
 
     @Option(names = "--width", paramLabel = "N",
             description = "Wrap text at N columns (default: the terminal's width, 80 when not a terminal).")
@@ -202,7 +207,8 @@ final class DumpCommand implements Callable<Integer> {
                         out.println();
                     }
                     first = false;
-                    tw.write(ArticleRenderer.lines(article(e), w, env.zone));
+                    List<Line> lines = ArticleRenderer.lines(article(e), w, env.zone);
+                    tw.write(bidi ? Bidi.display(lines, w) : lines);
                     if (out.checkError()) {
                         return code;
                     }

@@ -56,6 +56,11 @@ final class TidingsCommand implements Callable<Integer> {
                     + " Default: 'theme' in the config file, else default. NO_COLOR forces mono colours.")
     String theme;
 
+    @Option(names = "--bidi", paramLabel = "MODE",
+            description = "Right-to-left text: auto (default), app (Tidings reorders), terminal (the terminal"
+                    + " does), off. Default: 'bidi' in the config file, else auto.")
+    String bidi;
+
     @Option(names = "--offline", description = "With subscriptions: start from the cache and fetch nothing.")
     boolean offline;
 
@@ -102,6 +107,13 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        String bidiName = bidi != null ? bidi : config.getOrDefault("bidi", "auto");
+        dev.tidings.tui.BidiMode bidiMode = dev.tidings.tui.BidiMode.parse(bidiName);
+        if (bidiMode == null) {
+            err.println("tidings: bidi: expected auto, app, terminal or off, not '" + Sanitize.line(bidiName) + "'");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -123,7 +135,7 @@ final class TidingsCommand implements Callable<Integer> {
                 }
             }
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline);
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode);
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

@@ -156,7 +156,7 @@ public final class HtmlConverter {
                     String pre = Sanitize.body(e.wholeText());
                     pre = pre.replaceAll("^\\n+|\\s+$", "");
                     if (!pre.isEmpty()) {
-                        blocks.add(new Block.Code(pre.replace("\t", "    ")));
+                        blocks.add(new Block.Code(pre)); // Layout puts tabs at tab stops
                     }
                     return FilterResult.SKIP_ENTIRELY;
                 case "hr":

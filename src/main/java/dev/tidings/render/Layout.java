@@ -1,14 +1,18 @@
 package dev.tidings.render;
 
+import dev.tidings.text.Graphemes;
 import dev.tidings.text.Width;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays blocks out for a width: greedy word wrap measured in terminal columns (CJK and emoji take
- * two), breaks between CJK characters, words longer than a line split, hanging indents for list
- * items, a bar before quotes. Width 0 means "do not wrap" (for JSON text). No line is ever wider
- * than the width asked for.
+ * Lays blocks out for a width: greedy word wrap measured in terminal columns, grapheme cluster by
+ * grapheme cluster ({@link Width}: CJK and emoji take two, marks none), breaks between CJK
+ * characters and at soft hyphens (drawn as "-" only when a word breaks there), words longer than
+ * a line split between clusters, hanging indents for list items, a bar before quotes, tabs in
+ * preformatted text to tab stops. Each line knows its paragraph's direction (first strong
+ * character) for the bidi step that draws it. Width 0 means "do not wrap" (for JSON text). No
+ * line is ever wider than the width asked for; time is linear in the text at any width.
  */
 public final class Layout {
     private Layout() {
@@ -52,7 +56,8 @@ public final class Layout {
 
     static void lay(Block block, int width, List<Line> out) {
         if (block instanceof Block.Paragraph) {
-            wrap(((Block.Paragraph) block).spans(), width, "", "", null, out);
+            List<Span> spans = ((Block.Paragraph) block).spans();
+            wrap(spans, width, "", "", null, out);
         } else if (block instanceof Block.Heading) {
             List<Span> spans = restyle(((Block.Heading) block).spans(), Style.HEADING);
             wrap(spans, width, "", "", null, out);
@@ -68,12 +73,13 @@ public final class Layout {
             wrap(spans, width, "│ ", "│ ", Style.QUOTE, out);
         } else if (block instanceof Block.Code) {
             for (String l : ((Block.Code) block).text().split("\n", -1)) {
-                hardSplit("  " + l, width, Style.CODE, out);
+                hardSplit("  " + Tabs.expand(l), width, Style.CODE, out);
             }
         } else if (block instanceof Block.Figure) {
             Block.Figure f = (Block.Figure) block;
             String caption = f.caption().isEmpty() ? "[Image]" : "[Image: " + f.caption() + "]";
-            wrap(List.of(new Span(caption, Style.CAPTION)), width, "", " ", null, out);
+            boolean rtl = rightToLeft(List.of(new Span(f.caption(), Style.CAPTION))); // the caption's, not "[Image: "'s
+            wrap(List.of(new Span(caption, Style.CAPTION)), width, "", " ", null, rtl, out);
             if (!f.credit().isEmpty()) {
                 wrap(List.of(new Span("Source: " + f.credit(), Style.CREDIT)), width, "", " ", null, out);
             }
@@ -133,21 +139,44 @@ public final class Layout {
 
     // ---------------------------------------------------------------- wrapping
 
+    private static final char SOFT_HYPHEN = '\u00ad';
+
     /** A piece that is never split across lines unless it alone is wider than a line. */
     private static final class Unit {
-        final List<Segment> parts = new ArrayList<>(2);
+        final List<StringBuilder> texts = new ArrayList<>(2);
+        final List<Style> styles = new ArrayList<>(2);
         int width;
         boolean spaceBefore;
         boolean hardBreakBefore;
+        /** Follows the unit before it with no space, at a soft hyphen: a line may break here, with "-". */
+        boolean hyphenBefore;
+
+        void add(CharSequence text, int from, int to, Style style, int w) {
+            int last = styles.size() - 1;
+            if (last >= 0 && styles.get(last) == style) {
+                texts.get(last).append(text, from, to);
+            } else {
+                texts.add(new StringBuilder(to - from).append(text, from, to));
+                styles.add(style);
+            }
+            width += w;
+        }
 
         void add(String text, Style style) {
-            if (!parts.isEmpty() && parts.get(parts.size() - 1).style() == style) {
-                Segment last = parts.remove(parts.size() - 1);
-                parts.add(new Segment(last.text() + text, style));
-            } else {
-                parts.add(new Segment(text, style));
+            add(text, 0, text.length(), style, Width.of(text));
+        }
+
+        Style firstStyle() {
+            return styles.get(0);
+        }
+
+        boolean endsWide() {
+            StringBuilder t = texts.get(texts.size() - 1);
+            if (t.length() == 0) {
+                return false;
             }
-            width += Width.of(text);
+            int cp = Character.codePointBefore(t, t.length());
+            return Width.isWide(cp) && cp < 0x1f000;
         }
     }
 
@@ -161,87 +190,263 @@ public final class Layout {
         }
     }
 
-    private static List<Unit> units(List<Span> spans) {
-        List<Unit> units = new ArrayList<>();
+    /**
+     * Cuts spans into units at spaces, newlines, soft hyphens and between CJK characters and hands
+     * each to the placer as soon as it is complete (the last one may still grow: closing CJK
+     * punctuation and what touches a CJK character stay with it). Linear, and only one unit and
+     * one line are held at a time.
+     */
+    private static void units(List<Span> spans, Placer placer) {
+        Unit pending = null;
         Unit cur = null;
         boolean pendingSpace = false;
         boolean pendingBreak = false;
-        for (Span span : spans) {
+        boolean pendingHyphen = false;
+        for (int s = 0; s < spans.size(); s++) {
+            Span span = spans.get(s);
             String t = span.text();
             Style style = span.style();
             int i = 0;
             while (i < t.length()) {
-                int cp = t.codePointAt(i);
-                int n = Character.charCount(cp);
-                if (cp == '\n') {
+                char ch = t.charAt(i);
+                if (ch == '\n') {
                     cur = null;
                     pendingBreak = true;
                     pendingSpace = false;
-                } else if (cp == ' ' || cp == '\t') {
+                    pendingHyphen = false;
+                    i++;
+                    continue;
+                }
+                if (ch == ' ' || ch == '\t') {
                     cur = null;
                     pendingSpace = true;
-                } else if (Width.isWide(cp) && Width.of(cp) == 2 && cp < 0x1f000) {
-                    // CJK: a line may break before each character, except closing punctuation
-                    if (noBreakBefore(cp) && !units.isEmpty() && !pendingSpace && !pendingBreak) {
-                        units.get(units.size() - 1).add(t.substring(i, i + n), style);
+                    pendingHyphen = false;
+                    i++;
+                    continue;
+                }
+                if (ch == SOFT_HYPHEN) {
+                    if (cur != null && !pendingSpace && !pendingBreak) {
                         cur = null;
+                        pendingHyphen = true;
+                    }
+                    i++;
+                    continue;
+                }
+                int end = Graphemes.next(t, i);
+                int w = Graphemes.width(t, i, end);
+                int cp = t.codePointAt(i);
+                if (w == 2 && cp < 0x1f000 && Width.isWide(cp)) {
+                    // CJK: a line may break before each character, except closing punctuation
+                    if (noBreakBefore(cp) && pending != null && !pendingSpace && !pendingBreak) {
+                        pending.add(t, i, end, style, w);
                     } else {
                         Unit u = new Unit();
                         u.spaceBefore = pendingSpace;
                         u.hardBreakBefore = pendingBreak;
-                        u.add(t.substring(i, i + n), style);
-                        units.add(u);
-                        cur = null;
+                        u.add(t, i, end, style, w);
+                        placer.place(pending);
+                        pending = u;
                     }
+                    cur = null;
                     pendingSpace = false;
                     pendingBreak = false;
+                    pendingHyphen = false;
                 } else {
-                    if (cur == null && !pendingSpace && !pendingBreak && !units.isEmpty() && endsWide(units.get(units.size() - 1))) {
-                        cur = units.get(units.size() - 1); // "码头。]": no break between CJK and what touches it
+                    if (cur == null && !pendingSpace && !pendingBreak && !pendingHyphen && pending != null
+                            && pending.endsWide()) {
+                        cur = pending; // "码头。]": no break between CJK and what touches it
                     }
                     if (cur == null) {
                         cur = new Unit();
                         cur.spaceBefore = pendingSpace;
                         cur.hardBreakBefore = pendingBreak;
-                        units.add(cur);
+                        cur.hyphenBefore = pendingHyphen;
+                        placer.place(pending);
+                        pending = cur;
                         pendingSpace = false;
                         pendingBreak = false;
+                        pendingHyphen = false;
                     }
-                    cur.add(t.substring(i, i + n), style);
+                    cur.add(t, i, end, style, w);
                 }
-                i += n;
+                i = end;
             }
-            if (span.link() > 0 && span.style() == Style.LINK_TEXT && isLastOfLink(spans, span)) {
+            if (span.link() > 0 && span.style() == Style.LINK_TEXT && isLastOfLink(spans, s)) {
                 String ref = "[" + span.link() + "]";
                 if (cur == null) {
                     cur = new Unit();
                     cur.spaceBefore = false;
-                    units.add(cur);
+                    placer.place(pending);
+                    pending = cur;
                 }
                 cur.add(ref, Style.LINK_REF);
             }
         }
-        return units;
+        placer.place(pending);
+        placer.finish();
     }
 
-    private static boolean endsWide(Unit u) {
-        Segment last = u.parts.get(u.parts.size() - 1);
-        String t = last.text();
-        if (t.isEmpty()) {
-            return false;
-        }
-        int cp = t.codePointBefore(t.length());
-        return Width.isWide(cp) && cp < 0x1f000;
+    private static boolean isLastOfLink(List<Span> spans, int idx) {
+        return idx == spans.size() - 1 || spans.get(idx + 1).link() != spans.get(idx).link();
     }
 
-    private static boolean isLastOfLink(List<Span> spans, Span span) {
-        int idx = -1;
-        for (int i = 0; i < spans.size(); i++) {
-            if (spans.get(i) == span) {
-                idx = i;
+    /** The paragraph direction of spans: right-to-left when the first strong character is (UAX #9 P2-P3). */
+    static boolean rightToLeft(List<Span> spans) {
+        for (Span span : spans) {
+            String t = span.text();
+            for (int i = 0; i < t.length(); ) {
+                int cp = t.codePointAt(i);
+                i += Character.charCount(cp);
+                byte d = Character.getDirectionality(cp);
+                if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                    return false;
+                }
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return true;
+                }
             }
         }
-        return idx == spans.size() - 1 || spans.get(idx + 1).link() != span.link();
+        return false;
+    }
+
+    /** Places units on lines of at most {@code limit} columns, line by line. */
+    private static final class Placer {
+        final List<Line> out;
+        final boolean rtl;
+        final String first;
+        final String rest;
+        final Style prefixStyle;
+        final int limit;
+        final List<StringBuilder> runs = new ArrayList<>();
+        final List<Style> runStyles = new ArrayList<>();
+        int used;
+        boolean empty = true;
+        boolean started;
+
+        Placer(List<Line> out, int limit, boolean rtl, String first, String rest, Style prefixStyle) {
+            this.out = out;
+            this.limit = limit;
+            this.rtl = rtl;
+            this.first = first;
+            this.rest = rest;
+            this.prefixStyle = prefixStyle;
+        }
+
+        void start(String prefix, Style textStyle) {
+            runs.clear();
+            runStyles.clear();
+            used = 0;
+            empty = true;
+            if (!prefix.isEmpty()) {
+                append(prefix, 0, prefix.length(), prefixStyle != null ? prefixStyle : textStyle);
+                used = Width.of(prefix);
+            }
+        }
+
+        void append(CharSequence t, int from, int to, Style style) {
+            if (from >= to) {
+                return;
+            }
+            int last = runs.size() - 1;
+            if (last >= 0 && runStyles.get(last) == style) {
+                runs.get(last).append(t, from, to);
+            } else {
+                runs.add(new StringBuilder(Math.max(16, to - from)).append(t, from, to));
+                runStyles.add(style);
+            }
+        }
+
+        /** The line so far, trailing spaces dropped. */
+        void flush() {
+            List<Segment> segs = new ArrayList<>(runs.size());
+            for (int k = 0; k < runs.size(); k++) {
+                StringBuilder r = runs.get(k);
+                int end = r.length();
+                if (k == runs.size() - 1) {
+                    while (end > 0 && r.charAt(end - 1) <= ' ') {
+                        end--;
+                    }
+                }
+                segs.add(new Segment(r.substring(0, end), runStyles.get(k)));
+            }
+            out.add(new Line(segs, rtl));
+        }
+
+        void newLine(Style textStyle) {
+            flush();
+            start(rest, textStyle);
+        }
+
+        void place(Unit u) {
+            if (u == null) {
+                return;
+            }
+            if (!started) {
+                start(first, u.firstStyle());
+                started = true;
+            }
+            if (u.hardBreakBefore && !empty) {
+                newLine(u.firstStyle());
+            }
+            int space = !empty && u.spaceBefore ? 1 : 0;
+            if (!empty && used + space + u.width > limit) {
+                if (u.hyphenBefore && used + 1 <= limit) {
+                    append("-", 0, 1, runStyles.get(runStyles.size() - 1));
+                }
+                newLine(u.firstStyle());
+                space = 0;
+            }
+            if (space == 1) {
+                append(" ", 0, 1, u.firstStyle() == Style.LINK_REF ? Style.BODY : u.firstStyle());
+                used++;
+            }
+            if (used + u.width <= limit) {
+                for (int k = 0; k < u.texts.size(); k++) {
+                    StringBuilder t = u.texts.get(k);
+                    append(t, 0, t.length(), u.styles.get(k));
+                }
+                used += u.width;
+                empty = false;
+                return;
+            }
+            // a unit wider than a whole line: split it between clusters, in one pass
+            for (int k = 0; k < u.texts.size(); k++) {
+                StringBuilder text = u.texts.get(k);
+                Style style = u.styles.get(k);
+                int from = 0;
+                int i = 0;
+                int n = text.length();
+                while (i < n) {
+                    int end = Graphemes.next(text, i);
+                    int w = Graphemes.width(text, i, end);
+                    if (used + w > limit && !(empty && from == i)) {
+                        append(text, from, i, style);
+                        newLine(style);
+                        from = i;
+                        if (used + w > limit) { // cannot fit even on a fresh line: force it
+                            used += w;
+                            empty = false;
+                            i = end;
+                        }
+                        continue;
+                    }
+                    used += w;
+                    empty = false;
+                    i = end;
+                }
+                append(text, from, n, style);
+            }
+        }
+
+        void finish() {
+            if (started && (!empty || !runs.isEmpty())) {
+                flush();
+            }
+        }
+    }
+
+    static void wrap(List<Span> spans, int width, String first, String rest, Style prefixStyle, List<Line> out) {
+        wrap(spans, width, first, rest, prefixStyle, rightToLeft(spans), out);
     }
 
     /**
@@ -249,122 +454,39 @@ public final class Layout {
      * {@code first} starts the first line, {@code rest} the others (both in {@code prefixStyle},
      * or in the text's first style when null).
      */
-    static void wrap(List<Span> spans, int width, String first, String rest, Style prefixStyle, List<Line> out) {
-        List<Unit> units = units(spans);
-        if (units.isEmpty()) {
-            return;
-        }
+    static void wrap(List<Span> spans, int width, String first, String rest, Style prefixStyle, boolean rtl,
+                     List<Line> out) {
         int limit = width <= 0 ? Integer.MAX_VALUE : Math.max(width, Width.of(first) + 1);
-        List<Segment> line = new ArrayList<>();
-        int used = 0;
-        boolean empty = true;
-        String prefix = first;
-        for (Unit u : units) {
-            if (u.hardBreakBefore && !empty) {
-                out.add(merge(line));
-                line = new ArrayList<>();
-                empty = true;
-                prefix = rest;
-            }
-            if (empty) {
-                line.clear();
-                used = 0;
-                if (!prefix.isEmpty()) {
-                    line.add(new Segment(prefix, prefixStyle != null ? prefixStyle : u.parts.get(0).style()));
-                    used = Width.of(prefix);
-                }
-            }
-            int space = !empty && u.spaceBefore ? 1 : 0;
-            if (!empty && used + space + u.width > limit) {
-                out.add(merge(line));
-                line = new ArrayList<>();
-                prefix = rest;
-                if (!prefix.isEmpty()) {
-                    line.add(new Segment(prefix, prefixStyle != null ? prefixStyle : u.parts.get(0).style()));
-                }
-                used = Width.of(prefix);
-                empty = true;
-                space = 0;
-            }
-            if (space == 1) {
-                line.add(new Segment(" ", u.parts.get(0).style() == Style.LINK_REF ? Style.BODY : u.parts.get(0).style()));
-                used++;
-            }
-            if (used + u.width <= limit) {
-                line.addAll(u.parts);
-                used += u.width;
-                empty = false;
-                continue;
-            }
-            // a unit wider than a whole line: split it by columns
-            for (Segment part : u.parts) {
-                String text = part.text();
-                while (!text.isEmpty()) {
-                    int room = limit - used;
-                    String head = Width.truncate(text, room);
-                    if (head.isEmpty()) {
-                        if (empty && room <= 0) {
-                            head = text.substring(0, Character.charCount(text.codePointAt(0))); // can't fit: force
-                        } else {
-                            out.add(merge(line));
-                            line = new ArrayList<>();
-                            prefix = rest;
-                            if (!prefix.isEmpty()) {
-                                line.add(new Segment(prefix, prefixStyle != null ? prefixStyle : part.style()));
-                            }
-                            used = Width.of(prefix);
-                            empty = true;
-                            continue;
-                        }
-                    }
-                    line.add(new Segment(head, part.style()));
-                    used += Width.of(head);
-                    empty = false;
-                    text = text.substring(head.length());
-                }
-            }
-        }
-        if (!empty || !line.isEmpty()) {
-            out.add(merge(line));
-        }
+        units(spans, new Placer(out, limit, rtl, first, rest, prefixStyle));
     }
 
-    /** Text that is not wrapped at spaces but cut into width-sized pieces (code, URLs). */
+    private static Style lastStyle(List<Segment> line, Style otherwise) {
+        return line.isEmpty() ? otherwise : line.get(line.size() - 1).style();
+    }
+
+    /** Text that is not wrapped at spaces but cut into width-sized pieces (code, URLs); linear. */
     static void hardSplit(String text, int width, Style style, List<Line> out) {
         if (width <= 0 || Width.of(text) <= width) {
             out.add(Line.of(text, style));
             return;
         }
-        String rest = text;
-        while (!rest.isEmpty()) {
-            String head = Width.truncate(rest, width);
-            if (head.isEmpty()) {
-                head = rest.substring(0, Character.charCount(rest.codePointAt(0)));
+        int from = 0;
+        int used = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int end = Graphemes.next(text, i);
+            int w = Graphemes.width(text, i, end);
+            if (used + w > width && from < i) {
+                out.add(Line.of(text.substring(from, i), style));
+                from = i;
+                used = 0;
             }
-            out.add(Line.of(head, style));
-            rest = rest.substring(head.length());
+            used += w;
+            i = end;
         }
-    }
-
-    private static Line merge(List<Segment> segs) {
-        List<Segment> out = new ArrayList<>(segs.size());
-        for (Segment s : segs) {
-            if (s.text().isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty() && out.get(out.size() - 1).style() == s.style()) {
-                Segment last = out.remove(out.size() - 1);
-                out.add(new Segment(last.text() + s.text(), s.style()));
-            } else {
-                out.add(s);
-            }
+        if (from < n) {
+            out.add(Line.of(text.substring(from, n), style));
         }
-        // no trailing spaces
-        if (!out.isEmpty()) {
-            Segment last = out.get(out.size() - 1);
-            String t = last.text().stripTrailing();
-            out.set(out.size() - 1, new Segment(t, last.style()));
-        }
-        return new Line(out);
     }
 }

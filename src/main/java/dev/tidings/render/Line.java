@@ -3,12 +3,21 @@ package dev.tidings.render;
 import dev.tidings.text.Width;
 import java.util.List;
 
-/** One laid-out line of styled segments, at most the layout width wide. */
-public record Line(List<Segment> segments) {
+/**
+ * One laid-out line of styled segments, at most the layout width wide, in logical (memory) order.
+ * {@code rtl} is its paragraph's direction: a right-to-left line is reordered for display by
+ * {@link Bidi} and right-aligned in the text column.
+ */
+public record Line(List<Segment> segments, boolean rtl) {
     public static final Line BLANK = new Line(List.of());
 
     public Line {
         segments = List.copyOf(segments);
+    }
+
+    /** A left-to-right line. */
+    public Line(List<Segment> segments) {
+        this(segments, false);
     }
 
     public static Line of(String text, Style style) {

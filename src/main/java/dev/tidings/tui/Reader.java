@@ -3,8 +3,6 @@ package dev.tidings.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadFailure;
@@ -95,7 +93,7 @@ public final class Reader {
         }
     }
 
-    private final Screen screen;
+    private final CellScreen screen;
     private final ReaderState state;
     private final Theme theme;
     private final Map<String, String> env;
@@ -116,7 +114,7 @@ public final class Reader {
     });
     private boolean repaintAll = true;
 
-    Reader(Screen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
+    Reader(CellScreen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
         this.screen = screen;
         this.state = state;
         this.theme = theme;
@@ -131,10 +129,11 @@ public final class Reader {
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, java.time.ZoneId zone, java.nio.file.Path collectionsFile,
                           List<String> readerModeFeeds, dev.tidings.app.Subscribed subscribed,
-                          List<dev.tidings.subs.Subscription> subscriptions, boolean offline) throws IOException {
+                          List<dev.tidings.subs.Subscription> subscriptions, boolean offline, BidiMode bidi)
+            throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
-        TerminalScreen screen = new TerminalScreen(terminal);
+        CellScreen screen = new CellScreen(terminal, out, Glyphs.forTerm(env), bidi.resolve(env));
         ReaderState state = new ReaderState(keys, zone);
         state.setReaderModeFeeds(readerModeFeeds);
         Reader reader = new Reader(screen, state, theme, env, out);
@@ -156,7 +155,6 @@ public final class Reader {
         }
         try {
             screen.startScreen();
-            screen.setCursorPosition(null);
             if (!keyErrors.isEmpty()) {
                 state.status(keyErrors.get(0) + (keyErrors.size() > 1 ? " (and " + (keyErrors.size() - 1) + " more)" : ""),
                         true);
@@ -910,7 +908,6 @@ public final class Reader {
                     Browser.runInTerminal(argv);
                 } finally {
                     screen.startScreen();
-                    screen.setCursorPosition(null);
                 }
                 return true;
             }
@@ -940,8 +937,8 @@ public final class Reader {
             if (released.getAsBoolean()) {
                 return; // shutting down: the user's screen is back, draw nothing on it
             }
-            View.draw(state, screen, theme, tick);
-            screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            View.draw(state, screen, theme, tick, screen.reorders());
+            screen.refresh(repaintAll);
         }
         repaintAll = false;
         trace();

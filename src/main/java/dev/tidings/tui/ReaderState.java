@@ -1346,7 +1346,7 @@ public final class ReaderState {
     // ---------------------------------------------------------------- filter and find
 
     private void applyFilter() {
-        String q = filter.strip().toLowerCase(Locale.ROOT);
+        String q = dev.tidings.text.Find.fold(filter.strip());
         if (q.isEmpty() && !unreadOnly) {
             visible = all;
         } else {
@@ -1370,8 +1370,8 @@ public final class ReaderState {
         String h = haystacks[i];
         if (h == null) {
             Entry e = all.get(i);
-            h = (e.item().title() + "\u0000" + e.feed().name() + "\u0000" + String.join(", ", e.item().authors()))
-                    .toLowerCase(Locale.ROOT);
+            h = dev.tidings.text.Find.fold(e.item().title() + "\u0000" + e.feed().name() + "\u0000"
+                    + String.join(", ", e.item().authors()));
             haystacks[i] = h;
         }
         return h;
@@ -1384,9 +1384,8 @@ public final class ReaderState {
         if (find.isEmpty()) {
             return;
         }
-        String q = find.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).text().toLowerCase(Locale.ROOT).contains(q)) {
+            if (dev.tidings.text.Find.contains(lines.get(i).text(), find)) {
                 findLines.add(i);
             }
         }

@@ -1,13 +1,15 @@
 package dev.tidings.tui;
 
-import com.googlecode.lanterna.screen.Screen;
 import dev.tidings.app.Entry;
+import dev.tidings.render.Bidi;
 import dev.tidings.render.Line;
 import dev.tidings.render.Segment;
+import dev.tidings.text.Find;
 import dev.tidings.text.Sanitize;
 import dev.tidings.text.Width;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,11 +24,11 @@ final class View {
     private View() {
     }
 
-    static void draw(ReaderState s, Screen screen, Theme theme, int tick) {
-        Painter p = new Painter(screen, theme);
+    static void draw(ReaderState s, CellScreen screen, Theme theme, int tick, boolean reorder) {
+        Painter p = new Painter(screen, theme, reorder);
         int w = s.width();
         int h = s.height();
-        screen.clear();
+        screen.clear(null);
         if (s.tooSmall()) {
             String[] msg = {"Window too small", w + "x" + h + ", need " + ReaderState.MIN_WIDTH + "x"
                     + ReaderState.MIN_HEIGHT, "q quits"};
@@ -117,7 +119,7 @@ final class View {
         left = Sanitize.line(left);
         int rw = Width.of(right);
         int maxLeft = Math.max(0, w - rw - 1);
-        p.text(0, 0, w, " " + Width.ellipsize(left.strip(), maxLeft - 1), Ui.TITLEBAR);
+        p.line(0, 0, w, " " + Width.ellipsize(left.strip(), maxLeft - 1), Ui.TITLEBAR);
         if (rw < w) {
             p.text(w - rw, 0, w, right, Ui.TITLEBAR);
         }
@@ -189,10 +191,10 @@ final class View {
             c = p.text(c, row, w, day(e.item().date(), s) + "  ", sel ? Ui.SELECTION : Ui.DATE);
             int titleEnd = showFeed ? w - feedWidth - 2 : w - 1;
             String title = e.item().title().isEmpty() ? "(untitled)" : e.item().title();
-            p.text(c, row, titleEnd, Width.ellipsize(title, Math.max(1, titleEnd - c)),
+            p.line(c, row, titleEnd, Width.ellipsize(title, Math.max(1, titleEnd - c)),
                     sel ? Ui.SELECTION : unread ? Ui.UNREAD : Ui.READ);
             if (showFeed) {
-                p.text(w - feedWidth - 1, row, w - 1, Width.ellipsize(e.feed().name(), feedWidth),
+                p.line(w - feedWidth - 1, row, w - 1, Width.ellipsize(e.feed().name(), feedWidth),
                         sel ? Ui.SELECTION : Ui.FEED);
             }
         }
@@ -216,35 +218,68 @@ final class View {
         int rows = s.rows();
         int tw = s.textWidth();
         int left = Math.max(0, Math.min(2, (w - tw) / 2));
-        String find = s.find().toLowerCase(Locale.ROOT);
+        String find = s.find();
         for (int r = 0; r < rows; r++) {
             int idx = s.articleTop() + r;
             if (idx >= lines.size()) {
                 break;
             }
             Line line = lines.get(idx);
+            List<Piece> pieces = highlighted(line, find);
             int c = left;
-            for (Segment seg : line.segments()) {
-                c = p.text(c, r + 1, Math.min(w, left + tw), seg.text(), Ui.of(seg.style()));
+            if (p.reorders() && (line.rtl() || Bidi.needed(line.text()))) {
+                pieces = Bidi.visual(pieces, Piece::text, Piece::with, line.rtl());
+                if (line.rtl()) {
+                    c = left + Math.max(0, tw - line.width()); // right-aligned in the text column
+                }
             }
-            if (!find.isEmpty()) {
-                highlight(p, line.text(), find, r + 1, left, Math.min(w, left + tw));
+            for (Piece piece : pieces) {
+                c = p.text(c, r + 1, Math.min(w, left + tw), piece.text(), piece.ui());
             }
         }
     }
 
-    private static void highlight(Painter p, String text, String needle, int row, int left, int max) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        int from = 0;
-        while (true) {
-            int at = lower.indexOf(needle, from);
-            if (at < 0 || lower.length() != text.length()) {
-                return;
-            }
-            int col = left + Width.of(text.substring(0, at));
-            p.text(col, row, max, text.substring(at, at + needle.length()), Ui.MATCH);
-            from = at + Math.max(1, needle.length());
+    /** Styled text on a line; a search match is its own piece. */
+    record Piece(String text, Ui ui) {
+        Piece with(String t) {
+            return new Piece(t, ui);
         }
+    }
+
+    /** The line's segments as pieces, the matches of {@code find} (NFC, any case) marked. */
+    static List<Piece> highlighted(Line line, String find) {
+        List<Piece> out = new ArrayList<>();
+        List<int[]> matches = find.isEmpty() ? List.of() : Find.ranges(line.text(), find);
+        int pos = 0;
+        int m = 0;
+        for (Segment seg : line.segments()) {
+            String t = seg.text();
+            int start = pos;
+            int end = pos + t.length();
+            int at = start;
+            while (m < matches.size() && matches.get(m)[0] < end) {
+                int[] mt = matches.get(m);
+                int from = Math.max(mt[0], at);
+                int to = Math.min(mt[1], end);
+                if (from > at) {
+                    out.add(new Piece(t.substring(at - start, from - start), Ui.of(seg.style())));
+                }
+                if (to > from) {
+                    out.add(new Piece(t.substring(from - start, to - start), Ui.MATCH));
+                }
+                at = Math.max(at, to);
+                if (mt[1] <= end) {
+                    m++;
+                } else {
+                    break;
+                }
+            }
+            if (at < end) {
+                out.add(new Piece(t.substring(at - start), Ui.of(seg.style())));
+            }
+            pos = end;
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- help

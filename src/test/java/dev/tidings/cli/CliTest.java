@@ -45,7 +45,7 @@ class CliTest {
         Cli atom = Cli.run("list", ATOM);
         Cli json = Cli.run("list", JSON);
         assertThat(rss.code).as(rss.toString()).isZero();
-        assertThat(rss.out.lines()).hasSize(8);
+        assertThat(rss.out.lines()).hasSize(9);
         assertThat(atom.out).isEqualTo(rss.out);
         assertThat(json.out).isEqualTo(rss.out);
         assertThat(rss.out).startsWith("1  2026-11-24  Alpine valley races to finish flood walls before the spring thaw"
@@ -98,7 +98,7 @@ class CliTest {
         assertThat(first.get("id").asText()).isEqualTo("tidings-sample-001");
         assertThat(first.get("published").asText()).isEqualTo("2026-11-24T09:30:00Z");
         assertThat(first.get("feed").asText()).isEqualTo("Tidings Sample News");
-        assertThat(root.get("items")).hasSize(8);
+        assertThat(root.get("items")).hasSize(9);
     }
 
     @Test
@@ -178,7 +178,7 @@ class CliTest {
     void oneBadFeedDoesNotHideTheOthers() {
         Cli c = Cli.run("list", "missing.xml", RSS);
         assertThat(c.code).isEqualTo(ExitCodes.UNREADABLE);
-        assertThat(c.out.lines()).hasSize(8);
+        assertThat(c.out.lines()).hasSize(9);
         assertThat(c.err).isEqualTo("tidings: missing.xml: no such file\n");
     }
 
@@ -192,7 +192,7 @@ class CliTest {
         assertThat(badFormat.err).hasLineCount(1);
         Cli noItem = Cli.run("dump", "--item", "99", RSS);
         assertThat(noItem.code).isEqualTo(ExitCodes.USAGE);
-        assertThat(noItem.err).isEqualTo("tidings: --item 99: there are 8 items (see 'tidings dump --help')\n");
+        assertThat(noItem.err).isEqualTo("tidings: --item 99: there are 9 items (see 'tidings dump --help')\n");
         Cli noId = Cli.run("dump", "--id", "nope", RSS);
         assertThat(noId.code).isEqualTo(ExitCodes.USAGE);
         Cli narrow = Cli.run("dump", "--width", "3", RSS);

@@ -100,13 +100,13 @@ class TmuxEndToEndIT {
         startShell(s, 100, 30);
         runInShell(s, tidingsCommand(""));
 
-        String screen = tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        String screen = tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
         assertThat(row(screen, 0)).as("title bar").contains("Tidings").contains("Tidings Sample News");
         assertThat(row(screen, 1)).startsWith(">").contains("Alpine valley races to finish flood walls");
         assertThat(lastRow(screen, 30)).as("hint line").contains("q");
 
         tmux.keys(s, "j", "j");
-        screen = tmux.waitForStill(s, "the third headline selected", has("item 3 of 8"), STEP);
+        screen = tmux.waitForStill(s, "the third headline selected", has("item 3 of 9"), STEP);
         assertThat(row(screen, 3)).as("selection marker on the third headline")
                 .startsWith(">").contains("New desert telescope");
         assertThat(row(screen, 1)).doesNotStartWith(">");
@@ -115,7 +115,7 @@ class TmuxEndToEndIT {
         tmux.keys(s, "Enter");
         screen = tmux.waitForStill(s, "the third article",
                 sc -> row(sc, 1).contains("New desert telescope captures its first images"), STEP);
-        assertThat(row(screen, 0)).contains("article 3 of 8");
+        assertThat(row(screen, 0)).contains("article 3 of 9");
         assertThat(screen).contains("Tidings Sample News · ");
 
         // page until a caption block and its credit line have been on screen
@@ -149,9 +149,9 @@ class TmuxEndToEndIT {
         assertThat(row(screen, 0))
                 .as("Esc while a find is active (the status said \"n/N, Esc clears\") clears the find and stays in"
                         + " the article; screen:\n%s", Tmux.frame(screen))
-                .contains("article 3 of 8");
+                .contains("article 3 of 9");
         tmux.keys(s, "q");
-        screen = tmux.waitForStill(s, "the list again", has("item 3 of 8"), STEP);
+        screen = tmux.waitForStill(s, "the list again", has("item 3 of 9"), STEP);
         assertThat(row(screen, 3)).startsWith(">");
 
         tmux.keys(s, "/");
@@ -162,7 +162,7 @@ class TmuxEndToEndIT {
                 .doesNotContain("Alpine valley").doesNotContain("New desert telescope");
         assertThat(lastRow(screen, 30)).contains("Filter: Harbour");
         tmux.keys(s, "Escape");
-        screen = tmux.waitForStill(s, "the filter cleared", has(" of 8"), STEP);
+        screen = tmux.waitForStill(s, "the filter cleared", has(" of 9"), STEP);
         assertThat(screen).contains("Alpine valley").contains("Harbourton").doesNotContain("Filter:");
 
         tmux.keys(s, "Q");
@@ -174,7 +174,7 @@ class TmuxEndToEndIT {
     void savesAnArticleToANewCollectionQuitsRestartsAndFindsItThere() throws IOException {
         String s = "save";
         start(s, 100, 30, "");
-        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
         tmux.keys(s, "j", "a");
         tmux.waitForStill(s, "the Add to Collection dialog", has("Add to Collection").and(has("No Collections")), STEP);
         tmux.keys(s, "n");
@@ -184,7 +184,7 @@ class TmuxEndToEndIT {
         String screen = tmux.waitForStill(s, "the article ticked", has("[x] Read Later  (1)"), STEP);
         assertThat(screen).contains("Created Read Later and saved the article to it");
         tmux.keys(s, "Enter");
-        screen = tmux.waitForStill(s, "the list with a saved marker", has("item 2 of 8").and(hasNot("Add to Collection")),
+        screen = tmux.waitForStill(s, "the list with a saved marker", has("item 2 of 9").and(hasNot("Add to Collection")),
                 STEP);
         assertThat(row(screen, 2)).startsWith(">●+");
         tmux.keys(s, "Q");
@@ -197,7 +197,7 @@ class TmuxEndToEndIT {
 
         String again = "again";
         start(again, 100, 30, "");
-        tmux.waitForStill(again, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(again, "the headline list", has("item 1 of 9"), START);
         tmux.keys(again, "c");
         screen = tmux.waitForStill(again, "the collections browser", has("Tidings — Collections"), STEP);
         assertThat(screen).contains("Read Later").contains("1 article");
@@ -297,14 +297,14 @@ class TmuxEndToEndIT {
     void questionMarkShowsTheKeysAndQGoesBackToTheList() {
         String s = "help";
         start(s, 100, 30, "");
-        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
 
         tmux.keys(s, "?");
         String screen = tmux.waitForStill(s, "the help screen", has("quit Tidings"), STEP);
         assertThat(screen).contains("move down").contains("quit Tidings");
 
         tmux.keys(s, "q");
-        screen = tmux.waitForStill(s, "the list again", has("item 1 of 8").and(hasNot("quit Tidings")), STEP);
+        screen = tmux.waitForStill(s, "the list again", has("item 1 of 9").and(hasNot("quit Tidings")), STEP);
         assertThat(row(screen, 1)).startsWith(">").contains("Alpine valley");
         assertThat(screen).doesNotContain("TIDINGS-EXIT");
     }
@@ -313,13 +313,13 @@ class TmuxEndToEndIT {
     void aFortyByTwelveWindowShowsTheListAndAnArticleWithoutSpillingPastItsEdge() {
         String s = "small";
         start(s, 40, 12, "");
-        String screen = tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        String screen = tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
         assertThat(row(screen, 0)).contains("Tidings");
         assertThat(row(screen, 1)).startsWith(">").contains("Alpine valley");
         assertFitsIn(screen, 40, 12);
 
         tmux.keys(s, "Enter");
-        screen = tmux.waitForStill(s, "the first article", has("article 1 of 8"), STEP);
+        screen = tmux.waitForStill(s, "the first article", has("article 1 of 9"), STEP);
         assertThat(row(screen, 1)).contains("Alpine valley races");
         assertThat(screen).doesNotContain("Window too small");
         assertFitsIn(screen, 40, 12);
@@ -347,9 +347,9 @@ class TmuxEndToEndIT {
     void aStormOfResizesEndsWithTheArticleLaidOutForTheFinalSize() {
         String s = "resize";
         start(s, 100, 30, "");
-        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
         tmux.keys(s, "Enter");
-        tmux.waitForStill(s, "the first article", has("article 1 of 8"), STEP);
+        tmux.waitForStill(s, "the first article", has("article 1 of 9"), STEP);
 
         for (int i = 0; i < 6; i++) {
             tmux.resize(s, 60, 20);
@@ -358,7 +358,7 @@ class TmuxEndToEndIT {
         assertThat(tmux.display(s, "#{window_width}x#{window_height}")).isEqualTo("90x25");
 
         String screen = tmux.waitForStill(s, "a title bar as wide as 90 columns",
-                sc -> width(row(sc, 0)) > 80 && row(sc, 0).contains("article 1 of 8")
+                sc -> width(row(sc, 0)) > 80 && row(sc, 0).contains("article 1 of 9")
                         && lastRow(sc, 25).contains("Space"), START); // twelve resizes: each asks stty, slow on a loaded machine
         assertThat(width(row(screen, 0))).as("title bar width, row 0: [%s]", row(screen, 0)).isBetween(81, 90);
         assertThat(row(screen, 1)).as("the article's title")
@@ -374,7 +374,7 @@ class TmuxEndToEndIT {
         String s = "ctrlc";
         startShell(s, 100, 30);
         runInShell(s, tidingsCommand(""));
-        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
 
         tmux.keys(s, "C-c");
         assertThat(waitForExit(s, QUIT)).as("exit status after Ctrl-C").isZero();
@@ -386,9 +386,9 @@ class TmuxEndToEndIT {
         String s = "sigterm";
         startShell(s, 100, 30);
         runInShell(s, tidingsCommand(""));
-        tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+        tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
         tmux.keys(s, "j");
-        tmux.waitForStill(s, "the second headline selected", has("item 2 of 8"), STEP);
+        tmux.waitForStill(s, "the second headline selected", has("item 2 of 9"), STEP);
 
         sigterm(s);
         int status = waitForExit(s, QUIT);
@@ -406,9 +406,9 @@ class TmuxEndToEndIT {
             String s = "repaint-" + attempt;
             startShell(s, 100, 30);
             runInShell(s, tidingsCommand(""));
-            tmux.waitForStill(s, "the headline list", has("item 1 of 8"), START);
+            tmux.waitForStill(s, "the headline list", has("item 1 of 9"), START);
             tmux.keys(s, "Enter");
-            tmux.waitForStill(s, "the first article", has("article 1 of 8"), STEP);
+            tmux.waitForStill(s, "the first article", has("article 1 of 9"), STEP);
 
             String[] redraws = new String[20];
             Arrays.fill(redraws, "C-l"); // C-l repaints every cell

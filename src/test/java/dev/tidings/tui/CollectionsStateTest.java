@@ -116,7 +116,7 @@ class CollectionsStateTest {
         keys(s, "q");
         assertThat(s.screen()).isEqualTo(Action.Screen.LIST);
         assertThat(s.viewing()).isNull();
-        assertThat(s.visible()).hasSize(8);
+        assertThat(s.visible()).hasSize(9);
         assertThat(s.selected()).isEqualTo(2); // back where the reader was
     }
 

@@ -2,7 +2,6 @@ package dev.tidings.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.tidings.app.Entry;
 import dev.tidings.app.LoadedFeed;
@@ -37,7 +36,7 @@ public final class KeyPressBench {
         LoadedFeed feed = new LoadedFeed("bench", new Feed(FeedFormat.RSS_20, "Bench Feed", "", "", "", items), null);
         List<Entry> entries = dev.tidings.app.FeedLoader.headlines(List.of(feed));
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
-        TerminalScreen screen = new TerminalScreen(vt);
+        CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         Reader reader = new Reader(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), Map.of(), null);
@@ -90,7 +89,7 @@ public final class KeyPressBench {
             rows.add(new ReaderState.FeedRow(source, "Feed " + f, List.of("tag" + f % 10), t, ""));
         }
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
-        TerminalScreen screen = new TerminalScreen(vt);
+        CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keypress");

@@ -24,7 +24,7 @@ class ReaderStateTest {
         keys(s, "5", "j");
         assertThat(s.selected()).isEqualTo(6);
         keys(s, "G");
-        assertThat(s.selected()).isEqualTo(7);
+        assertThat(s.selected()).isEqualTo(8);
         keys(s, "g");
         assertThat(s.selected()).isZero();
         keys(s, "3", "g");
@@ -32,7 +32,7 @@ class ReaderStateTest {
         keys(s, "Down", "End", "Up", "Home");
         assertThat(s.selected()).isZero();
         keys(s, "9", "9", "j");
-        assertThat(s.selected()).isEqualTo(7);
+        assertThat(s.selected()).isEqualTo(8);
     }
 
     @Test
@@ -103,7 +103,7 @@ class ReaderStateTest {
         assertThat(s.visible()).hasSize(1);
         assertThat(s.visible().get(0).item().title()).startsWith("Harbourton");
         keys(s, "Backspace", "Backspace", "Backspace");
-        assertThat(s.visible()).hasSize(8);
+        assertThat(s.visible()).hasSize(9);
         type(s, "Morgenthal"); // an author
         assertThat(s.visible()).hasSize(1);
         keys(s, "Enter");
@@ -113,7 +113,7 @@ class ReaderStateTest {
         assertThat(s.current().item().id()).isEqualTo("tidings-sample-001");
         keys(s, "q", "Esc");
         assertThat(s.filter()).isEmpty();
-        assertThat(s.visible()).hasSize(8);
+        assertThat(s.visible()).hasSize(9);
         assertThat(s.quitRequested()).isFalse();
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.testing.Golden;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.tidings.text.Width;
 import java.io.IOException;
@@ -20,19 +18,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole screens on Lanterna's virtual terminal, compared with golden text
+ * Whole screens: the reader on Lanterna's virtual terminal (size, keys), its output bytes replayed
+ * cell by cell by {@link ByteTerminal}, compared with golden text
  * ({@code src/test/resources/tui/*.txt}; regenerate with -Dgolden.update=true and review).
  */
 class ScreenTest {
     static final Path GOLDEN = Path.of("src/test/resources/tui");
 
     DefaultVirtualTerminal terminal;
-    TerminalScreen screen;
+    CellScreen screen;
+    ByteTerminal bytes;
     Reader reader;
 
     Reader start(int w, int h) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(w, h));
-        screen = new TerminalScreen(terminal);
+        bytes = new ByteTerminal(w, h);
+        screen = new CellScreen(terminal, bytes, Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         Theme theme;
         try {
@@ -69,26 +70,18 @@ class ScreenTest {
 
     void resize(int w, int h) throws IOException {
         terminal.setTerminalSize(new TerminalSize(w, h));
+        bytes.resize(w, h);
         reader.resize();
         reader.render();
     }
 
-    /** The screen as text, one line a row, wide characters counted once, trailing spaces kept. */
+    /** The screen as the bytes written draw it, one line a row; no NUL, stray control or bad UTF-8 ever. */
     String text() {
-        TerminalSize size = terminal.getTerminalSize();
-        StringBuilder sb = new StringBuilder();
-        for (int row = 0; row < size.getRows(); row++) {
-            StringBuilder line = new StringBuilder();
-            for (int col = 0; col < size.getColumns(); col++) {
-                TextCharacter c = terminal.getBufferCharacter(col, row);
-                line.append(c.getCharacterString());
-                if (c.isDoubleWidth()) {
-                    col++;
-                }
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        bytes.replay();
+        assertThat(bytes.nuls).as("NUL bytes written").isZero();
+        assertThat(bytes.strayControls).as("control bytes outside escape sequences").isZero();
+        assertThat(bytes.badText).as("invalid UTF-8 or U+FFFD written").isZero();
+        return bytes.screen();
     }
 
     void golden(String name) throws IOException {
@@ -150,7 +143,7 @@ class ScreenTest {
         start(100, 14);
         press('j');
         golden("list-100x14.txt");
-        assertThat(text()).contains("item 2 of 8").contains(">●  Nov 23  Harbourton");
+        assertThat(text()).contains("item 2 of 9").contains(">●  Nov 23  Harbourton");
     }
 
     @Test
@@ -183,13 +176,13 @@ class ScreenTest {
         start(80, 14);
         press('/', 'f', 'e', 's', 't');
         golden("filter-80x14.txt");
-        assertThat(text()).contains("Filter: fest_").contains("item 1 of 1 (8 in all)");
+        assertThat(text()).contains("Filter: fest_").contains("item 1 of 1 (9 in all)");
     }
 
     @Test
     void cjkTitlesStayInsideTheWindow() throws IOException {
         start(40, 12);
-        press('G', 'k');
+        press('G', 'k', 'k');
         golden("list-40x12.txt");
         press(KeyType.Enter);
         press('j');
