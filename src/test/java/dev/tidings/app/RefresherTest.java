@@ -40,8 +40,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RefresherTest {
+    /** Deadlines long enough for a loaded 2-core machine; tests of the deadline itself compare orders, not times. */
     private static final FetchLimits LIMITS =
-            new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024, 5, FetchLimits.USER_AGENT);
+            new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(5), 1024 * 1024, 5, FetchLimits.USER_AGENT);
 
     @TempDir
     Path tmp;
@@ -403,12 +404,12 @@ class RefresherTest {
 
     @Test
     void slowFeedFailsWithoutDelayingTheOthers() throws Exception {
-        refresher = new Refresher(cache, new HttpFetcher(new FetchLimits(Duration.ofSeconds(1), Duration.ofSeconds(1),
+        refresher = new Refresher(cache, new HttpFetcher(new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 1024 * 1024, 5, FetchLimits.USER_AGENT)), Clock.systemUTC());
         Server slow = server();
         slow.on("/slow.xml", ex -> {
             try {
-                Thread.sleep(5000);
+                Thread.sleep(20_000);
             } catch (InterruptedException e) {
                 return;
             }
@@ -429,9 +430,9 @@ class RefresherTest {
         assertThat(results.get(0).status()).isEqualTo(Status.FAILED);
         assertThat(results.get(0).message()).contains("timed out");
         assertThat(results.subList(1, 6)).extracting(Result::status).containsOnly(Status.UPDATED);
-        assertThat(ms).isLessThan(3000);
+        assertThat(ms).as("the 2 s deadline ends the 20 s answer").isLessThan(15_000);
         for (String u : urls.subList(1, 6)) {
-            assertThat(TimeUnit.NANOSECONDS.toMillis(doneAt.get(u))).isLessThan(900);
+            assertThat(doneAt.get(u)).as("%s is not kept waiting behind the slow feed", u).isLessThan(doneAt.get(urls.get(0)));
         }
     }
 
