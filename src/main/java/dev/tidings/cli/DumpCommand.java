@@ -270,6 +270,7 @@ final class DumpCommand implements Callable<Integer> {
             Json.line(g, "url", f.url());
             Json.line(g, "caption", f.caption());
             Json.line(g, "credit", f.credit());
+            Json.line(g, "alt", f.alt());
             g.writeEndObject();
         }
         g.writeEndArray();
