@@ -152,6 +152,8 @@ final class Credits {
         int after = afterCreditLabel(t, 0);
         if (after >= 0) {
             t = t.substring(after);
+        } else if (t.regionMatches(true, 0, "by ", 0, 3)) {
+            t = t.substring(3); // a photographer element's "By Jane Roe"
         }
         return trimCredit(t);
     }
@@ -303,7 +305,8 @@ final class Credits {
         if (last.endsWith(".")) {
             last = last.substring(0, last.length() - 1);
         }
-        if (!isSlashCredit(last) || !shortEnough(last)) {
+        boolean agencyAlone = start > 0 && isAgency(last); // "Crowds in Kabul. AFP"
+        if (!agencyAlone && (!isSlashCredit(last) || !shortEnough(last))) {
             return null;
         }
         return new Split(trimCaption(s.substring(0, start)), trimCredit(last));
@@ -413,6 +416,11 @@ final class Credits {
             }
         }
         return false;
+    }
+
+    /** Short enough to be a credit: at most 100 characters and 12 words. */
+    static boolean isShort(String credit) {
+        return shortEnough(credit);
     }
 
     private static boolean shortEnough(String credit) {

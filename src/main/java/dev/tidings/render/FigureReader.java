@@ -106,6 +106,11 @@ final class FigureReader {
         Credits.Split split = Credits.split(caption);
         caption = split.caption();
         String credit = String.join(", ", p.credits);
+        if (caption.isEmpty() && p.credits.size() == 1 && !Credits.isShort(credit)) {
+            split = Credits.split(credit); // a whole caption in <small> or <cite> is a caption
+            caption = split.caption();
+            credit = "";
+        }
         if (credit.isEmpty()) {
             credit = split.credit();
         }
