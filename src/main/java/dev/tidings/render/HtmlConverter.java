@@ -165,6 +165,9 @@ public final class HtmlConverter {
                     if (FigureReader.isContainer(e) && figure(e)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
+                    if (imagelessFigure == e) {
+                        imagelessFigure = null; // skipped entirely: its tail is never called
+                    }
                     flush();
                     table(e);
                     return FilterResult.SKIP_ENTIRELY;
