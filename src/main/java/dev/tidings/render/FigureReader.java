@@ -44,7 +44,7 @@ final class FigureReader {
     /** Classes that mark a credit wherever they are: "element-image__credit", "media-caption__source". */
     private static final Pattern STRONG_CREDIT_CLASS = Pattern.compile("(?i)credit|copyright|(?<![rR][eE])source");
     /** Classes that mark a credit unless they also say caption: "image__caption attribution" is a caption. */
-    private static final Pattern CREDIT_CLASS = Pattern.compile("(?i)attribution|photographer");
+    private static final Pattern CREDIT_CLASS = Pattern.compile("(?i)attribution|photographer|contributor");
     private static final Pattern CAPTION_CLASS = Pattern.compile("(?i)caption");
     /** A div container's text beyond this is an article, not a caption: walked as text instead. */
     static final int MAX_DIV_CAPTION = 1500;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileCaptionTest {
     static final int MB = 1 << 20;
-    static final Duration GUARD = Duration.ofSeconds(20);
+    static final Duration GUARD = Duration.ofSeconds(30);
 
     static String repeat(String unit) {
         return unit.repeat(MB / unit.length() + 1);
