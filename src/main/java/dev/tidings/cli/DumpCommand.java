@@ -276,6 +276,7 @@ final class DumpCommand implements Callable<Integer> {
             Json.link(g, "url", f.url());
             Json.line(g, "caption", f.caption());
             Json.line(g, "credit", f.credit());
+            Json.line(g, "alt", f.alt());
             g.writeEndObject();
         }
         g.writeEndArray();

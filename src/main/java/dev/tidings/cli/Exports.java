@@ -3,6 +3,7 @@ package dev.tidings.cli;
 import dev.tidings.app.Entry;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Item;
+import dev.tidings.render.FigureHtml;
 import dev.tidings.text.Sanitize;
 import dev.tidings.text.Urls;
 import java.io.StringWriter;
@@ -102,7 +103,9 @@ final class Exports {
                 indent(w, 2);
                 w.writeStartElement("content");
                 w.writeAttribute("type", "html");
-                w.writeCharacters(xml(Sanitize.body(i.bodyHtml())));
+                // the lead picture a feed announced outside the body goes in front, with its caption
+                w.writeCharacters(xml(Sanitize.body(FigureHtml.withLeadImage(i.bodyHtml(), Urls.base(i.link()),
+                        i.images()))));
                 w.writeEndElement();
                 indent(w, 1);
                 w.writeEndElement();

@@ -31,10 +31,9 @@ final class ItemBuilder {
     String summaryHtml = "";
     String contentHtml = "";
     final List<Enclosure> enclosures = new ArrayList<>(1);
+    /** Images from enclosures and JSON Feed, in document order; Media RSS ones are in {@link #media}. */
     final List<Image> images = new ArrayList<>(1);
-    /** media:description / media:credit found at item level, applied to the first image. */
-    String looseCaption = "";
-    String looseCredit = "";
+    final MediaImages media = new MediaImages();
 
     void addAuthor(String name) {
         String n = FieldCaps.line(name);
@@ -51,16 +50,9 @@ final class ItemBuilder {
     }
 
     void addImage(String url, String caption, String credit) {
-        String u = FieldCaps.link(url);
-        if (u.isEmpty()) {
-            return;
+        if (images.size() < MediaImages.MAX) {
+            images.add(new Image(url, caption, credit));
         }
-        for (Image existing : images) {
-            if (existing.url().equals(u)) {
-                return;
-            }
-        }
-        images.add(new Image(u, FieldCaps.line(caption), FieldCaps.line(credit)));
     }
 
     void addEnclosure(String url, String type, long length) {
@@ -71,14 +63,6 @@ final class ItemBuilder {
     }
 
     Item build() {
-        if (!looseCaption.isEmpty() || !looseCredit.isEmpty()) {
-            if (!images.isEmpty()) {
-                Image first = images.get(0);
-                images.set(0, new Image(first.url(),
-                        first.caption().isEmpty() ? FieldCaps.line(looseCaption) : first.caption(),
-                        first.credit().isEmpty() ? FieldCaps.line(looseCredit) : first.credit()));
-            }
-        }
         String cleanLink = Sanitize.line(link);
         String cleanTitle = FieldCaps.line(title);
         String cleanId = Sanitize.line(id);
@@ -98,7 +82,7 @@ final class ItemBuilder {
             cleanId = "tidings:" + hex(sha256(cleanId), 16);
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, images);
+                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, media.images(images));
     }
 
     /** Items without authors get the feed's; the others are returned as they are. */

@@ -354,6 +354,7 @@ final class JsonFeedParser {
     private void attachment(ItemBuilder b) throws IOException {
         String url = "";
         String type = "";
+        String title = "";
         long size = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -361,6 +362,9 @@ final class JsonFeedParser {
             switch (field) {
                 case "url":
                     url = Urls.resolve(base, string(t));
+                    break;
+                case "title":
+                    title = string(t);
                     break;
                 case "mime_type":
                     type = string(t);
@@ -375,5 +379,8 @@ final class JsonFeedParser {
             }
         }
         b.addEnclosure(url, type, size);
+        if (!url.isBlank() && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
+            b.addImage(url, title, ""); // an image attachment's title is its caption
+        }
     }
 }

@@ -706,56 +706,69 @@ final class XmlFeedParser {
         }
     }
 
-    /** media:content, media:thumbnail, media:group, and item-level media:description/credit. */
+    /** Media RSS: media:content, media:thumbnail, media:group, item-level description/title/credit. */
     private void media(ItemBuilder b, String k, boolean full) throws XMLStreamException, FeedException {
+        MediaImages m = b.media;
         switch (k) {
-            case "media:group":
-                while (nextChild()) {
-                    String inner = key();
-                    if (inner.startsWith("media:")) {
-                        media(b, inner, full);
-                    } else {
-                        skip();
-                    }
-                }
-                break;
-            case "media:content":
-            case "media:thumbnail": {
-                String url = attr("url");
-                String medium = attr("medium");
-                String type = attr("type");
-                String caption = "";
-                String credit = "";
-                String title = "";
+            case "media:group": {
+                MediaImages.Group g = new MediaImages.Group();
                 while (nextChild()) {
                     switch (key()) {
-                        case "media:description":
-                            caption = plainTitle(text());
-                            break;
-                        case "media:title":
-                            title = plainTitle(text());
-                            break;
-                        case "media:credit":
-                            credit = plainTitle(text());
-                            break;
-                        default:
-                            skip();
+                        case "media:content", "media:thumbnail" -> {
+                            MediaImages.Media one = mediaObject(key());
+                            if (one != null && g.media.size() < MediaImages.MAX) {
+                                g.media.add(one);
+                            }
+                        }
+                        case "media:description" -> g.caption = plainTitle(text());
+                        case "media:title" -> g.title = plainTitle(text());
+                        case "media:credit" -> g.credit = MediaImages.joinCredit(g.credit, plainTitle(text()));
+                        default -> skip();
                     }
                 }
-                if (url != null && isImage(url, medium, type, k)) {
-                    b.addImage(Urls.resolve(base(), url), caption.isEmpty() ? title : caption, credit);
-                }
+                m.add(g);
                 break;
             }
+            case "media:content":
+            case "media:thumbnail":
+                m.add(mediaObject(k));
+                break;
             case "media:description":
-                b.looseCaption = plainTitle(text());
+                m.caption = plainTitle(text());
+                break;
+            case "media:title":
+                m.title = plainTitle(text());
                 break;
             case "media:credit":
-                b.looseCredit = plainTitle(text());
+                m.credit = MediaImages.joinCredit(m.credit, plainTitle(text()));
                 break;
             default:
                 skip();
         }
+    }
+
+    /** The current media:content or media:thumbnail with its children, or null when not an image. */
+    private MediaImages.Media mediaObject(String k) throws XMLStreamException, FeedException {
+        String url = attr("url");
+        String medium = attr("medium");
+        String type = attr("type");
+        boolean isDefault = "true".equalsIgnoreCase(String.valueOf(attr("isDefault")).strip());
+        String caption = "";
+        String credit = "";
+        String title = "";
+        while (nextChild()) {
+            switch (key()) {
+                case "media:description" -> caption = plainTitle(text());
+                case "media:title" -> title = plainTitle(text());
+                case "media:credit" -> credit = MediaImages.joinCredit(credit, plainTitle(text()));
+                default -> skip();
+            }
+        }
+        if (url == null || url.isBlank() || !isImage(url, medium, type, k)) {
+            return null;
+        }
+        return new MediaImages.Media(k.equals("media:thumbnail"), Urls.resolve(base(), url), caption, title, credit,
+                isDefault);
     }
 
     private static boolean isImage(String url, String medium, String type, String k) {

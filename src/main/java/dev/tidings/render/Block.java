@@ -40,8 +40,27 @@ public sealed interface Block {
     record Code(String text) implements Block {
     }
 
-    /** An image shown as its caption block. Empty caption shows as "[Image]". */
-    record Figure(String caption, String credit, String url) implements Block {
+    /**
+     * An image shown as its caption block: "[Image: caption]", then "Source: credit". Empty caption
+     * shows as "[Image]".
+     *
+     * @param caption what the picture shows, without its credit, or ""
+     * @param credit  who made it ("AFP", "Ana Lopez/Getty Images"), or ""
+     * @param url     the image's http(s) address, or ""
+     * @param alt     the img's alt text as the publisher wrote it, or ""
+     */
+    record Figure(String caption, String credit, String url, String alt) implements Block {
+        public Figure {
+            caption = caption == null ? "" : caption;
+            credit = credit == null ? "" : credit;
+            url = url == null ? "" : url;
+            alt = alt == null ? "" : alt;
+        }
+
+        /** A figure with no alt text. */
+        public Figure(String caption, String credit, String url) {
+            this(caption, credit, url, "");
+        }
     }
 
     /** A horizontal rule. */

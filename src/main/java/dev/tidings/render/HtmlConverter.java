@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,17 +34,6 @@ public final class HtmlConverter {
     private HtmlConverter() {
     }
 
-    private static final Pattern CREDIT_LINE = Pattern.compile(
-            "(?iu)^\\s*(?:image|photo|picture|photograph)\\s*(?:source|credit|copyright)\\s*[:：]?\\s*(.*)$");
-    private static final Pattern CAPTION_LINE = Pattern.compile(
-            "(?iu)^\\s*(?:image|photo|picture)\\s*caption\\s*[:：]?\\s*(.*)$");
-    private static final Pattern CREDIT_PREFIX = Pattern.compile(
-            "(?iu)^\\s*(?:(?:image|photo|picture|photograph)\\s*(?:source|credit|copyright)?|source|credit|credits|copyright|©)\\s*[:：]?\\s*");
-    /** A label with nothing after it: "image source", "image caption", "Photo:". */
-    private static final Pattern LABEL = Pattern.compile(
-            "(?iu)^\\s*(?:image|photo|picture)?\\s*(?:source|caption|credit|copyright)?\\s*[:：]?\\s*$");
-    private static final Pattern CREDIT_CLASS = Pattern.compile("(?i)credit|source|copyright|attribution|byline|photographer");
-
     /**
      * Converts a body.
      *
@@ -61,8 +47,8 @@ public final class HtmlConverter {
         Walker w = new Walker(base);
         NodeTraversor.filter(w, doc.body());
         w.flush();
-        List<Block> blocks = mergeCaptionLines(w.blocks);
-        blocks = addLeadImages(blocks, leadImages);
+        List<Block> blocks = CaptionLines.merge(w.blocks);
+        blocks = CaptionLines.addLeadImages(blocks, leadImages);
         return new ArticleBody(blocks, new ArrayList<>(w.links.keySet()));
     }
 
@@ -92,6 +78,8 @@ public final class HtmlConverter {
         String pendingMarker;
         final Deque<Integer> linkStack = new ArrayDeque<>();
         final Deque<Integer> linkInlineStart = new ArrayDeque<>();
+        /** The outermost figure container walked as text (no picture, or too long), or null. */
+        Element imagelessFigure;
 
         Walker(URI base) {
             this.base = base;
@@ -114,7 +102,13 @@ public final class HtmlConverter {
                 case "canvas": case "template": case "head": case "video": case "audio": case "map":
                 case "frame": case "frameset": case "applet": case "link": case "meta": case "title":
                     return FilterResult.SKIP_ENTIRELY;
-                case "p": case "div": case "section": case "article": case "header": case "footer":
+                case "div":
+                    if (FigureReader.isContainer(e) && figure(e)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    flush();
+                    return FilterResult.CONTINUE;
+                case "p": case "section": case "article": case "header": case "footer":
                 case "main": case "aside": case "nav": case "address": case "dl": case "dt": case "dd":
                 case "center": case "details": case "summary": case "figcaption": case "caption":
                     flush();
@@ -153,8 +147,7 @@ public final class HtmlConverter {
                     return FilterResult.CONTINUE;
                 case "pre":
                     flush();
-                    String pre = Sanitize.body(e.wholeText());
-                    pre = pre.replaceAll("^\\n+|\\s+$", "");
+                    String pre = trimPre(Sanitize.body(e.wholeText()));
                     if (!pre.isEmpty()) {
                         blocks.add(new Block.Code(pre)); // Layout puts tabs at tab stops
                     }
@@ -169,14 +162,25 @@ public final class HtmlConverter {
                     }
                     return FilterResult.SKIP_ENTIRELY;
                 case "table":
+                    if (FigureReader.isContainer(e) && figure(e)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (imagelessFigure == e) {
+                        imagelessFigure = null; // skipped entirely: its tail is never called
+                    }
                     flush();
                     table(e);
                     return FilterResult.SKIP_ENTIRELY;
                 case "figure":
-                    return figure(e);
-                case "img":
-                    image(e, null, null);
+                    return figure(e) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
+                case "img": {
+                    Block.Figure f = FigureReader.image(e, base);
+                    if (f != null) { // a pixel leaves the sentence around it whole
+                        flush();
+                        blocks.add(f);
+                    }
                     return FilterResult.SKIP_ENTIRELY;
+                }
                 case "strong": case "b":
                     strong++;
                     return FilterResult.CONTINUE;
@@ -207,7 +211,13 @@ public final class HtmlConverter {
                 return FilterResult.CONTINUE;
             }
             Element e = (Element) node;
+            if (e == imagelessFigure) {
+                imagelessFigure = null;
+            }
             switch (e.normalName()) {
+                case "figure":
+                    flush();
+                    break;
                 case "p": case "div": case "section": case "article": case "header": case "footer":
                 case "main": case "aside": case "nav": case "address": case "dl": case "dt": case "dd":
                 case "center": case "details": case "summary": case "figcaption": case "caption":
@@ -334,117 +344,27 @@ public final class HtmlConverter {
             }
         }
 
-        private FilterResult figure(Element fig) {
-            Element img = fig.selectFirst("img");
-            if (img == null) {
+        /**
+         * A figure container with a picture becomes one caption block (true: its content is
+         * consumed); without one it is walked as text (false). Containers inside a picture-less
+         * figure are not searched again, so nested figures cost linear time.
+         */
+        private boolean figure(Element container) {
+            if (imagelessFigure != null) {
                 flush();
-                return FilterResult.CONTINUE; // a figure of quotes or code: walk it normally
+                return false;
             }
+            Element img = FigureReader.picture(container);
             flush();
-            Element creditEl = null;
-            String credit = "";
-            List<Element> labels = new ArrayList<>();
-            for (Element el : fig.getAllElements()) {
-                if (el == fig || el.normalName().equals("img") || el.normalName().equals("figcaption")) {
-                    continue;
-                }
-                if (CREDIT_CLASS.matcher(el.className()).find() || el.normalName().equals("cite")
-                        || el.normalName().equals("small")) {
-                    String c = cleanCredit(el.text());
-                    if (c.isEmpty() || LABEL.matcher(el.text()).matches()) {
-                        labels.add(el); // a bare "image source" label: the credit is in the next element
-                        continue;
-                    }
-                    creditEl = el;
-                    credit = c;
-                    break;
-                }
+            if (img == null || !FigureReader.isShortEnough(container)) {
+                imagelessFigure = container;
+                return false; // a figure of quotes or code, or a page wrapper: walk it normally
             }
-            String caption = "";
-            Element figcaption = fig.selectFirst("figcaption");
-            if (figcaption != null) {
-                Element copy = figcaption.clone();
-                if (creditEl != null) {
-                    for (Element el : copy.getAllElements()) {
-                        if (el != copy && el.text().equals(creditEl.text())
-                                && (CREDIT_CLASS.matcher(el.className()).find()
-                                || el.normalName().equals("cite") || el.normalName().equals("small"))) {
-                            el.remove();
-                            break;
-                        }
-                    }
-                }
-                for (Element el : copy.getAllElements()) {
-                    if (el != copy && LABEL.matcher(el.text()).matches()) {
-                        el.remove(); // "image caption" labels
-                    }
-                }
-                caption = Sanitize.line(copy.text());
-                Matcher label = CAPTION_LINE.matcher(caption);
-                if (label.matches()) {
-                    caption = Sanitize.line(label.group(1));
-                }
-                if (credit.isEmpty()) {
-                    Matcher m = CREDIT_LINE.matcher(caption);
-                    if (m.matches()) {
-                        credit = cleanCredit(m.group(1));
-                        caption = "";
-                    }
-                }
+            Block.Figure f = FigureReader.read(container, img, base);
+            if (f != null) {
+                blocks.add(f);
             }
-            image(img, caption, credit);
-            // other content of the figure (rare) is dropped: it is the caption we already show
-            return FilterResult.SKIP_ENTIRELY;
-        }
-
-        /** An img: dropped when it is a tracking pixel or decorative, else a caption block. */
-        private void image(Element img, String figCaption, String figCredit) {
-            String src = img.attr("src");
-            if (src.isBlank() || src.startsWith("data:")) {
-                String lazy = img.attr("data-src");
-                if (!lazy.isBlank()) {
-                    src = lazy;
-                }
-            }
-            String url = Urls.resolve(base, src);
-            if (isPixel(img)) {
-                return;
-            }
-            String alt = Sanitize.line(img.attr("alt"));
-            String title = Sanitize.line(img.attr("title"));
-            String caption = figCaption != null && !figCaption.isEmpty() ? figCaption : !alt.isEmpty() ? alt : title;
-            String credit = figCredit == null ? "" : figCredit;
-            if (figCaption == null && img.hasAttr("alt") && alt.isEmpty() && title.isEmpty()) {
-                // alt="" marks a decorative image, unless image caption/source lines follow it
-                flush();
-                blocks.add(new Block.Figure("", "", "decorative:" + url));
-                return;
-            }
-            flush();
-            blocks.add(new Block.Figure(caption, credit, Urls.isWeb(url) ? url : ""));
-        }
-
-        private static boolean isPixel(Element img) {
-            int w = dimension(img.attr("width"));
-            int h = dimension(img.attr("height"));
-            if ((w >= 0 && w <= 2) || (h >= 0 && h <= 2)) {
-                return true;
-            }
-            String style = img.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-            return style.contains("display:none") || style.contains("width:1px") || style.contains("height:1px")
-                    || style.contains("visibility:hidden");
-        }
-
-        private static int dimension(String v) {
-            String t = v.trim().toLowerCase(Locale.ROOT).replace("px", "");
-            if (t.isEmpty()) {
-                return -1;
-            }
-            try {
-                return (int) Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            return true;
         }
 
         private void table(Element table) {
@@ -474,49 +394,73 @@ public final class HtmlConverter {
         }
     }
 
-    /** Merges adjacent same-style spans, trims the ends, drops empty text. */
+    /**
+     * Merges adjacent same-style spans, folds the double space where two spans meet, trims the
+     * ends and drops empty text. One pass with a builder per merged run: linear in the text.
+     */
     static List<Span> normalize(List<Span> spans) {
-        List<Span> out = new ArrayList<>(spans.size());
+        List<Span> out = new ArrayList<>();
+        StringBuilder run = null;
+        Style style = null;
+        int link = 0;
+        boolean lastSpace = false;
         for (Span s : spans) {
-            if (s.text().isEmpty()) {
+            String t = s.text();
+            if (lastSpace && !t.isEmpty() && t.charAt(0) == ' ') {
+                t = t.substring(1);
+            }
+            if (t.isEmpty()) {
                 continue;
             }
-            if (!out.isEmpty()) {
-                Span last = out.get(out.size() - 1);
-                if (last.style() == s.style() && last.link() == s.link()) {
-                    String joined = last.text() + s.text();
-                    out.set(out.size() - 1, new Span(joined.replace("  ", " "), s.style(), s.link()));
-                    continue;
-                }
-                if (last.text().endsWith(" ") && s.text().startsWith(" ")) {
-                    s = new Span(s.text().substring(1), s.style(), s.link());
-                }
-            }
-            out.add(s);
-        }
-        // trim leading whitespace
-        while (!out.isEmpty()) {
-            Span first = out.get(0);
-            String t = first.text().stripLeading();
-            if (t.isEmpty()) {
-                out.remove(0);
+            if (run != null && style == s.style() && link == s.link()) {
+                run.append(t);
             } else {
-                out.set(0, new Span(t, first.style(), first.link()));
-                break;
+                if (run != null) {
+                    out.add(new Span(run.toString(), style, link));
+                }
+                run = new StringBuilder(t);
+                style = s.style();
+                link = s.link();
             }
+            lastSpace = t.charAt(t.length() - 1) == ' ';
         }
-        while (!out.isEmpty()) {
-            int i = out.size() - 1;
-            Span last = out.get(i);
-            String t = last.text().stripTrailing();
-            if (t.isEmpty()) {
-                out.remove(i);
-            } else {
-                out.set(i, new Span(t, last.style(), last.link()));
-                break;
-            }
+        if (run != null) {
+            out.add(new Span(run.toString(), style, link));
         }
-        return out;
+        int first = 0;
+        while (first < out.size() && out.get(first).text().isBlank()) {
+            first++;
+        }
+        int last = out.size() - 1;
+        while (last >= first && out.get(last).text().isBlank()) {
+            last--;
+        }
+        if (first > last) {
+            return new ArrayList<>();
+        }
+        List<Span> trimmed = new ArrayList<>(out.subList(first, last + 1));
+        Span head = trimmed.get(0);
+        trimmed.set(0, new Span(head.text().stripLeading(), head.style(), head.link()));
+        Span tail = trimmed.get(trimmed.size() - 1);
+        trimmed.set(trimmed.size() - 1, new Span(tail.text().stripTrailing(), tail.style(), tail.link()));
+        return trimmed;
+    }
+
+    /** Preformatted text without its leading blank lines and trailing white space (hand-scanned). */
+    static String trimPre(String pre) {
+        int start = 0;
+        while (start < pre.length() && pre.charAt(start) == '\n') {
+            start++;
+        }
+        int end = pre.length();
+        while (end > start && isRegexSpace(pre.charAt(end - 1))) {
+            end--;
+        }
+        return pre.substring(start, end);
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     static String plain(List<Span> spans) {
@@ -525,114 +469,5 @@ public final class HtmlConverter {
             sb.append(s.text());
         }
         return sb.toString();
-    }
-
-    /** "Image source: AFP" -> "AFP"; "© Reuters" -> "Reuters"; "منبع تصویر: AFP" -> "AFP". */
-    static String cleanCredit(String raw) {
-        String t = Sanitize.line(raw);
-        String stripped = CREDIT_PREFIX.matcher(t).replaceFirst("");
-        if (!stripped.equals(t)) {
-            return stripped.strip();
-        }
-        // a short label in any language before a colon: "图片来源：AFP"
-        int colon = -1;
-        for (int i = 0; i < Math.min(t.length(), 24); i++) {
-            char c = t.charAt(i);
-            if (c == ':' || c == '：') {
-                colon = i;
-                break;
-            }
-        }
-        if (colon > 0 && colon < t.length() - 1 && t.substring(0, colon).split("\\s+").length <= 3) {
-            return t.substring(colon + 1).strip();
-        }
-        return t;
-    }
-
-    /**
-     * The seed's shape: an image followed by "image source AFP" and "image caption ..." lines (in
-     * either order), or those lines with no image at all. Folded into one caption block.
-     */
-    static List<Block> mergeCaptionLines(List<Block> in) {
-        List<Block> out = new ArrayList<>(in.size());
-        for (int i = 0; i < in.size(); i++) {
-            Block b = in.get(i);
-            String caption = null;
-            String credit = null;
-            int j = i;
-            Block.Figure figure = null;
-            if (b instanceof Block.Figure) {
-                figure = (Block.Figure) b;
-                j = i + 1;
-            }
-            while (j < in.size() && j < i + 3 && in.get(j) instanceof Block.Paragraph) {
-                String text = plain(((Block.Paragraph) in.get(j)).spans());
-                Matcher cr = CREDIT_LINE.matcher(text);
-                Matcher ca = CAPTION_LINE.matcher(text);
-                if (credit == null && cr.matches()) {
-                    credit = cleanCredit(cr.group(1));
-                } else if (caption == null && ca.matches()) {
-                    caption = Sanitize.line(ca.group(1));
-                } else {
-                    break;
-                }
-                j++;
-            }
-            if (caption == null && credit == null) {
-                if (figure != null && figure.url().startsWith("decorative:")) {
-                    continue; // decorative image with nothing said about it: dropped
-                }
-                out.add(b);
-                continue;
-            }
-            String url = figure == null ? "" : figure.url().replaceFirst("^decorative:", "");
-            String baseCaption = figure == null ? "" : figure.caption();
-            String baseCredit = figure == null ? "" : figure.credit();
-            out.add(new Block.Figure(caption != null && !caption.isEmpty() ? caption : baseCaption,
-                    credit != null && !credit.isEmpty() ? credit : baseCredit,
-                    Urls.isWeb(url) ? url : ""));
-            i = j - 1;
-        }
-        return out;
-    }
-
-    /** Feed-announced images: fill captions of matching figures, show the others first. */
-    static List<Block> addLeadImages(List<Block> blocks, List<Image> images) {
-        if (images == null || images.isEmpty()) {
-            return blocks;
-        }
-        List<Block> out = new ArrayList<>(blocks.size() + images.size());
-        List<Block> lead = new ArrayList<>();
-        List<Block> body = new ArrayList<>(blocks);
-        for (Image img : images) {
-            boolean found = false;
-            for (int i = 0; i < body.size(); i++) {
-                if (body.get(i) instanceof Block.Figure) {
-                    Block.Figure f = (Block.Figure) body.get(i);
-                    if (!f.url().isEmpty() && sameImage(f.url(), img.url())) {
-                        found = true;
-                        body.set(i, new Block.Figure(f.caption().isEmpty() ? img.caption() : f.caption(),
-                                f.credit().isEmpty() ? img.credit() : f.credit(), f.url()));
-                        break;
-                    }
-                }
-            }
-            if (!found && lead.isEmpty() && Urls.isWeb(img.url())) {
-                lead.add(new Block.Figure(img.caption(), img.credit(), img.url())); // the lead image only
-            }
-        }
-        out.addAll(lead);
-        out.addAll(body);
-        return out;
-    }
-
-    private static boolean sameImage(String a, String b) {
-        return strip(a).equals(strip(b));
-    }
-
-    private static String strip(String url) {
-        int q = url.indexOf('?');
-        String u = q >= 0 ? url.substring(0, q) : url;
-        return u.replaceFirst("^https?://", "");
     }
 }

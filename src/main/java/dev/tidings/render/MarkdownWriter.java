@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An article as Markdown: headings, quotes, lists, fenced code, images as {@code ![caption](url)}
- * with their credit, links as reference-style {@code [text][n]} with the definitions at the end.
+ * An article as Markdown: headings, quotes, lists, fenced code, images as {@code ![alt](url)} with
+ * one italic line for the caption and its credit, links as reference-style {@code [text][n]} with the definitions at the end.
  * Text is sanitized and Markdown punctuation in it escaped.
  */
 public final class MarkdownWriter {
@@ -59,16 +59,7 @@ public final class MarkdownWriter {
             String fence = code.contains("```") ? "~~~~" : "```";
             sb.append(fence).append('\n').append(code).append('\n').append(fence).append("\n\n");
         } else if (b instanceof Block.Figure) {
-            Block.Figure f = (Block.Figure) b;
-            String caption = f.caption().isEmpty() ? "Image" : escape(f.caption());
-            if (!f.url().isEmpty()) {
-                sb.append("![").append(caption).append("](<").append(url(f.url())).append(">)\n");
-            }
-            sb.append("*[Image").append(f.caption().isEmpty() ? "" : ": " + escape(f.caption())).append("]*");
-            if (!f.credit().isEmpty()) {
-                sb.append("  \n*Source: ").append(escape(f.credit())).append('*');
-            }
-            sb.append("\n\n");
+            figure((Block.Figure) b, sb);
         } else if (b instanceof Block.Rule) {
             sb.append("---\n\n");
         } else if (b instanceof Block.Table) {
@@ -96,6 +87,33 @@ public final class MarkdownWriter {
             }
             sb.append('\n');
         }
+    }
+
+    /**
+     * One image line {@code ![alt](<url>)}, then one italic line with the caption and the credit:
+     * {@code *Fighters train in the valley — Source: AFP*}. Without a URL the caption line says
+     * "Image: …"; an image with nothing said about it is the image line alone.
+     */
+    private static void figure(Block.Figure f, StringBuilder sb) {
+        boolean hasUrl = !f.url().isEmpty();
+        if (hasUrl) {
+            sb.append("![").append(escape(f.alt().isEmpty() ? "Image" : f.alt())).append("](<")
+                    .append(url(f.url())).append(">)\n");
+        }
+        StringBuilder line = new StringBuilder();
+        if (!f.caption().isEmpty()) {
+            line.append(escape(f.caption()));
+        }
+        if (!f.credit().isEmpty()) {
+            line.append(line.length() == 0 ? "" : " — ").append("Source: ").append(escape(f.credit()));
+        }
+        if (!hasUrl) {
+            line.insert(0, line.length() == 0 ? "Image" : "Image: ");
+        }
+        if (line.length() > 0) {
+            sb.append('*').append(line).append("*\n");
+        }
+        sb.append('\n');
     }
 
     private static String spans(List<Span> spans) {

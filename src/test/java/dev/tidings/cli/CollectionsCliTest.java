@@ -142,4 +142,32 @@ class CollectionsCliTest {
         Cli json = run("collections", "export", "Picks", "--format", "json");
         assertThat(json.out).contains("\"items\"").contains("\"images\"");
     }
+
+    @Test
+    void atomExportKeepsTheLeadImageWithItsCaptionAndCredit() throws Exception { // issue #11
+        Path feed = dir.resolve("photo-desk.xml");
+        Files.writeString(feed, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Photo desk</title>
+                <item><title>Harbour at dawn</title><link>https://photos.example.org/harbour</link>
+                <guid>harbour-1</guid><description>&lt;p&gt;The boats came in early.&lt;/p&gt;</description>
+                <media:thumbnail url="https://cdn.example.org/harbour-thumb.jpg"/>
+                <media:content url="https://cdn.example.org/harbour.jpg" medium="image">
+                  <media:description>Trawlers unload at first light. (AP Photo/Ruth Klein)</media:description>
+                </media:content></item></channel></rss>
+                """, StandardCharsets.UTF_8);
+        run("collections", "create", "Boats");
+        assertThat(run("collections", "add", "Boats", feed.toString(), "--item", "1").code).isZero();
+        Cli atom = run("collections", "export", "Boats", "--format", "atom");
+        assertThat(atom.code).as(atom.toString()).isZero();
+        Feed f = Feeds.parse(atom.out.getBytes(StandardCharsets.UTF_8), null, null, Detail.FULL);
+        String html = f.items().get(0).contentHtml();
+        assertThat(html).contains("<img src=\"https://cdn.example.org/harbour.jpg\"")
+                .contains("<figcaption>Trawlers unload at first light. <small>Source: AP Photo/Ruth Klein</small>")
+                .contains("The boats came in early.").doesNotContain("harbour-thumb");
+        Path exported = dir.resolve("boats.atom");
+        Files.writeString(exported, atom.out, StandardCharsets.UTF_8);
+        Cli dump = run("dump", exported.toString(), "--width", "72");
+        assertThat(dump.out).contains("[Image: Trawlers unload at first light.]\nSource: AP Photo/Ruth Klein\n");
+    }
 }

@@ -144,6 +144,21 @@ class FeedsRssTest {
     }
 
     @Test
+    void aThumbnailBeforeMediaContentDoesNotHideTheCaptionedImage() { // issue #11
+        Item item = item(full("rss20-media-thumbnail-before-content.xml"), "Thumbnail first");
+        assertThat(item.images()).containsExactly(new Image("https://cdn.example.org/dam.jpg",
+                "Water spills over the dam after a week of rain.", "Ivo Marek, CTK"));
+    }
+
+    @Test
+    void aMediaGroupPutsItsDefaultRenditionFirstWithTheGroupCaptionAndCredit() { // issue #11
+        Item item = item(full("rss20-media-thumbnail-before-content.xml"), "Group with a default rendition");
+        assertThat(item.images()).containsExactly(
+                new Image("https://cdn.example.org/bridge-1600.jpg", "The old bridge reopens to traffic.", "City archive"),
+                new Image("https://cdn.example.org/bridge-640.jpg", "The old bridge reopens to traffic.", "City archive"));
+    }
+
+    @Test
     void treatsImageEnclosureAsBothEnclosureAndImage() {
         Item item = item(full("rss20-media-content-credit.xml"), "Image enclosure");
         assertThat(item.enclosures()).containsExactly(
