@@ -12,4 +12,4 @@ if [ ! -d "$corpus" ]; then
     echo "reader-eval: no corpus at $corpus (set READER_CORPUS); skipped"
     exit 0
 fi
-java -cp target/test-classes:target/tidings.jar dev.tidings.extract.ReaderEval "$corpus" "$@"
+java ${EVAL_JAVA_OPTS:-} -cp target/test-classes:target/classes:target/tidings.jar dev.tidings.extract.ReaderEval "$corpus" "$@"

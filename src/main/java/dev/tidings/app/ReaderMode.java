@@ -103,12 +103,14 @@ public final class ReaderMode {
             return null;
         }
         PageCache.Page p = cache.get(url);
-        return p == null ? null : new Extracted(p.title(), p.byline(), p.published(), p.html(), p.textLength());
+        return p == null ? null : new Extracted(p.title(), p.byline(), p.siteName(), p.published(), p.html(),
+                p.textLength());
     }
 
     private void store(String url, Extracted e) {
         if (cache != null) {
-            cache.put(url, new PageCache.Page(e.title(), e.byline(), e.published(), e.contentHtml(), e.textLength()));
+            cache.put(url, new PageCache.Page(e.title(), e.byline(), e.siteName(), e.published(), e.contentHtml(),
+                    e.textLength()));
         }
     }
 

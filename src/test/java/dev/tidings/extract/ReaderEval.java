@@ -26,7 +26,8 @@ import org.jsoup.Jsoup;
  * tag says), so it is read as UTF-8. Run by bench/reader-eval.sh.
  *
  * <pre>
- * java ... ReaderEval CORPUS_DIR [--all]   (--all prints every page, else the 10 worst)
+ * java ... ReaderEval CORPUS_DIR [--all] [--page NAME]   (--all prints every page, else the 10 worst)
+ * -Deval.dump=DIR writes each page's extracted HTML and text, and the expected text, to DIR
  * </pre>
  */
 public final class ReaderEval {
@@ -44,9 +45,11 @@ public final class ReaderEval {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpora/readability-test-pages");
         boolean all = List.of(args).contains("--all");
+        String only = List.of(args).contains("--page") ? args[List.of(args).indexOf("--page") + 1] : null;
         List<Path> pages;
         try (Stream<Path> s = Files.list(corpus)) {
-            pages = s.filter(p -> Files.isRegularFile(p.resolve("source.html"))
+            pages = s.filter(p -> only == null || p.getFileName().toString().equals(only))
+                    .filter(p -> Files.isRegularFile(p.resolve("source.html"))
                     && Files.isRegularFile(p.resolve("expected.html"))).sorted().toList();
         }
         ObjectMapper json = new ObjectMapper();
@@ -114,9 +117,14 @@ public final class ReaderEval {
         try {
             Extracted e = Extractor.extract(source, "UTF-8", BASE);
             text = Jsoup.parse(e.contentHtml()).text();
+            if (System.getProperty("eval.dump") != null) {
+                Files.writeString(Path.of(System.getProperty("eval.dump"), name + ".ours.html"), e.contentHtml());
+                Files.writeString(Path.of(System.getProperty("eval.dump"), name + ".ours.txt"), text);
+                Files.writeString(Path.of(System.getProperty("eval.dump"), name + ".want.txt"), expectedText);
+            }
             ours.put("title", e.title());
             ours.put("byline", e.byline());
-            ours.put("siteName", ""); // not extracted yet
+            ours.put("siteName", e.siteName());
             ours.put("publishedTime", e.published() == null ? "" : e.published().toString());
         } catch (ExtractException ex) {
             refused = ex.getMessage();
@@ -158,7 +166,7 @@ public final class ReaderEval {
     }
 
     private static String normal(String s) {
-        return s == null ? "" : s.replaceAll("[\\s\\u00a0]+", " ").strip();
+        return s == null ? "" : s.replaceAll("[\\s\\p{Z}]+", " ").strip();
     }
 
     /** ISO 8601 in its common spellings: offset with or without a colon, a space for the T, no zone (UTC). */
