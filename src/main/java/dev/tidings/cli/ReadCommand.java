@@ -94,7 +94,7 @@ final class ReadCommand implements Callable<Integer> {
         Item page = new Item(link.isEmpty() ? "page" : link, e.title(), link, e.published(), null,
                 e.byline().isEmpty() ? List.of() : List.of(e.byline()), List.of(), "", e.contentHtml(), List.of(),
                 List.of());
-        String site = link.isEmpty() ? "" : URI.create(link).getHost();
+        String site = !e.siteName().isEmpty() ? e.siteName() : link.isEmpty() ? "" : URI.create(link).getHost();
         LoadedFeed source = new LoadedFeed(Sanitize.line(url), new Feed(FeedFormat.SAVED, site == null ? "" : site, link,
                 "", "", List.of(page)), Urls.base(link));
         Entry entry = new Entry(1, source, page);

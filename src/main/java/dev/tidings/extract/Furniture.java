@@ -45,12 +45,33 @@ final class Furniture {
         return !id.isBlank() && ALWAYS_OUT.matcher(id).find() && Dom.textLength(e) < MAX_FURNITURE_TEXT;
     }
 
+    /**
+     * A table cell of links beside a cell with much more text: the menu column of a page laid out in
+     * tables, which comes along when the row is the article.
+     */
+    private static boolean isMenuColumn(Element td, int length) {
+        if (!td.normalName().equals("td") || Dom.linkDensity(td) <= 0.5
+                || !Dom.descendants(td, "img", "picture", "figure", "pre", "table").isEmpty()) {
+            return false;
+        }
+        for (Element sibling : td.siblingElements()) {
+            if (Dom.textLength(sibling) > 2 * length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Leftovers inside the article: furniture lines, link lists, the headline again, the byline. */
     static void clean(Element article, String title) {
         List<Element> doomed = new ArrayList<>();
         for (Element e : Dom.descendants(article, "p", "div", "ul", "ol", "section", "span", "a", "h1", "h2", "h3",
-                "h4", "li")) {
-            if (Dom.textLength(e) > 60) {
+                "h4", "li", "td")) {
+            int length = Dom.textLength(e);
+            if (length > 60) {
+                if (length < 2000 && isMenuColumn(e, length)) {
+                    doomed.add(e);
+                }
                 continue; // no furniture line is this long
             }
             String text = e.text().strip();
@@ -61,6 +82,10 @@ final class Furniture {
                 continue;
             }
             String tag = e.normalName();
+            if (isMenuColumn(e, length)) {
+                doomed.add(e);
+                continue;
+            }
             if ((tag.equals("h1") || tag.equals("h2")) && !title.isEmpty() && text.equalsIgnoreCase(title.strip())) {
                 doomed.add(e); // the headline is shown in the header already
             }
