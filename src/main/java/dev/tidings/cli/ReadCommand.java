@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
         description = "Print the article of a web page (reader mode): headline, byline, date, body with image"
                 + " caption blocks and numbered links; navigation, forms, comments and ads left out.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:the page could not be fetched", "4:no article found in the page, or it is a feed"})
+            "0:success", "2:usage error", "3:the page could not be fetched",
+            "4:no article found in the page, or it is a feed"})
 final class ReadCommand implements Callable<Integer> {
     enum Format { text, markdown, json }
 
