@@ -62,8 +62,23 @@ public final class ReaderMode {
         return e;
     }
 
-    /** Extracts from page bytes: the charset comes from the header, else the page, else UTF-8. */
+    /** What {@link #fromBytes} says of a feed: reader mode reads web pages, {@code dump} reads feeds. */
+    public static final String A_FEED = "a feed, not a web page: try `tidings dump`";
+    private static final Pattern FEED_TYPE = Pattern.compile("(?i)^\\s*application/(rss|atom|rdf|feed)\\+(xml|json)");
+    /** After the prolog (BOM, white space, XML declaration, processing instructions, comments, DOCTYPE). */
+    private static final Pattern PROLOG = Pattern.compile("^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*",
+            Pattern.DOTALL);
+    private static final Pattern FEED_ROOT = Pattern.compile("^<(?:[A-Za-z_][\\w.-]*:)?(?:rss|feed|RDF)[\\s>/]");
+
+    /**
+     * Extracts from page bytes: the charset comes from the header, else the page, else UTF-8. A feed
+     * (by its content type, or by its first bytes: an rss, feed or rdf:RDF root, a JSON Feed) is refused
+     * with {@link #A_FEED}; any other type that is not HTML or plain text is refused too.
+     */
     public static Extracted fromBytes(byte[] bytes, String contentType, String url) throws ExtractException {
+        if ((contentType != null && FEED_TYPE.matcher(contentType).find()) || looksLikeFeed(bytes)) {
+            throw new ExtractException(A_FEED);
+        }
         if (contentType != null) {
             String ct = contentType.toLowerCase(Locale.ROOT);
             if (!ct.contains("html") && !ct.startsWith("text/plain") && !ct.isBlank()) {
@@ -81,6 +96,19 @@ public final class ReaderMode {
             }
         }
         return Extractor.extract(bytes, charset, url);
+    }
+
+    /** Whether the bytes start like RSS, Atom, RDF or JSON Feed (looks at the first 4 KB only). */
+    static boolean looksLikeFeed(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        int from = n >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        String head = new String(bytes, from, n - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.stripLeading().startsWith("{")) {
+            return head.contains("jsonfeed.org/version");
+        }
+        Matcher prolog = PROLOG.matcher(head);
+        String rest = prolog.lookingAt() ? head.substring(prolog.end()) : head;
+        return FEED_ROOT.matcher(rest).lookingAt();
     }
 
     /** The extracted article as an item the renderer shows: the page's text under the feed's header. */
@@ -103,12 +131,14 @@ public final class ReaderMode {
             return null;
         }
         PageCache.Page p = cache.get(url);
-        return p == null ? null : new Extracted(p.title(), p.byline(), p.published(), p.html(), p.textLength());
+        return p == null ? null : new Extracted(p.title(), p.byline(), p.siteName(), p.published(), p.html(),
+                p.textLength());
     }
 
     private void store(String url, Extracted e) {
         if (cache != null) {
-            cache.put(url, new PageCache.Page(e.title(), e.byline(), e.published(), e.contentHtml(), e.textLength()));
+            cache.put(url, new PageCache.Page(e.title(), e.byline(), e.siteName(), e.published(), e.contentHtml(),
+                    e.textLength()));
         }
     }
 

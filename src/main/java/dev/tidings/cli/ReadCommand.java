@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
         description = "Print the article of a web page (reader mode): headline, byline, date, body with image"
                 + " caption blocks and numbered links; navigation, forms, comments and ads left out.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:the page could not be fetched", "4:no article found in the page"})
+            "0:success", "2:usage error", "3:the page could not be fetched",
+            "4:no article found in the page, or it is a feed"})
 final class ReadCommand implements Callable<Integer> {
     enum Format { text, markdown, json }
 
@@ -94,7 +95,7 @@ final class ReadCommand implements Callable<Integer> {
         Item page = new Item(link.isEmpty() ? "page" : link, e.title(), link, e.published(), null,
                 e.byline().isEmpty() ? List.of() : List.of(e.byline()), List.of(), "", e.contentHtml(), List.of(),
                 List.of());
-        String site = link.isEmpty() ? "" : URI.create(link).getHost();
+        String site = !e.siteName().isEmpty() ? e.siteName() : link.isEmpty() ? "" : URI.create(link).getHost();
         LoadedFeed source = new LoadedFeed(Sanitize.line(url), new Feed(FeedFormat.SAVED, site == null ? "" : site, link,
                 "", "", List.of(page)), Urls.base(link));
         Entry entry = new Entry(1, source, page);

@@ -7,9 +7,11 @@ import java.time.Instant;
  *
  * @param title       the headline ("" when none was found)
  * @param byline      the author line ("" when none)
+ * @param siteName    the publication's name from the page (og:site_name, JSON-LD publisher), or ""
  * @param published   the publication time, or null
  * @param contentHtml the article body as clean HTML: no scripts, frames, forms or page furniture
  * @param textLength  characters of text in the body
  */
-public record Extracted(String title, String byline, Instant published, String contentHtml, int textLength) {
+public record Extracted(String title, String byline, String siteName, Instant published, String contentHtml,
+        int textLength) {
 }

@@ -21,8 +21,11 @@ import java.time.Instant;
  */
 public final class PageCache {
     /** One cached page. */
-    public record Page(String title, String byline, Instant published, String html, int textLength) {
+    public record Page(String title, String byline, String siteName, Instant published, String html, int textLength) {
     }
+
+    /** Entries written by an older extractor (a smaller number, or none) are misses: extract again. */
+    static final int EXTRACTOR_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
@@ -54,12 +57,12 @@ public final class PageCache {
                 return null;
             }
             JsonNode n = JSON.readTree(Files.readAllBytes(f));
-            if (n == null || !url.equals(n.path("url").asText())) {
+            if (n == null || !url.equals(n.path("url").asText()) || n.path("extractor").asInt(0) < EXTRACTOR_VERSION) {
                 return null;
             }
             String published = n.path("published").asText("");
             return new Page(Sanitize.line(n.path("title").asText("")), Sanitize.line(n.path("byline").asText("")),
-                    published.isEmpty() ? null : Instant.parse(published), Sanitize.body(n.path("html").asText("")),
+                    Sanitize.line(n.path("siteName").asText("")), published.isEmpty() ? null : Instant.parse(published), Sanitize.body(n.path("html").asText("")),
                     n.path("textLength").asInt(0));
         } catch (IOException | RuntimeException e) {
             return null;
@@ -72,9 +75,11 @@ public final class PageCache {
             AtomicFiles.createPrivateDirectories(dir);
             ObjectNode n = JSON.createObjectNode();
             n.put("url", url);
+            n.put("extractor", EXTRACTOR_VERSION);
             n.put("fetched", Instant.now().toString());
             n.put("title", p.title());
             n.put("byline", p.byline());
+            n.put("siteName", p.siteName());
             n.put("published", p.published() == null ? "" : p.published().toString());
             n.put("textLength", p.textLength());
             n.put("html", p.html());

@@ -27,7 +27,7 @@ class LayeringTest {
             Map.entry("feed", Set.of("dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup.")),
             Map.entry("fetch", Set.of("dev.tidings.text.")),
             Map.entry("render", Set.of("dev.tidings.model.", "dev.tidings.text.", "org.jsoup.")),
-            Map.entry("extract", Set.of("dev.tidings.text.", "org.jsoup.")),
+            Map.entry("extract", Set.of("dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup.")),
             Map.entry("io", Set.of()),
             Map.entry("store", Set.of("dev.tidings.io.", "dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.")),
             Map.entry("app", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",

@@ -84,6 +84,40 @@ class ReadCommandTest {
     }
 
     @Test
+    void aFeedIsNotAWebPageOverHttpOrFromAFile() throws IOException { // issue #11
+        String expected = "a feed, not a web page: try `tidings dump`";
+        Cli http = run("read", base + "/feed.xml");
+        assertThat(http.code).isEqualTo(ExitCodes.INVALID_FEED);
+        assertThat(http.err).contains(expected).hasLineCount(1);
+        Path rss = home.resolve("saved-feed.xml");
+        Files.writeString(rss, "\uFEFF<?xml version='1.0'?>\n<!-- saved from the web -->\n<rss version='2.0'><channel>"
+                + "<title>Local</title><item><title>One</title></item></channel></rss>");
+        Path atom = home.resolve("atom.txt");
+        Files.writeString(atom, "<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title></feed>");
+        Path json = home.resolve("feed.json");
+        Files.writeString(json, "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"J\", \"items\": []}");
+        for (Path feed : new Path[] {rss, atom, json}) {
+            Cli file = run("read", feed.toString());
+            assertThat(file.code).as(file.toString()).isEqualTo(ExitCodes.INVALID_FEED);
+            assertThat(file.err).isEqualTo("tidings: " + feed + ": " + expected + "\n");
+            assertThat(file.out).isEmpty();
+        }
+    }
+
+    @Test
+    void theSiteIsThePagesOwnName() throws IOException { // issue #11: was the host, 127.0.0.1
+        Path page = home.resolve("ferry.html");
+        Files.copy(Path.of("src/test/resources/reader/div-br-text.html"), page);
+        server.createContext("/ferry", ex -> send(ex, 200, "text/html", Files.readAllBytes(page)));
+        for (String source : new String[] {base + "/ferry", page.toString()}) {
+            Cli c = run("read", source, "--width", "72");
+            assertThat(c.code).as(c.toString()).isZero();
+            assertThat(c.out.lines().skip(1).findFirst().orElse("")).startsWith("Westerly Isles Courier · Morag Lindsay");
+            assertThat(c.out).contains("Islanders will have three ferry sailings");
+        }
+    }
+
+    @Test
     void dumpFullUsesThePageAndFallsBackWithAReason() {
         Cli c = run("dump", "--full", "--width", "72", base + "/feed.xml");
         assertThat(c.code).as(c.toString()).isZero();

@@ -118,6 +118,48 @@ class ReaderModeTest {
     }
 
     @Test
+    void lazyImagesGetTheirRealSource() throws Exception { // issue #11
+        Extracted e = Extractor.extract(Files.readAllBytes(DIR.resolve("lazy-images.html")), null,
+                "https://news.example.org/crane");
+        org.jsoup.nodes.Element body = org.jsoup.Jsoup.parseBodyFragment(e.contentHtml()).body();
+        assertThat(body.select("img").eachAttr("src")).contains("https://img.dockside.example/2026/01/crane-cutting.jpg",
+                "https://img.dockside.example/archive/crane-1972.jpg")
+                .noneMatch(src -> src.startsWith("data:") || src.endsWith("blank.gif"));
+        assertThat(body.select("img[srcset]").eachAttr("srcset")).anyMatch(s -> s.contains("plinth-1600.jpg 1600w"));
+        assertThat(body.select("figure figcaption")).hasSize(2); // the figures reach the renderer whole
+    }
+
+    @Test
+    void jsonLdGivesTheBodyTheAuthorsTheSiteAndTheDate() throws Exception { // issue #11
+        Extracted e = Extractor.extract(Files.readAllBytes(DIR.resolve("jsonld-body.html")), null,
+                "https://news.example.org/orchard");
+        assertThat(e.byline()).isEqualTo("Hannah Oduya, Peter Lusk");
+        assertThat(e.siteName()).isEqualTo("Valley Recorder");
+        assertThat(e.published()).hasToString("2026-03-14T07:45:00Z");
+        assertThat(e.contentHtml()).contains("<p>The project began three years ago");
+    }
+
+    @Test
+    void theSiteNameComesFromOpenGraph() throws Exception { // issue #11: was the host, 127.0.0.1 for a local server
+        Extracted e = Extractor.extract(Files.readAllBytes(DIR.resolve("div-br-text.html")), null,
+                "http://127.0.0.1:8080/ferry");
+        assertThat(e.siteName()).isEqualTo("Westerly Isles Courier");
+        assertThat(e.title()).isEqualTo("Ferry timetable cut to three sailings a day from March");
+    }
+
+    @Test
+    void hiddenNodesStayHidden() throws Exception { // issue #11
+        String para = "<p>The harbour board met on Monday to agree the dredging plan, which has been delayed twice"
+                + " by storms, and voted to begin work in April, weather permitting.</p>";
+        String html = "<html><body><article>" + para.repeat(4)
+                + "<p hidden>Hidden by attribute.</p><div style='display: none'>Hidden by display.</div>"
+                + "<p style='visibility:hidden'>Hidden by visibility.</p><span aria-hidden='true'>Hidden for"
+                + " screen readers.</span>" + para + "</article></body></html>";
+        Extracted e = Extractor.extract(html, "https://x.example/");
+        assertThat(e.contentHtml()).contains("dredging plan").doesNotContain("Hidden");
+    }
+
+    @Test
     void aHundredThousandDeepPageStaysFastAndNeverOverflowsTheStack() {
         StringBuilder sb = new StringBuilder("<html><body>");
         for (int i = 0; i < 100_000; i++) {
