@@ -57,14 +57,33 @@ public final class CappedInput extends FilterInputStream {
         return n;
     }
 
+    /** Skips by reading: a pipe cannot seek ("Illegal seek"), and skipped bytes count too. */
     @Override
     public long skip(long n) throws IOException {
-        check();
-        long skipped = super.skip(Math.min(n, cap + 1 - count));
-        if (skipped > 0) {
-            count(skipped);
+        byte[] buf = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+        long left = n;
+        while (left > 0) {
+            int r = read(buf, 0, (int) Math.min(left, buf.length));
+            if (r < 0) {
+                break;
+            }
+            left -= r;
         }
-        return skipped;
+        return n - Math.max(left, 0);
+    }
+
+    /**
+     * What can be read without blocking, as far as the stream knows; 0 when it cannot tell. A pipe's
+     * channel throws "Illegal seek" here, and BufferedInputStream asks: feeds over 64 KiB read
+     * through a FIFO or {@code <(curl ...)} failed half-way.
+     */
+    @Override
+    public int available() {
+        try {
+            return super.available();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,8 +27,13 @@ public final class Sources {
     private Sources() {
     }
 
-    /** Files and stdin are capped like HTTP bodies: {@link FetchLimits#defaults()}' 50 MiB. */
+    /** stdin and pipes are capped like HTTP bodies: {@link FetchLimits#defaults()}' 50 MiB. */
     public static final long MAX_BYTES = FetchLimits.defaults().maxBytes();
+    /**
+     * A regular file the user named may be bigger (the 100,000-item, 300 MB benchmark file lists in
+     * bounded memory: parsing streams and fields are capped), but not endless.
+     */
+    public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
 
     /** An open source: the bytes, what the server said they are, and the base for relative links. */
     public record Opened(String name, InputStream body, String contentType, URI base) implements AutoCloseable {
@@ -40,7 +44,8 @@ public final class Sources {
         public void checkSize() throws SourceException {
             if (body instanceof CappedInput && ((CappedInput) body).exceeded()) {
                 throw new SourceException(name + ": larger than " + HttpFetcher.size(((CappedInput) body).cap())
-                        + " (the limit for a feed, as for HTTP)");
+                        + " (the limit for " + (((CappedInput) body).cap() == MAX_FILE_BYTES ? "a feed file"
+                        : "stdin and pipes") + ")");
             }
         }
 
@@ -124,7 +129,8 @@ public final class Sources {
             throw new SourceException(name + ": not a regular file");
         }
         try {
-            return new Opened(name, new CappedInput(Files.newInputStream(path), MAX_BYTES), null, null);
+            long cap = attrs.isRegularFile() ? MAX_FILE_BYTES : MAX_BYTES; // a FIFO is a stream, like stdin
+            return new Opened(name, new CappedInput(Files.newInputStream(path), cap), null, null);
         } catch (AccessDeniedException e) {
             throw new SourceException(name + ": permission denied");
         } catch (IOException e) {
@@ -135,7 +141,8 @@ public final class Sources {
     /** Process substitution ({@code <(curl ...)}) gives a pipe: reading it is what the user asked. */
     private static boolean isFifo(Path path) {
         try {
-            Object type = Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            // followed: <(curl ...) names /dev/fd/63, a link to the pipe
+            Object type = Files.getAttribute(path, "unix:mode");
             return type instanceof Integer && ((Integer) type & 0170000) == 0010000;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
