@@ -2,6 +2,7 @@ package dev.tidings.app;
 
 import dev.tidings.feed.Detail;
 import dev.tidings.feed.FeedException;
+import dev.tidings.feed.ServiceErrorException;
 import dev.tidings.feed.Feeds;
 import dev.tidings.fetch.HttpFetcher;
 import dev.tidings.fetch.SourceException;
@@ -108,7 +109,7 @@ public final class FeedLoader {
                         return new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE);
                     } catch (FeedException e) {
                         return new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
-                                LoadFailure.Kind.INVALID);
+                                kind(e));
                     }
                 }));
             }
@@ -136,9 +137,13 @@ public final class FeedLoader {
         } catch (SourceException e) {
             failures.add(new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE));
         } catch (FeedException e) {
-            failures.add(new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
-                    LoadFailure.Kind.INVALID));
+            failures.add(new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(), kind(e)));
         }
+    }
+
+    /** A news service's error document is a source that could not be read (exit 3), not a broken feed. */
+    public static LoadFailure.Kind kind(FeedException e) {
+        return e instanceof ServiceErrorException ? LoadFailure.Kind.UNREADABLE : LoadFailure.Kind.INVALID;
     }
 
     /**

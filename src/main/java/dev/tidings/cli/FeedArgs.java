@@ -104,7 +104,7 @@ final class FeedArgs {
                     failures.add(new LoadFailure(s.url(), e.getMessage(), LoadFailure.Kind.UNREADABLE));
                 } catch (FeedException e) {
                     failures.add(new LoadFailure(s.url(), Sanitize.line(s.url()) + ": " + e.getMessage(),
-                            LoadFailure.Kind.INVALID));
+                            FeedLoader.kind(e)));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.tidings.feed;
 import dev.tidings.model.Enclosure;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
+import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +33,8 @@ final class ItemBuilder {
     /** media:description / media:credit found at item level, applied to the first image. */
     String looseCaption = "";
     String looseCredit = "";
+    /** Points, comments, content warning, boost: JSON news sources only. */
+    Social social = Social.NONE;
 
     void addAuthor(String name) {
         String n = Sanitize.line(name);
@@ -91,7 +94,17 @@ final class ItemBuilder {
             cleanId = cleanLink.isEmpty() ? hashId(cleanTitle) : cleanLink;
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                Sanitize.body(summaryHtml), Sanitize.body(contentHtml), enclosures, images);
+                Sanitize.body(summaryHtml), Sanitize.body(contentHtml), enclosures, images, cleanSocial());
+    }
+
+    private Social cleanSocial() {
+        if (social.isEmpty()) {
+            return Social.NONE;
+        }
+        String comments = Sanitize.line(social.commentsLink());
+        return new Social(social.points(), social.comments(),
+                comments.startsWith("https://") || comments.startsWith("http://") ? comments : "",
+                Sanitize.line(social.contentWarning()), Sanitize.line(social.boostedBy()));
     }
 
     /** Items without authors get the feed's; the others are returned as they are. */
@@ -102,7 +115,7 @@ final class ItemBuilder {
         List<Item> out = new ArrayList<>(items.size());
         for (Item i : items) {
             out.add(i.authors().isEmpty() ? new Item(i.id(), i.title(), i.link(), i.published(), i.updated(),
-                    feedAuthors, i.categories(), i.summaryHtml(), i.contentHtml(), i.enclosures(), i.images()) : i);
+                    feedAuthors, i.categories(), i.summaryHtml(), i.contentHtml(), i.enclosures(), i.images(), i.social()) : i);
         }
         return out;
     }
