@@ -135,16 +135,16 @@ final class GuardianParser extends JsonSource {
                 default -> p.skipChildren();
             }
         });
-        b.title = XmlFeedParser.plainTitle(!f[3].isBlank() ? f[3] : f[1]);
+        b.title = XmlFeedParser.plainTitle(clip(!f[3].isBlank() ? f[3] : f[1]));
         b.link = web(f[2]);
         b.id = !f[0].isBlank() ? "guardian:" + f[0] : b.link;
         if (!f[7].isBlank()) {
-            b.addAuthor(XmlFeedParser.plainTitle(f[7]));
+            b.addAuthor(XmlFeedParser.plainTitle(clip(f[7])));
         } else {
             contributors.forEach(b::addAuthor);
         }
         String thumb = web(f[8]);
-        if (!thumb.isEmpty()) {
+        if (!thumb.isEmpty() && !f[6].contains("<img")) { // the body's own pictures make it redundant
             b.addImage(thumb, "", "");
         }
         if (full) {

@@ -34,7 +34,7 @@ enum JsonShape {
     record Sniffed(JsonShape shape, List<String> members, boolean array) {
     }
 
-    private static final int MAX_NAMED = 8;
+    private static final int MAX_NAMED = 6;
 
     /**
      * Looks at the start of a document.
@@ -57,7 +57,7 @@ enum JsonShape {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 if (seen.size() < MAX_NAMED) {
-                    seen.add(Sanitize.line(name.length() > 40 ? name.substring(0, 40) + "…" : name));
+                    seen.add(Sanitize.line(name.length() > 24 ? name.substring(0, 24) + "…" : name));
                 }
                 switch (name) {
                     case "version":
@@ -144,8 +144,8 @@ enum JsonShape {
         String found = s.array() ? "a JSON array whose items are not Mastodon statuses"
                 : s.members().isEmpty() ? "an empty JSON object"
                 : "a JSON object with members " + String.join(", ", s.members());
-        return "not a feed: " + found + "; Tidings reads JSON Feed (\"version\", \"items\"), Hacker News/Algolia"
-                + " (\"hits\"), Reddit (\"kind\": \"Listing\"), Mastodon (an array of statuses), NewsAPI/GNews"
-                + " (\"articles\") and the Guardian (\"response\"): see \"Sources\" in README.md";
+        return "not a feed: " + found + ", not a shape Tidings reads (JSON Feed, Hacker News \"hits\", Reddit"
+                + " \"Listing\", Mastodon statuses, NewsAPI/GNews \"articles\", Guardian \"response\");"
+                + " see \"Sources\" in README.md";
     }
 }

@@ -194,6 +194,18 @@ abstract class JsonSource {
         html.append("</figure>");
     }
 
+    /** Longest one-line field handed to an HTML parser: a longer title is junk, and parsing it costs time. */
+    static final int MAX_LINE_MARKUP = 16 * 1024;
+
+    /** {@code s} cut to {@link #MAX_LINE_MARKUP} characters (never inside a surrogate pair). */
+    static String clip(String s) {
+        if (s.length() <= MAX_LINE_MARKUP) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(MAX_LINE_MARKUP - 1)) ? MAX_LINE_MARKUP - 1 : MAX_LINE_MARKUP;
+        return s.substring(0, cut);
+    }
+
     /** Seconds since the epoch as an Instant, or null when out of range. */
     static java.time.Instant epochSeconds(long s) {
         return s <= 0 || s > 32503680000L ? null : java.time.Instant.ofEpochSecond(s);

@@ -166,8 +166,14 @@ final class MastodonParser extends JsonSource {
             StringBuilder html = new StringBuilder(s.content.length() + 256);
             html.append(s.content);
             for (String[] m : s.media) {
-                String label = "image".equals(m[0]) ? "" : "[" + Sanitize.line(m[0]) + "] ";
-                figure(html, m[1], label + m[2], "");
+                if ("image".equals(m[0]) || "gifv".equals(m[0])) {
+                    figure(html, m[1], m[2], "");
+                } else if (!web(m[1]).isEmpty()) { // video, audio: a link with its description
+                    String kind = Sanitize.line(m[0]).isEmpty() ? "Attachment" : Sanitize.line(m[0]);
+                    html.append("<p>").append(escape(kind.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                            + kind.substring(1))).append(": <a href=\"").append(escape(web(m[1]))).append("\">")
+                            .append(escape(m[2].isBlank() ? web(m[1]) : m[2])).append("</a></p>");
+                }
             }
             String card = web(s.cardUrl);
             if (!card.isEmpty()) {

@@ -42,7 +42,7 @@ public final class HtmlConverter {
     private static final Pattern CAPTION_LINE = Pattern.compile(
             "(?iu)^\\s*(?:image|photo|picture)\\s*caption\\s*[:：]?\\s*(.*)$");
     private static final Pattern CREDIT_PREFIX = Pattern.compile(
-            "(?iu)^\\s*(?:(?:image|photo|picture|photograph)\\s*(?:source|credit|copyright)?|source|credit|credits|copyright|©)\\s*[:：]?\\s*");
+            "(?iu)^\\s*(?:(?:image|photograph|photo|picture)\\s*(?:source|credit|copyright)?|source|credit|credits|copyright|©)\\s*[:：]?\\s*");
     /** A label with nothing after it: "image source", "image caption", "Photo:". */
     private static final Pattern LABEL = Pattern.compile(
             "(?iu)^\\s*(?:image|photo|picture)?\\s*(?:source|caption|credit|copyright)?\\s*[:：]?\\s*$");
