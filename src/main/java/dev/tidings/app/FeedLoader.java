@@ -57,7 +57,7 @@ public final class FeedLoader {
         if (spec.equals(SAMPLE) && !java.nio.file.Files.exists(java.nio.file.Path.of(spec))) {
             return loadSample(detail);
         }
-        try (Sources.Opened o = Sources.open(spec, fetcher, stdin)) {
+        try (Sources.Opened o = open(spec)) {
             Feed f;
             try {
                 f = Feeds.parse(o.body(), o.contentType(), o.base(), detail);
@@ -67,6 +67,14 @@ public final class FeedLoader {
             return new LoadedFeed(o.name(), f, o.base());
         } catch (IOException e) {
             throw new SourceException(Sanitize.line(spec) + ": " + Sanitize.line(e.getMessage()));
+        }
+    }
+
+    private Sources.Opened open(String spec) throws SourceException {
+        try {
+            return Sources.open(spec, fetcher, stdin);
+        } catch (SourceException e) {
+            throw SourceErrors.explained(e);
         }
     }
 

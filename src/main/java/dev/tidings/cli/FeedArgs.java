@@ -69,7 +69,8 @@ final class FeedArgs {
         return out;
     }
 
-    static FeedLoader.Result load(Env env, List<String> feeds, Detail detail, PrintWriter err) {
+    static FeedLoader.Result load(Env env, List<String> given, Detail detail, PrintWriter err) {
+        List<String> feeds = env.keyless(given, err);
         if (!feeds.isEmpty() || !java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))) {
             return env.loader().loadAll(feeds, detail);
         }
