@@ -148,7 +148,7 @@ final class GuardianParser extends JsonSource {
             b.addImage(thumb, "", "");
         }
         if (full) {
-            b.summaryHtml = XmlFeedParser.htmlOrPlain(!f[4].isBlank() ? f[4] : f[5]);
+            b.summaryHtml = textOrHtml(!f[4].isBlank() ? f[4] : f[5]);
             b.contentHtml = f[6];
         }
         return b.build();

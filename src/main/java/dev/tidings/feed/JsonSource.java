@@ -177,6 +177,26 @@ abstract class JsonSource {
         return sb.toString();
     }
 
+    /**
+     * A text field that is usually plain but sometimes HTML (news API descriptions): HTML as it
+     * is, plain text escaped into paragraphs. One line of text takes a fast path.
+     */
+    static String textOrHtml(String s) {
+        if (s.isBlank()) {
+            return "";
+        }
+        for (int i = 0; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            char n = s.charAt(i + 1);
+            if ((c == '<' && (Character.isLetter(n) || n == '/' || n == '!'))
+                    || (c == '&' && (Character.isLetter(n) || n == '#'))) {
+                return s;
+            }
+        }
+        boolean lines = s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return lines ? XmlFeedParser.plainToHtml(s) : "<p>" + escape(s.strip()) + "</p>";
+    }
+
     /** A caption block for the renderer: {@code <figure><img><figcaption>}. */
     static void figure(StringBuilder html, String url, String caption, String credit) {
         String u = web(url);

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * body ends with a line pointing at reader mode.
  */
 final class NewsApiParser extends JsonSource {
-    /** "… [+1234 chars]" (NewsAPI) or "... [1234 chars]" (GNews) at the end of a snippet. */
-    static final Pattern MARKER = Pattern.compile("\\s*(?:…|\\.\\.\\.)?\\s*\\[\\+?\\d{1,9} chars\\]\\s*$");
+    /** "[+1234 chars]" (NewsAPI) or "[1234 chars]" (GNews): the end of a snippet. */
+    private static final Pattern MARKER = Pattern.compile("\\[\\+?\\d{1,9} chars\\]\\s*");
     static final String SNIPPET_NOTE = "<p><em>The feed carries only the start of this article;"
             + " reader mode shows all of it.</em></p>";
 
@@ -75,6 +75,27 @@ final class NewsApiParser extends JsonSource {
         return new Feed(format, format.label(), "", "", "", items);
     }
 
+    /**
+     * The snippet without its "… [+1234 chars]" end (and the ellipsis before it); the same string
+     * when there is none. Looks only at the end: linear, no backtracking.
+     */
+    static String withoutMarker(String s) {
+        int open = s.lastIndexOf('[');
+        if (open < 0 || !MARKER.matcher(s).region(open, s.length()).matches()) {
+            return s;
+        }
+        int end = open;
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && s.charAt(end - 1) == '…') {
+            end--;
+        } else if (end >= 3 && s.startsWith("...", end - 3)) {
+            end -= 3;
+        }
+        return s.substring(0, end).stripTrailing();
+    }
+
     private Item article() throws IOException, FeedException {
         ItemBuilder b = new ItemBuilder();
         String[] f = {"", "", "", "", ""}; // url, image, description, content, source name
@@ -110,11 +131,11 @@ final class NewsApiParser extends JsonSource {
             b.addImage(web(f[1]), "", f[4]);
         }
         if (full) {
-            b.summaryHtml = XmlFeedParser.htmlOrPlain(f[2]);
-            String content = MARKER.matcher(f[3]).replaceFirst("");
+            b.summaryHtml = textOrHtml(f[2]);
+            String content = withoutMarker(f[3]);
             boolean cut = content.length() != f[3].length();
             if (!content.isBlank() && !content.strip().equals(f[2].strip())) {
-                b.contentHtml = XmlFeedParser.htmlOrPlain(content) + (cut ? SNIPPET_NOTE : "");
+                b.contentHtml = textOrHtml(content) + (cut ? SNIPPET_NOTE : "");
             } else if (cut) {
                 b.summaryHtml = b.summaryHtml + SNIPPET_NOTE;
             }

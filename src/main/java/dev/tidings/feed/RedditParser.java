@@ -241,6 +241,36 @@ final class RedditParser extends JsonSource {
 
     /** Reddit's JSON carries {@code &amp; &lt; &gt;} in text and URLs: decoded once. */
     static String unescape(String s) {
-        return s.indexOf('&') < 0 ? s : Parser.unescapeEntities(s, false);
+        int amp = s.indexOf('&');
+        if (amp < 0) {
+            return s;
+        }
+        // Reddit uses only these five: decoded in one pass; anything else goes to jsoup's full table
+        StringBuilder out = new StringBuilder(s.length());
+        out.append(s, 0, amp);
+        for (int i = amp; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '&') {
+                out.append(c);
+            } else if (s.startsWith("&lt;", i)) {
+                out.append('<');
+                i += 3;
+            } else if (s.startsWith("&gt;", i)) {
+                out.append('>');
+                i += 3;
+            } else if (s.startsWith("&amp;", i)) {
+                out.append('&');
+                i += 4;
+            } else if (s.startsWith("&quot;", i)) {
+                out.append('"');
+                i += 5;
+            } else if (s.startsWith("&#39;", i)) {
+                out.append('\'');
+                i += 4;
+            } else {
+                return Parser.unescapeEntities(s, false);
+            }
+        }
+        return out.toString();
     }
 }

@@ -141,6 +141,22 @@ class FeedsSourcesTest {
     }
 
     @Test
+    void redditEntitiesAreDecodedOnce() {
+        assertThat(RedditParser.unescape("&lt;p&gt;a &amp;amp; b&lt;/p&gt;")).isEqualTo("<p>a &amp; b</p>");
+        assertThat(RedditParser.unescape("x&nbsp;y &#39;q&#39;")).isEqualTo("x\u00a0y 'q'");
+        assertThat(RedditParser.unescape("no entities")).isEqualTo("no entities");
+    }
+
+    @Test
+    void snippetMarkersAreCutFromTheEndOnly() {
+        assertThat(NewsApiParser.withoutMarker("The mayor thanked… [+2318 chars]")).isEqualTo("The mayor thanked");
+        assertThat(NewsApiParser.withoutMarker("citing low... [1874 chars]")).isEqualTo("citing low");
+        assertThat(NewsApiParser.withoutMarker("A [+12 chars] aside, then more")).isEqualTo("A [+12 chars] aside, then more");
+        assertThat(NewsApiParser.withoutMarker("no marker")).isEqualTo("no marker");
+        assertThat(NewsApiParser.withoutMarker("[+5 chars]")).isEmpty();
+    }
+
+    @Test
     void gnewsIsTheArticlesShapeWithImageAndTotalArticles() {
         Feed f = full("sources/gnews-search.json");
         assertThat(f.title()).isEqualTo("GNews");
