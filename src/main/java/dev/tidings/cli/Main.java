@@ -1,6 +1,7 @@
 package dev.tidings.cli;
 
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.UrlKeys;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class Main {
         cl.setParameterExceptionHandler((ex, unused) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println("tidings: " + Sanitize.line(ex.getMessage()) + " (see '" + name + " --help')");
+            c.getErr().println("tidings: " + Sanitize.line(UrlKeys.redact(ex.getMessage())) + " (see '" + name
+                    + " --help')");
             c.getErr().flush();
             return ExitCodes.USAGE;
         });
@@ -91,10 +93,12 @@ public final class Main {
                 return ExitCodes.INTERRUPTED;
             }
             String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("tidings: internal error: " + Sanitize.line(what)
+            err.println("tidings: internal error: " + Sanitize.line(UrlKeys.redact(what))
                     + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(err);
+            if (debug) { // API keys typed into URLs never reach a stack trace's messages either
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(UrlKeys.redact(trace.toString()));
             }
             err.flush();
             return ExitCodes.INTERNAL;

@@ -16,6 +16,14 @@ public final class UrlKeys {
     /** Query parameters that hold API keys (compared ignoring case). */
     public static final Set<String> KEY_PARAMETERS = Set.of("apikey", "api-key", "api_key", "access_token");
 
+    private static final java.util.regex.Pattern KEY_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?i)((?:apikey|api-key|api_key|access_token)=)[^&\\s'\"#]+");
+
+    /** {@code text} with the value of every key parameter in it replaced by "***" (for messages). */
+    public static String redact(String text) {
+        return text == null ? null : KEY_IN_TEXT.matcher(text).replaceAll("$1***");
+    }
+
     /**
      * A URL split into the URL without key parameters and the key it carried.
      *

@@ -157,6 +157,8 @@ class ApiKeysHttpTest {
         assertThat(UrlKeys.strip("https://content.guardianapis.com/search?api-key=x").url())
                 .isEqualTo("https://content.guardianapis.com/search");
         assertThat(UrlKeys.strip("https://example.org/feed?monkey=1").hadKey()).isFalse();
+        assertThat(UrlKeys.redact("Unmatched argument: 'https://x.org/a?q=1&apiKey=" + SECRET + "&p=2'"))
+                .isEqualTo("Unmatched argument: 'https://x.org/a?q=1&apiKey=***&p=2'");
         assertThat(Credentials.withQueryKey(URI.create("https://gnews.io/api/v4/search?q=a"), ApiKey.of(ApiService.GNEWS, "k+1")))
                 .isEqualTo(URI.create("https://gnews.io/api/v4/search?q=a&apikey=k%2B1"));
     }
