@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Warm parse throughput of Tidings' feed parsers (JMH): RSS, Atom and JSON Feed, Detail.FULL and
+# Warm parse throughput of Tidings' feed parsers (JMH): RSS, Atom and JSON Feed, and the JSON news
+# sources (Hacker News, Reddit, Mastodon, NewsAPI, GNews, the Guardian), Detail.FULL and
 # Detail.HEADLINES, on the generated 10,000-item files, reported in MB/s against the 50 MB/s budget.
 #
 # Usage: bench/run-jmh.sh [JAR]
@@ -7,7 +8,8 @@
 #         mvn -B -q package -DskipTests
 #
 # What it does:
-#   1. generates $BENCH_DIR/feed-$ITEMS.{rss.xml,atom.xml,json} when missing (bench/gen-feeds.py);
+#   1. generates $BENCH_DIR/feed-$ITEMS.{rss.xml,atom.xml,json} when missing (bench/gen-feeds.py) and
+#      $BENCH_DIR/sources-$ITEMS.{hn,reddit,mastodon,newsapi,gnews,guardian}.json (bench/gen-sources.py);
 #   2. installs JAR into the local Maven repository as dev.tidings:tidings-shaded:bench;
 #   3. builds bench/jmh/target/benchmarks.jar (mvn package in bench/jmh only);
 #   4. runs it and prints a table; results go to $BENCH_DIR/jmh-results.{json,md}, not the repo.
@@ -15,7 +17,8 @@
 # Environment:
 #   BENCH_DIR  feeds and results (default /tmp/tidings-bench)
 #   ITEMS      which feed size to parse (default 10000)
-#   BENCH      JMH benchmark regex (default: ParseBenchmark and BaselineBenchmark)
+#   BENCH      JMH benchmark regex (default: ParseBenchmark, SourcesBenchmark and BaselineBenchmark;
+#              e.g. BENCH=SourcesBenchmark JMH_ARGS="-p shape=reddit")
 #   PROF       JMH profiler, e.g. gc (default), stack, or "none"
 #   JMH_ARGS   more JMH options, e.g. "-f 2 -wi 5" or "-p detail=FULL"
 #   SKIP_BUILD=1  reuse an existing benchmarks.jar
@@ -26,7 +29,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 JAR="${1:-$ROOT/target/tidings.jar}"
 BENCH_DIR="${BENCH_DIR:-/tmp/tidings-bench}"
 ITEMS="${ITEMS:-10000}"
-BENCH="${BENCH:-dev.tidings.bench.(ParseBenchmark|BaselineBenchmark)}"
+BENCH="${BENCH:-dev.tidings.bench.(ParseBenchmark|SourcesBenchmark|BaselineBenchmark)}"
 PROF="${PROF:-gc}"
 read -r -a JMH_EXTRA <<< "${JMH_ARGS:-}"
 BENCH_JAR="$HERE/jmh/target/benchmarks.jar"
@@ -39,6 +42,12 @@ mkdir -p "$BENCH_DIR"
 for ext in rss.xml atom.xml json; do
     if [[ ! -s "$BENCH_DIR/feed-$ITEMS.$ext" ]]; then
         python3 "$HERE/gen-feeds.py" --out "$BENCH_DIR" --sizes "$ITEMS"
+        break
+    fi
+done
+for shape in hn reddit mastodon newsapi gnews guardian; do
+    if [[ ! -s "$BENCH_DIR/sources-$ITEMS.$shape.json" ]]; then
+        python3 "$HERE/gen-sources.py" --out "$BENCH_DIR" --sizes "$ITEMS"
         break
     fi
 done
@@ -66,6 +75,12 @@ BUDGET = 50.0
 files = {"rss": "rss.xml", "atom": "atom.xml", "json": "json",
          "decodeUtf8": "rss.xml", "staxRss": "rss.xml", "staxAtom": "atom.xml", "jacksonJson": "json"}
 size = {k: os.path.getsize(os.path.join(bench_dir, "feed-%s.%s" % (items, v))) for k, v in files.items()}
+SHAPES = {"hn": "Hacker News", "reddit": "Reddit", "mastodon": "Mastodon", "newsapi": "NewsAPI", "gnews": "GNews",
+          "guardian": "Guardian"}
+for shape in SHAPES:
+    p = os.path.join(bench_dir, "sources-%s.%s.json" % (items, shape))
+    if os.path.exists(p):
+        size["source:" + shape] = os.path.getsize(p)
 data = json.load(open(results))
 print("# Tidings parse throughput (JMH)\n")
 print("- jar: `%s`; feeds: `%s/feed-%s.*`; %s" % (jar, bench_dir, items,
@@ -81,17 +96,19 @@ for r in data:
     cls = cls.rsplit(".", 1)[1]
     pm = r["primaryMetric"]
     ms, err = pm["score"], pm["scoreError"]
-    b = size[method]
+    shape = r.get("params", {}).get("shape")
+    key = "source:" + shape if method == "source" else method
+    b = size[key]
     mbs = b / 1e6 / (ms / 1000.0)
     raw = [x for fork in pm.get("rawData", []) for x in fork]
     best_mbs = b / 1e6 / (min(raw) / 1000.0) if raw else mbs
     detail = r.get("params", {}).get("detail", "—")
-    fmt = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed", "decodeUtf8": "RSS bytes", "staxRss": "RSS",
-           "staxAtom": "Atom", "jacksonJson": "JSON Feed"}[method]
+    fmt = SHAPES[shape] if method == "source" else {"rss": "RSS", "atom": "Atom", "json": "JSON Feed",
+           "decodeUtf8": "RSS bytes", "staxRss": "RSS", "staxAtom": "Atom", "jacksonJson": "JSON Feed"}[method]
     sec = r.get("secondaryMetrics", {})
     alloc = sec.get("gc.alloc.rate.norm") or sec.get("·gc.alloc.rate.norm")
     alloc_s = "%.0f MB" % (alloc["score"] / 1e6) if alloc else ""
-    if cls == "ParseBenchmark":
+    if cls in ("ParseBenchmark", "SourcesBenchmark"):
         verdict = "≥ 50 MB/s " + ("PASS" if mbs >= BUDGET else "FAIL")
         if mbs < BUDGET:
             fails.append("%s %s: %.1f MB/s < %.0f MB/s" % (fmt, detail, mbs, BUDGET))

@@ -2,6 +2,7 @@ package dev.tidings.app;
 
 import dev.tidings.feed.Detail;
 import dev.tidings.feed.FeedException;
+import dev.tidings.feed.ServiceErrorException;
 import dev.tidings.feed.Feeds;
 import dev.tidings.fetch.HttpFetcher;
 import dev.tidings.fetch.SourceException;
@@ -56,7 +57,7 @@ public final class FeedLoader {
         if (spec.equals(SAMPLE) && !java.nio.file.Files.exists(java.nio.file.Path.of(spec))) {
             return loadSample(detail);
         }
-        try (Sources.Opened o = Sources.open(spec, fetcher, stdin)) {
+        try (Sources.Opened o = open(spec)) {
             Feed f;
             try {
                 f = Feeds.parse(o.body(), o.contentType(), o.base(), detail);
@@ -70,6 +71,14 @@ public final class FeedLoader {
             return new LoadedFeed(o.name(), f, o.base());
         } catch (IOException e) {
             throw new SourceException(Sanitize.line(spec) + ": " + Sanitize.line(e.getMessage()));
+        }
+    }
+
+    private Sources.Opened open(String spec) throws SourceException {
+        try {
+            return Sources.open(spec, fetcher, stdin);
+        } catch (SourceException e) {
+            throw SourceErrors.explained(e);
         }
     }
 
@@ -112,7 +121,7 @@ public final class FeedLoader {
                         return new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE);
                     } catch (FeedException e) {
                         return new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
-                                LoadFailure.Kind.INVALID);
+                                kind(e));
                     }
                 }));
             }
@@ -140,9 +149,13 @@ public final class FeedLoader {
         } catch (SourceException e) {
             failures.add(new LoadFailure(Sanitize.line(spec), e.getMessage(), LoadFailure.Kind.UNREADABLE));
         } catch (FeedException e) {
-            failures.add(new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(),
-                    LoadFailure.Kind.INVALID));
+            failures.add(new LoadFailure(Sanitize.line(spec), Sanitize.line(spec) + ": " + e.getMessage(), kind(e)));
         }
+    }
+
+    /** A news service's error document is a source that could not be read (exit 3), not a broken feed. */
+    public static LoadFailure.Kind kind(FeedException e) {
+        return e instanceof ServiceErrorException ? LoadFailure.Kind.UNREADABLE : LoadFailure.Kind.INVALID;
     }
 
     /**

@@ -121,7 +121,7 @@ public final class ReaderMode {
         String link = original == null ? "" : original.link();
         return new Item(id.isEmpty() ? "page" : id, title, link, published, original == null ? null : original.updated(),
                 authors, original == null ? List.of() : original.categories(), "", Sanitize.body(e.contentHtml()),
-                List.of(), List.of());
+                List.of(), List.of(), original == null ? null : original.social());
     }
 
     // ---------------------------------------------------------------- cache

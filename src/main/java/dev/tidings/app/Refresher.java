@@ -380,7 +380,8 @@ public final class Refresher {
         try {
             r = conditional ? fetcher.fetch(uri, cached.etag(), cached.lastModified(), d.stream())
                     : fetcher.fetch(uri, null, null, d.stream());
-        } catch (SourceException e) {
+        } catch (SourceException raw) {
+            SourceException e = SourceErrors.explained(raw);
             int status = e.status();
             if (status == 410) {
                 return record(url, () -> cache.markGone(url, clock.instant()),
@@ -428,8 +429,10 @@ public final class Refresher {
                 }, moved(url, newUrl, movedFeed));
             }
             // not modified: the cached copy stands; it is parsed when someone reads it, not here
-            return record(url, () -> cache.touch(url, r.etag(), r.lastModified(), now),
-                    new Result(url, Status.NOT_MODIFIED, Sanitize.line(url) + ": not modified", null, 0));
+            return record(url, () -> {
+                cache.touch(url, r.etag(), r.lastModified(), now);
+                holdOff(url, r);
+            }, new Result(url, Status.NOT_MODIFIED, Sanitize.line(url) + ": not modified", null, 0));
         }
         Feed feed;
         try (InputStream body = d.open()) {
@@ -449,8 +452,10 @@ public final class Refresher {
             }, moved(url, newUrl, feed));
         }
         // the headlines just parsed to validate the body become its index: no second parse
-        return record(url, () -> cache.putBody(url, d, r.contentType(), finalUrl, r.etag(),
-                r.lastModified(), now, feed), new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
+        return record(url, () -> {
+            cache.putBody(url, d, r.contentType(), finalUrl, r.etag(), r.lastModified(), now, feed);
+            holdOff(url, r);
+        }, new Result(url, Status.UPDATED, Sanitize.line(url) + ": "
                 + feed.items().size() + " items", null, feed.items().size()));
     }
 
@@ -463,6 +468,14 @@ public final class Refresher {
     private Result failed(String url, String message) {
         return record(url, () -> cache.markError(url, message, null),
                 new Result(url, Status.FAILED, message, null, 0));
+    }
+
+    /** A rate-limit window used up (Reddit's x-ratelimit-*): the next refresh waits for its reset. */
+    private void holdOff(String url, HttpResult r) throws IOException {
+        Duration wait = r.retryAfter() == null ? null : retryAfter(r.retryAfter(), clock.instant());
+        if (wait != null) {
+            cache.holdOff(url, clock.instant().plus(wait));
+        }
     }
 
     private interface CacheWrite {

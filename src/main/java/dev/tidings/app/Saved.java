@@ -29,7 +29,7 @@ public final class Saved {
     public static SavedArticle snapshot(Entry e, Instant now) {
         Item i = e.item();
         Item body = new Item(i.id(), i.title(), i.link(), i.published(), i.updated(), i.authors(), i.categories(), "",
-                Sanitize.body(i.bodyHtml()), i.enclosures(), i.images());
+                Sanitize.body(i.bodyHtml()), i.enclosures(), i.images(), i.social());
         String feedUrl = e.feed().base() != null ? e.feed().base().toString()
                 : Urls.isWeb(e.feed().source()) ? e.feed().source() : source(e.feed().source());
         return new SavedArticle(key(e), body, e.feed().name(), feedUrl, now);

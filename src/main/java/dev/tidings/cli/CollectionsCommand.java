@@ -290,6 +290,7 @@ final class CollectionsCommand implements Callable<Integer> {
                 return common.usage("give exactly one of --item N or --id ID");
             }
             Env env = common.env();
+            String feed = env.keyless(List.of(this.feed), common.err()).get(0); // a key never reaches the file
             LoadedFeed loaded;
             try {
                 loaded = env.loader().load(feed, Detail.FULL);
@@ -298,7 +299,7 @@ final class CollectionsCommand implements Callable<Integer> {
                 return ExitCodes.UNREADABLE;
             } catch (FeedException e) {
                 common.err().println("tidings: " + Sanitize.line(feed) + ": " + e.getMessage());
-                return ExitCodes.INVALID_FEED;
+                return e instanceof dev.tidings.feed.ServiceErrorException ? ExitCodes.UNREADABLE : ExitCodes.INVALID_FEED;
             }
             List<Entry> entries = FeedLoader.headlines(List.of(loaded));
             Entry chosen = null;

@@ -14,10 +14,17 @@ import java.util.Map;
  * Where Tidings keeps its settings ($XDG_CONFIG_HOME/tidings, else ~/.config/tidings) and the
  * small {@code config} file there: {@code key = value} lines, {@code #} comments. Known keys:
  * {@code theme} (a bundled theme name or a path), {@code reader-mode}, {@code bidi} (auto, app,
- * terminal, off).
+ * terminal, off), and the news API keys ({@code newsapi-api-key}, {@code newsapi-api-key-file}…
+ * see {@link dev.tidings.subs.ApiKeys}).
  */
 final class Config {
-    static final List<String> KEYS = List.of("theme", "reader-mode", "bidi");
+    static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi"));
+        k.addAll(dev.tidings.subs.ApiKeys.settings());
+        return List.copyOf(k);
+    }
 
     private Config() {
     }

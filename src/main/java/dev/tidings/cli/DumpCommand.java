@@ -5,6 +5,7 @@ import dev.tidings.app.Entry;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
+import dev.tidings.model.Social;
 import dev.tidings.render.Article;
 import dev.tidings.render.ArticleRenderer;
 import dev.tidings.render.Block;
@@ -281,6 +282,29 @@ final class DumpCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         Json.links(g, "links", a.body().links());
+        social(g, e.item().social());
         g.writeEndObject();
+    }
+
+    /** Points, comments, content warning, boost: written only for items that have them (JSON news sources). */
+    static void social(JsonGenerator g, Social s) throws IOException {
+        if (s.isEmpty()) {
+            return;
+        }
+        if (s.points() >= 0) {
+            g.writeNumberField("points", s.points());
+        }
+        if (s.comments() >= 0) {
+            g.writeNumberField("comments", s.comments());
+        }
+        if (!s.commentsLink().isEmpty()) {
+            Json.line(g, "commentsLink", s.commentsLink());
+        }
+        if (!s.contentWarning().isEmpty()) {
+            Json.line(g, "contentWarning", s.contentWarning());
+        }
+        if (!s.boostedBy().isEmpty()) {
+            Json.line(g, "boostedBy", s.boostedBy());
+        }
     }
 }

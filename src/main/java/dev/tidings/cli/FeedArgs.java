@@ -69,7 +69,8 @@ final class FeedArgs {
         return out;
     }
 
-    static FeedLoader.Result load(Env env, List<String> feeds, Detail detail, PrintWriter err) {
+    static FeedLoader.Result load(Env env, List<String> given, Detail detail, PrintWriter err) {
+        List<String> feeds = env.keyless(given, err);
         if (!feeds.isEmpty() || !java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))) {
             return env.loader().loadAll(feeds, detail);
         }
@@ -104,7 +105,7 @@ final class FeedArgs {
                     failures.add(new LoadFailure(s.url(), e.getMessage(), LoadFailure.Kind.UNREADABLE));
                 } catch (FeedException e) {
                     failures.add(new LoadFailure(s.url(), Sanitize.line(s.url()) + ": " + e.getMessage(),
-                            LoadFailure.Kind.INVALID));
+                            FeedLoader.kind(e)));
                 }
             }
         }

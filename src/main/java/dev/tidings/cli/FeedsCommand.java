@@ -7,6 +7,7 @@ import dev.tidings.store.FeedCache;
 import dev.tidings.subs.Subscription;
 import dev.tidings.subs.Subscriptions;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.UrlKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -248,10 +249,17 @@ final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Subscription sub;
+            UrlKeys.Stripped keyless = UrlKeys.strip(url == null ? "" : url.strip());
+            if (keyless.hadKey()) {
+                common.err().println("tidings: warning: " + Sanitize.line(keyless.url()) + ": the URL carried an API key ("
+                        + Sanitize.line(keyless.parameter()) + "=…); it was not stored. Put it in the config:"
+                        + " see \"Sources\" in README.md");
+                common.err().flush();
+            }
             try {
-                sub = new Subscription(url == null ? "" : url.strip(), name == null ? "" : name, tags);
+                sub = new Subscription(keyless.url(), name == null ? "" : name, tags);
             } catch (IllegalArgumentException e) {
-                return refuse(common, "'" + show(url) + "' is not an http(s) URL");
+                return refuse(common, "'" + show(keyless.url()) + "' is not an http(s) URL");
             }
             return edit(common, list -> Subscriptions.add(list, sub), "Subscribed to " + Sanitize.line(sub.url()));
         }
@@ -269,6 +277,7 @@ final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            String url = UrlKeys.strip(this.url).url(); // the urls file holds no keys
             return edit(common, list -> Subscriptions.remove(list, url), "Unsubscribed from " + show(url));
         }
     }
@@ -288,6 +297,7 @@ final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            String url = UrlKeys.strip(this.url).url(); // the urls file holds no keys
             String clean = Sanitize.line(name);
             return edit(common, list -> Subscriptions.rename(list, url, name), clean.isEmpty()
                     ? "Cleared the name of " + show(url) : "Renamed " + show(url) + " to '" + clean + "'");

@@ -1,6 +1,7 @@
 package dev.tidings.cli;
 
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.UrlKeys;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -145,7 +146,8 @@ public final class Main {
         cl.setParameterExceptionHandler((ex, unused) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println("tidings: " + Sanitize.line(ex.getMessage()) + " (see '" + name + " --help')");
+            c.getErr().println("tidings: " + Sanitize.line(UrlKeys.redact(ex.getMessage())) + " (see '" + name
+                    + " --help')");
             c.getErr().flush();
             return ExitCodes.USAGE;
         });
@@ -156,9 +158,11 @@ public final class Main {
             if (ex instanceof InterruptedException) {
                 return ExitCodes.INTERRUPTED;
             }
-            err.println("tidings: " + oneLine(ex) + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(err);
+            err.println("tidings: " + UrlKeys.redact(oneLine(ex)) + (debug ? "" : " (run with --debug for details)"));
+            if (debug) { // API keys typed into URLs never reach a stack trace's messages either
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(UrlKeys.redact(trace.toString()));
             }
             err.flush();
             return ExitCodes.INTERNAL;

@@ -67,6 +67,7 @@ final class TidingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = common.err();
+        feeds = env.keyless(feeds, err);
         String typo = mistypedCommand();
         if (typo != null) {
             err.println(typo);

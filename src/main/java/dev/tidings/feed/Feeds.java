@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * Feed f = Feeds.parse(in, "application/rss+xml; charset=utf-8", URI.create("https://a.org/feed"), Detail.FULL);
  * </pre>
  *
- * The format is detected from the content (a JSON object, or XML whose root is rss, rdf:RDF or
- * feed), never from a name. The character set comes from a byte-order mark, else the XML
+ * The format is detected from the content (XML whose root is rss, rdf:RDF or feed; JSON by its
+ * members, see {@link JsonShape}: JSON Feed, Hacker News, Reddit, Mastodon, NewsAPI/GNews, the
+ * Guardian), never from a name. A news service's error document is a {@link ServiceErrorException}. The character set comes from a byte-order mark, else the XML
  * declaration, else the HTTP content type, else UTF-8; malformed bytes become U+FFFD.
  */
 public final class Feeds {
@@ -85,10 +86,7 @@ public final class Feeds {
         char first = start.charAt(0);
         if (first == '{' || first == '[') {
             Charset cs = bomCharset != null ? bomCharset : charsetOf(contentType, StandardCharsets.UTF_8);
-            if (first == '[') {
-                throw new FeedException("not a feed: the JSON document is an array, not a JSON Feed object");
-            }
-            return JsonFeedParser.parse(reader(buffered, cs, false), detail, base);
+            return json(buffered, start, head.length < SNIFF, sniffCharset, cs, detail, base);
         }
         if (first == '<') {
             Charset cs = bomCharset;
@@ -108,6 +106,52 @@ public final class Feeds {
             return XmlFeedParser.parse(reader(buffered, cs, true), detail, base);
         }
         throw new FeedException("not a feed: it starts with neither '<' (RSS/Atom) nor '{' (JSON Feed)");
+    }
+
+    /** Largest JSON document read whole to find its shape when its first 64 KiB do not tell. */
+    private static final int MAX_SHAPE_SEARCH = 64 * 1024 * 1024;
+
+    /** JSON Feed or one of the JSON news sources ({@link JsonShape}), chosen by the members present. */
+    private static Feed json(InputStream in, String start, boolean complete, Charset sniffCharset, Charset cs,
+                             Detail detail, URI base) throws FeedException, IOException {
+        JsonShape.Sniffed shape = JsonShape.sniff(start, complete);
+        InputStream body = in;
+        if (shape.shape() == JsonShape.UNDECIDED) {
+            byte[] all = in.readNBytes(MAX_SHAPE_SEARCH + 1);
+            if (all.length > MAX_SHAPE_SEARCH) {
+                throw new FeedException("not a feed: no member of a known JSON shape in the first 64 MiB;"
+                        + " see \"Sources\" in README.md");
+            }
+            shape = JsonShape.sniff(new String(all, sniffCharset), true);
+            body = new ByteArrayInputStream(all);
+        }
+        switch (shape.shape()) {
+            case UNKNOWN:
+                throw new FeedException(JsonShape.unknownMessage(shape));
+            case JSON_FEED:
+                return JsonFeedParser.parse(reader(body, cs, false), detail, base);
+            case MALFORMED: // the reader of the closest shape says where the JSON breaks
+                return shape.array() ? JsonSource.read(reader(body, cs, false), JsonShape.MASTODON, detail, base)
+                        : JsonFeedParser.parse(reader(body, cs, false), detail, base);
+            default:
+                return JsonSource.read(reader(body, cs, false), shape.shape(), detail, base);
+        }
+    }
+
+    /**
+     * The service's own message when an HTTP error answer's body is a JSON error document
+     * ({"status":"error","message":…}, {"error":…}, {"errors":[…]}, the Guardian's response): one
+     * line naming the service, else empty.
+     */
+    public static java.util.Optional<String> serviceError(byte[] body) {
+        if (body == null || body.length == 0) {
+            return java.util.Optional.empty();
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (!text.startsWith("{")) {
+            return java.util.Optional.empty();
+        }
+        return ServiceErrors.of(text).map(FeedException::getMessage);
     }
 
     /** Parses a feed held in memory. */

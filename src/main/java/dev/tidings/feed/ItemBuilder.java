@@ -3,6 +3,7 @@ package dev.tidings.feed;
 import dev.tidings.model.Enclosure;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
+import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +35,8 @@ final class ItemBuilder {
     /** Images from enclosures and JSON Feed, in document order; Media RSS ones are in {@link #media}. */
     final List<Image> images = new ArrayList<>(1);
     final MediaImages media = new MediaImages();
+    /** Points, comments, content warning, boost: JSON news sources only. */
+    Social social = Social.NONE;
 
     void addAuthor(String name) {
         String n = FieldCaps.line(name);
@@ -82,7 +85,17 @@ final class ItemBuilder {
             cleanId = "tidings:" + hex(sha256(cleanId), 16);
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, media.images(images));
+                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, media.images(images), cleanSocial());
+    }
+
+    private Social cleanSocial() {
+        if (social.isEmpty()) {
+            return Social.NONE;
+        }
+        String comments = FieldCaps.link(social.commentsLink());
+        return new Social(social.points(), social.comments(),
+                comments.startsWith("https://") || comments.startsWith("http://") ? comments : "",
+                FieldCaps.line(social.contentWarning()), FieldCaps.line(social.boostedBy()));
     }
 
     /** Items without authors get the feed's; the others are returned as they are. */
@@ -93,7 +106,7 @@ final class ItemBuilder {
         List<Item> out = new ArrayList<>(items.size());
         for (Item i : items) {
             out.add(i.authors().isEmpty() ? new Item(i.id(), i.title(), i.link(), i.published(), i.updated(),
-                    feedAuthors, i.categories(), i.summaryHtml(), i.contentHtml(), i.enclosures(), i.images()) : i);
+                    feedAuthors, i.categories(), i.summaryHtml(), i.contentHtml(), i.enclosures(), i.images(), i.social()) : i);
         }
         return out;
     }

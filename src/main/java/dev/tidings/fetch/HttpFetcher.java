@@ -105,6 +105,7 @@ public final class HttpFetcher {
 
     private final FetchLimits limits;
     private final HttpClient client;
+    private final Credentials credentials;
 
     /**
      * Creates a fetcher; build one and share it.
@@ -122,6 +123,22 @@ public final class HttpFetcher {
                 .connectTimeout(limits.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.credentials = Credentials.none();
+    }
+
+    private HttpFetcher(HttpFetcher other, Credentials credentials) {
+        this.limits = other.limits;
+        this.client = other.client;
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /**
+     * This fetcher (same client and limits) sending API keys: each key goes, as its service wants it
+     * (header or query parameter), only to its own host, never to a host a redirect leads to. No
+     * message of this fetcher contains a key.
+     */
+    public HttpFetcher withCredentials(Credentials credentials) {
+        return new HttpFetcher(this, credentials);
     }
 
     /**
@@ -157,7 +174,7 @@ public final class HttpFetcher {
      */
     public HttpResult fetch(URI uri, String etag, String lastModified) throws SourceException {
         Objects.requireNonNull(uri, "uri");
-        return new Exchange(uri, headerValue(etag), headerValue(lastModified), null).run();
+        return redacted(new Exchange(uri, headerValue(etag), headerValue(lastModified), null));
     }
 
     /**
@@ -178,7 +195,22 @@ public final class HttpFetcher {
     public HttpResult fetch(URI uri, String etag, String lastModified, OutputStream sink) throws SourceException {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(sink, "sink");
-        return new Exchange(uri, headerValue(etag), headerValue(lastModified), sink).run();
+        return redacted(new Exchange(uri, headerValue(etag), headerValue(lastModified), sink));
+    }
+
+    /** Runs an exchange; no message of a fetcher with credentials contains a key. */
+    private HttpResult redacted(Exchange exchange) throws SourceException {
+        try {
+            return exchange.run();
+        } catch (SourceException e) {
+            if (credentials.isEmpty()) {
+                throw e;
+            }
+            SourceException clean = new SourceException(credentials.redact(e.getMessage()), e.status(),
+                    e.retryAfter(), e.errorBody());
+            clean.setStackTrace(e.getStackTrace());
+            throw clean;
+        }
     }
 
     /** The state of one fetch across its redirects; used by one thread only. */
@@ -220,23 +252,48 @@ public final class HttpFetcher {
                 } else if (status >= 200 && status < 300) {
                     return success(status, response);
                 } else {
-                    closeQuietly(response.body());
-                    throw statusError(status, response.headers());
+                    byte[] body = errorBody(response);
+                    throw statusError(status, response.headers(), body);
                 }
             }
         }
 
         private HttpResult notModified(HttpHeaders headers) {
-            return new HttpResult(304, new byte[0], header(headers, "Content-Type"), current,
+            return new HttpResult(304, new byte[0], header(headers, "Content-Type"), storable(current),
                     headers.firstValue("ETag").orElse(etag),
-                    headers.firstValue("Last-Modified").orElse(lastModified), permanent);
+                    headers.firstValue("Last-Modified").orElse(lastModified), permanent, rateLimitWait(headers));
         }
 
         private HttpResult success(int status, HttpResponse<BodyStream> response) throws SourceException {
             HttpHeaders headers = response.headers();
             byte[] body = readBody(response.body(), headers);
-            return new HttpResult(status, body, header(headers, "Content-Type"), current,
-                    header(headers, "ETag"), header(headers, "Last-Modified"), permanent);
+            return new HttpResult(status, body, header(headers, "Content-Type"), storable(current),
+                    header(headers, "ETag"), header(headers, "Last-Modified"), permanent, rateLimitWait(headers));
+        }
+
+        /** The URL as it may be stored and shown: without a key a redirect may have put in its query. */
+        private URI storable(URI uri) {
+            dev.tidings.text.UrlKeys.Stripped s = dev.tidings.text.UrlKeys.strip(uri.toString());
+            return s.hadKey() ? URI.create(s.url()) : uri;
+        }
+
+        /**
+         * The start of an error answer's body when it is JSON (an API's error document names the
+         * problem: a bad key, a quota); null otherwise or when it cannot be read quickly.
+         */
+        private byte[] errorBody(HttpResponse<BodyStream> response) {
+            String type = header(response.headers(), "Content-Type");
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                closeQuietly(response.body());
+                return null;
+            }
+            try (BodyStream raw = response.body()) {
+                String encoding = header(response.headers(), "Content-Encoding");
+                InputStream in = encoding != null && isGzip(encoding) ? new GZIPInputStream(raw, CHUNK) : raw;
+                return in.readNBytes(ERROR_BODY_BYTES);
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         // ---- sending ----
@@ -261,10 +318,15 @@ public final class HttpFetcher {
 
         private HttpRequest request(URI uri, Duration timeout) throws SourceException {
             HttpRequest.Builder b;
+            ApiKey key = uri.getHost() != null && uri.getHost().equalsIgnoreCase(origin.getHost())
+                    ? credentials.forUri(uri).orElse(null) : null; // never to a host a redirect chose
             try {
-                b = HttpRequest.newBuilder(uri);
+                b = HttpRequest.newBuilder(key == null ? uri : Credentials.withQueryKey(uri, key));
             } catch (IllegalArgumentException e) {
                 throw fail("cannot be fetched (" + describe(e) + ")");
+            }
+            if (key != null && key.inHeader()) {
+                b.header(key.parameter(), key.value());
             }
             b.GET().timeout(timeout)
                     .header("User-Agent", limits.userAgent())
@@ -399,18 +461,26 @@ public final class HttpFetcher {
 
         // ---- errors ----
 
-        private SourceException statusError(int status, HttpHeaders headers) {
+        private SourceException statusError(int status, HttpHeaders headers, byte[] body) {
             StringBuilder m = new StringBuilder("HTTP ").append(status);
             String reason = reason(status);
             if (!reason.isEmpty()) {
                 m.append(' ').append(reason);
             }
             String retry = header(headers, "Retry-After");
+            if (retry == null && status == 429) {
+                retry = header(headers, "x-ratelimit-reset"); // Reddit: seconds until the window resets
+                if (retry != null && !retry.trim().matches("\\d{1,9}(\\.\\d+)?")) {
+                    retry = null;
+                } else if (retry != null) {
+                    retry = String.valueOf((long) Math.ceil(Double.parseDouble(retry.trim())));
+                }
+            }
             if ((status == 429 || status == 503) && retry != null) {
                 m.append(" (Retry-After: ").append(clean(retry)).append(')');
             }
             return new SourceException(clean(origin.toString()) + ": " + m + where(), status,
-                    retry == null ? null : clean(retry));
+                    retry == null ? null : clean(retry), body);
         }
 
         private SourceException networkError(Throwable t, URI at) {
@@ -456,6 +526,32 @@ public final class HttpFetcher {
     }
 
     // ---- helpers (package-private ones are tested directly) ----
+
+    /** How much of a JSON error answer is read for the service's message. */
+    static final int ERROR_BODY_BYTES = 16 * 1024;
+
+    /**
+     * Seconds to wait before asking again when a successful answer says the rate-limit window is
+     * used up (Reddit's {@code x-ratelimit-remaining} below 1 with {@code x-ratelimit-reset}), as a
+     * Retry-After value; else null.
+     */
+    static String rateLimitWait(HttpHeaders headers) {
+        String remaining = header(headers, "x-ratelimit-remaining");
+        String reset = header(headers, "x-ratelimit-reset");
+        if (remaining == null || reset == null) {
+            return null;
+        }
+        try {
+            double left = Double.parseDouble(remaining.trim());
+            double seconds = Double.parseDouble(reset.trim());
+            if (left >= 1 || !(seconds > 0) || seconds > 86_400) {
+                return null;
+            }
+            return String.valueOf((long) Math.ceil(seconds));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 
     /** True for an absolute http or https URI with a host. */
     static boolean isFetchable(URI uri) {

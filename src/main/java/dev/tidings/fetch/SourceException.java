@@ -13,6 +13,7 @@ public class SourceException extends Exception {
 
     private final int status;
     private final String retryAfter;
+    private final byte[] errorBody;
 
     public SourceException(String message) {
         this(message, 0, null);
@@ -22,6 +23,7 @@ public class SourceException extends Exception {
         super(message, cause);
         this.status = 0;
         this.retryAfter = null;
+        this.errorBody = null;
     }
 
     /**
@@ -32,9 +34,24 @@ public class SourceException extends Exception {
      * @param retryAfter the Retry-After header as sent (seconds or an HTTP date), or null
      */
     public SourceException(String message, int status, String retryAfter) {
+        this(message, status, retryAfter, null);
+    }
+
+    /**
+     * An HTTP error answer with the start of its body, when it was JSON (an API's error document).
+     *
+     * @param errorBody at most 16 KiB of the body, or null
+     */
+    public SourceException(String message, int status, String retryAfter, byte[] errorBody) {
         super(message);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.errorBody = errorBody;
+    }
+
+    /** The start of a JSON error answer's body, or null. */
+    public byte[] errorBody() {
+        return errorBody;
     }
 
     /** The HTTP status code of an error answer; 0 when the failure was not an HTTP answer. */

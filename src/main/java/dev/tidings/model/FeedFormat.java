@@ -9,6 +9,12 @@ public enum FeedFormat {
     ATOM_03("Atom 0.3"),
     JSON_FEED_10("JSON Feed 1.0"),
     JSON_FEED_11("JSON Feed 1.1"),
+    HACKER_NEWS("Hacker News (Algolia)"),
+    REDDIT("Reddit listing"),
+    MASTODON("Mastodon timeline"),
+    NEWSAPI("NewsAPI"),
+    GNEWS("GNews"),
+    GUARDIAN("Guardian Content API"),
     /** Articles read back from the collections file, not from a feed. */
     SAVED("saved articles");
 

@@ -19,6 +19,7 @@ import java.util.List;
  * @param contentHtml full body (content:encoded, Atom content, content_html/content_text), "" when none
  * @param enclosures  attachments
  * @param images      images announced by the feed (media:content, JSON Feed image)
+ * @param social      points, comments, content warning, boost (JSON news sources), else {@link Social#NONE}
  */
 public record Item(
         String id,
@@ -31,7 +32,16 @@ public record Item(
         String summaryHtml,
         String contentHtml,
         List<Enclosure> enclosures,
-        List<Image> images) {
+        List<Image> images,
+        Social social) {
+
+    /** An item without {@link Social} data (RSS, Atom, JSON Feed). */
+    public Item(String id, String title, String link, Instant published, Instant updated, List<String> authors,
+                List<String> categories, String summaryHtml, String contentHtml, List<Enclosure> enclosures,
+                List<Image> images) {
+        this(id, title, link, published, updated, authors, categories, summaryHtml, contentHtml, enclosures, images,
+                Social.NONE);
+    }
 
     public Item {
         if (id == null || id.isEmpty()) {
@@ -45,6 +55,7 @@ public record Item(
         contentHtml = contentHtml == null ? "" : contentHtml;
         enclosures = List.copyOf(enclosures);
         images = List.copyOf(images);
+        social = social == null ? Social.NONE : social;
     }
 
     /** The date to sort and show by: published, else updated, else null. */

@@ -1,6 +1,7 @@
 package dev.tidings.render;
 
 import dev.tidings.model.Item;
+import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
 import dev.tidings.text.Urls;
 import java.net.URI;
@@ -12,9 +13,15 @@ import java.util.List;
  * {@link #of(Item, String, URI)}; lay out with {@link ArticleRenderer#lines}.
  */
 public record Article(String title, String feedTitle, List<String> authors, Instant date, String link,
-                      ArticleBody body) {
+                      ArticleBody body, Social social) {
     public Article {
         authors = List.copyOf(authors);
+        social = social == null ? Social.NONE : social;
+    }
+
+    /** An article without points, comments, content warning or boost. */
+    public Article(String title, String feedTitle, List<String> authors, Instant date, String link, ArticleBody body) {
+        this(title, feedTitle, authors, date, link, body, Social.NONE);
     }
 
     /** Converts an item's body (content, else summary) with the item link as base for relative URLs. */
@@ -25,6 +32,6 @@ public record Article(String title, String feedTitle, List<String> authors, Inst
         }
         ArticleBody body = HtmlConverter.convert(item.bodyHtml(), base, item.images());
         return new Article(Sanitize.line(item.title()), Sanitize.line(feedTitle), item.authors(), item.date(),
-                Urls.isWeb(item.link()) ? item.link() : "", body);
+                Urls.isWeb(item.link()) ? item.link() : "", body, item.social());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidings.render;
 
+import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,7 +47,27 @@ public final class ArticleRenderer {
             meta.add(String.join(", ", a.authors()));
         }
         meta.add(formatDate(a.date(), zone));
+        meta.addAll(socialMeta(a.social()));
         Layout.wrap(List.of(new Span(String.join(" · ", meta), Style.META)), width, "", "", null, out);
+        if (!a.social().contentWarning().isEmpty()) {
+            Layout.wrap(List.of(new Span("Content warning: " + Sanitize.line(a.social().contentWarning()), Style.META)),
+                    width, "", "", null, out);
+        }
+    }
+
+    /** "120 points", "45 comments", "boosted by @ana": what the header shows after the date. */
+    static List<String> socialMeta(Social s) {
+        List<String> out = new ArrayList<>(3);
+        if (s.points() >= 0) {
+            out.add(s.points() == 1 ? "1 point" : s.points() + " points");
+        }
+        if (s.comments() >= 0) {
+            out.add(s.comments() == 1 ? "1 comment" : s.comments() + " comments");
+        }
+        if (!s.boostedBy().isEmpty()) {
+            out.add("boosted by " + Sanitize.line(s.boostedBy()));
+        }
+        return out;
     }
 
     /** The link list and the read-more line. */
@@ -74,6 +95,15 @@ public final class ArticleRenderer {
             out.add(Line.BLANK);
             List<Line> tmp = new ArrayList<>();
             Layout.hardSplit("Read more: " + Sanitize.line(a.link()), width, Style.LINK_URL, tmp);
+            out.addAll(tmp);
+        }
+        String comments = a.social().commentsLink();
+        if (!comments.isEmpty() && !comments.equals(a.link())) {
+            if (a.link().isEmpty()) {
+                out.add(Line.BLANK);
+            }
+            List<Line> tmp = new ArrayList<>();
+            Layout.hardSplit("Comments: " + Sanitize.line(comments), width, Style.LINK_URL, tmp);
             out.addAll(tmp);
         }
     }

@@ -496,6 +496,16 @@ public final class FeedCache {
                 now, OK, null, null));
     }
 
+    /**
+     * Keeps the entry as it is but asks not to fetch before {@code until}: a successful answer that
+     * said the rate-limit window is used up (Reddit's x-ratelimit-remaining: 0). Does nothing when
+     * there is no cached entry.
+     */
+    public void holdOff(String url, Instant until) throws IOException {
+        update(url, old -> old == null ? null : new Entry(url, old.body(), old.contentType(), old.finalUrl(),
+                old.etag(), old.lastModified(), old.fetchedAt(), old.status(), old.error(), until));
+    }
+
     /** Records 410 Gone; the last body is kept for reading offline. */
     public void markGone(String url, Instant now) throws IOException {
         update(url, old -> old == null

@@ -158,6 +158,11 @@ public final class Opml {
             problems.add(where + refusal + "; outline skipped");
             return FEED;
         }
+        dev.tidings.text.UrlKeys.Stripped keyless = dev.tidings.text.UrlKeys.strip(source);
+        if (keyless.hadKey()) {
+            problems.add(where + Subscriptions.keyDropped(keyless.parameter()));
+            source = keyless.url();
+        }
         String name = Sanitize.line(title != null && !title.isBlank() ? title : text);
         if (name.equals(source)) {
             name = "";

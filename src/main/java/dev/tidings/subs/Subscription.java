@@ -1,6 +1,7 @@
 package dev.tidings.subs;
 
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.UrlKeys;
 import dev.tidings.text.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +19,10 @@ public record Subscription(String url, String name, List<String> tags) {
     public Subscription {
         if (url == null || !Urls.isWeb(url) || !Sanitize.line(url).equals(url) || url.indexOf(' ') >= 0) {
             throw new IllegalArgumentException("not an http(s) URL: '" + Subscriptions.show(url) + "'");
+        }
+        if (UrlKeys.strip(url).hadKey()) { // the urls file never holds a key: strip it first (UrlKeys.strip)
+            throw new IllegalArgumentException("the URL carries an API key ("
+                    + UrlKeys.strip(url).parameter() + "=…); keys belong in the config, not in the urls file");
         }
         name = Sanitize.line(name);
         Set<String> clean = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.tidings.subs;
 
 import dev.tidings.io.AtomicFiles;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.UrlKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,6 +80,10 @@ public final class Subscriptions {
             if (sub == null) {
                 continue;
             }
+            String keyParameter = keyParameter(lines[i]);
+            if (keyParameter != null) {
+                problems.add(where + keyDropped(keyParameter));
+            }
             Integer first = seen.putIfAbsent(key(sub.url()), lineNo);
             if (first != null) {
                 problems.add(where + "'" + show(sub.url()) + "' is already on line " + first + "; line skipped");
@@ -87,6 +92,21 @@ public final class Subscriptions {
             subs.add(sub);
         }
         return new Parsed(subs, problems);
+    }
+
+    /** The API key parameter in a line's URL (apiKey, api-key…), or null. */
+    private static String keyParameter(String line) {
+        if (line.indexOf('?') < 0) {
+            return null;
+        }
+        List<String> tokens = tokenize(line);
+        return tokens.isEmpty() ? null : UrlKeys.strip(tokens.get(0)).parameter();
+    }
+
+    /** The warning for a URL whose key was dropped: it names the parameter, never the key. */
+    static String keyDropped(String parameter) {
+        return "the URL carries an API key (" + Sanitize.line(parameter) + "=…): Tidings does not keep or send it"
+                + " from here; put the key in the config (see \"Sources\" in README.md)";
     }
 
     /**
@@ -104,6 +124,7 @@ public final class Subscriptions {
         if (refusal != null) {
             throw new IllegalArgumentException(refusal);
         }
+        source = UrlKeys.strip(source).url();
         String name = "";
         List<String> tags = new ArrayList<>();
         for (String t : tokens.subList(1, tokens.size())) {

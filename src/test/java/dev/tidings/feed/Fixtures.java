@@ -114,6 +114,9 @@ final class Fixtures {
                 assertSafeLine(at + "enclosure url", e.url());
                 assertSafeLine(at + "enclosure type", e.type());
             }
+            assertSafeLine(at + "comments link", item.social().commentsLink());
+            assertSafeLine(at + "content warning", item.social().contentWarning());
+            assertSafeLine(at + "boosted by", item.social().boostedBy());
             for (Image img : item.images()) {
                 assertSafeLine(at + "image url", img.url());
                 assertSafeLine(at + "image caption", img.caption());
