@@ -81,6 +81,16 @@ public final class Sync {
         this.keepPerFeed = Math.max(firstPerFeed, 1000);
     }
 
+    /** A sync with the default places and limits for this environment (the reader's R, {@code tidings sync}). */
+    public static Sync of(Map<String, String> env, int firstPerFeed) {
+        return new Sync(SyncedFeeds.of(env), new FeedCache(ReaderMode.defaultCacheDir(env)),
+                new ReadState(ReadState.defaultPath(env)), env, FetchLimits.defaults(), firstPerFeed);
+    }
+
+    public SyncedFeeds synced() {
+        return synced;
+    }
+
     /** A client with a session: the saved token, else a login with the account's password source. */
     public GReaderClient client(Account a) throws SyncException {
         GReaderClient c = new GReaderClient(a.url(), a.name(), limits, a.appId(),

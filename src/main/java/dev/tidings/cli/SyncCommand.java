@@ -1,11 +1,7 @@
 package dev.tidings.cli;
 
-import dev.tidings.app.ReaderMode;
 import dev.tidings.app.Sync;
 import dev.tidings.app.SyncedFeeds;
-import dev.tidings.fetch.FetchLimits;
-import dev.tidings.store.FeedCache;
-import dev.tidings.store.ReadState;
 import dev.tidings.sync.Account;
 import dev.tidings.sync.SyncException;
 import dev.tidings.text.Sanitize;
@@ -39,9 +35,7 @@ final class SyncCommand implements Callable<Integer> {
     int first = Sync.DEFAULT_FIRST;
 
     static Sync sync(Env env, int first) {
-        SyncedFeeds synced = SyncedFeeds.of(env.vars);
-        return new Sync(synced, new FeedCache(ReaderMode.defaultCacheDir(env.vars)), new ReadState(ReadState.defaultPath(env.vars)),
-                env.vars, FetchLimits.defaults(), first);
+        return Sync.of(env.vars, first);
     }
 
     @Override
