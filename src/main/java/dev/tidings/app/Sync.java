@@ -161,8 +161,9 @@ public final class Sync {
 
         Map<String, ServerItem> seen = new HashMap<>();
         int newItems = firstSync(a, c, fresh, seen, progress);
+        Set<String> recent = new HashSet<>();
         if (!kept.isEmpty()) {
-            newItems += since(a, c, kept, before.lastSync(), seen, progress);
+            newItems += since(a, c, kept, before, seen, recent, progress);
         }
 
         progress.step("reading unread and starred", 0, 1);
@@ -172,7 +173,7 @@ public final class Sync {
         int readElsewhere = applyReadState(a, before, unread, seen, queue);
         starredFeed(a, c, starred, seen, before.lastSync() == 0);
 
-        new SyncState(started, feeds, unread, starred).save(synced.stateFile(a.name()));
+        new SyncState(started, feeds, unread, starred, recent).save(synced.stateFile(a.name()));
         progress.step("done", 1, 1);
         return new Summary(a.name(), feeds.size(), newItems, pushed, readElsewhere, before.lastSync() == 0);
     }
@@ -195,7 +196,7 @@ public final class Sync {
         });
         List<ServerFeed> now = withSession(a, c, c::subscriptions);
         SyncState st = SyncState.load(synced.stateFile(a.name()));
-        new SyncState(st.lastSync(), now, st.unread(), st.starred()).save(synced.stateFile(a.name()));
+        st.withFeeds(now).save(synced.stateFile(a.name()));
         return now;
     }
 
@@ -302,10 +303,12 @@ public final class Sync {
     }
 
     /** Only what arrived since the last sync (one id listing for the whole account), merged into each feed. */
-    private int since(Account a, GReaderClient c, List<ServerFeed> feeds, long lastSyncMillis, Map<String, ServerItem> seen,
-                      Progress progress) throws SyncException {
-        long since = Math.max(1, lastSyncMillis / 1000 - OVERLAP_SECONDS);
-        List<String> ids = withSession(a, c, () -> c.allIds(GReaderClient.READING_LIST, null, since, 1_000_000));
+    private int since(Account a, GReaderClient c, List<ServerFeed> feeds, SyncState before, Map<String, ServerItem> seen,
+                      Set<String> recent, Progress progress) throws SyncException {
+        long since = Math.max(1, before.lastSync() / 1000 - OVERLAP_SECONDS);
+        List<String> listed = withSession(a, c, () -> c.allIds(GReaderClient.READING_LIST, null, since, 1_000_000));
+        recent.addAll(listed);
+        List<String> ids = listed.stream().filter(h -> !before.recent().contains(h)).toList();
         if (ids.isEmpty()) {
             return 0;
         }

@@ -21,13 +21,23 @@ import java.util.Set;
  *
  * @param lastSync when the last complete sync started (milliseconds; 0: never)
  */
-public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unread, Set<String> starred) {
-    public static final SyncState NEVER = new SyncState(0, List.of(), Set.of(), Set.of());
+public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unread, Set<String> starred,
+                        Set<String> recent) {
+    public static final SyncState NEVER = new SyncState(0, List.of(), Set.of(), Set.of(), Set.of());
 
+    /**
+     * @param recent the ids the last sync listed as new: the next one asks again for a few minutes
+     *               before it (clocks differ) and skips these instead of fetching them twice
+     */
     public SyncState {
         feeds = List.copyOf(feeds);
         unread = Set.copyOf(unread);
         starred = Set.copyOf(starred);
+        recent = Set.copyOf(recent);
+    }
+
+    public SyncState withFeeds(List<ServerFeed> now) {
+        return new SyncState(lastSync, now, unread, starred, recent);
     }
 
     public static SyncState load(Path file) {
@@ -43,7 +53,8 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
                 feeds.add(new ServerFeed(f.path("id").asText(), f.path("title").asText(), f.path("url").asText(),
                         f.path("htmlUrl").asText(), cats));
             }
-            return new SyncState(root.path("lastSync").asLong(), feeds, ids(root.path("unread")), ids(root.path("starred")));
+            return new SyncState(root.path("lastSync").asLong(), feeds, ids(root.path("unread")), ids(root.path("starred")),
+                    ids(root.path("recent")));
         } catch (NoSuchFileException e) {
             return NEVER;
         } catch (IOException | RuntimeException e) {
@@ -75,6 +86,8 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
         unread.forEach(u::add);
         ArrayNode s = root.putArray("starred");
         starred.forEach(s::add);
+        ArrayNode r = root.putArray("recent");
+        recent.forEach(r::add);
         try {
             AtomicFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, Accounts.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
