@@ -337,7 +337,7 @@ public final class Reader {
     }
 
     /** The sync side of the reader, when accounts exist (else null: nothing changes for local feeds). */
-    private ReaderSync sync;
+    ReaderSync sync;
 
     /** s: flips the star in memory now, queues the change on the store worker. */
     private void star(dev.tidings.app.Entry e) {
@@ -917,7 +917,7 @@ public final class Reader {
         }
     }
 
-    private boolean runEffects() throws IOException {
+    boolean runEffects() throws IOException {
         boolean full = false;
         for (ReaderState.Effect effect : state.drainEffects()) {
             if (effect instanceof ReaderState.Effect.Redraw) {
