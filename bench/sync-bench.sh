@@ -34,4 +34,5 @@ timed "first sync, $feeds feeds x $items items (--first $items)" $tidings sync -
 timed "sync with nothing new" $tidings sync
 timed "sync with nothing new (again)" $tidings sync
 echo "cache: $(du -sh "$home/cache" | cut -f1), state: $(du -sh "$home/data/tidings/sync/bench/state.json" | cut -f1)"
+java -XX:+UseSerialGC -cp "$cp" dev.tidings.app.SyncBench "$url" bench-password "$items"
 java -XX:+UseSerialGC -cp "$cp" dev.tidings.tui.SyncMarkBench

@@ -34,7 +34,7 @@ public record Change(long at, Op op, String hexId) {
     }
 
     public Change {
-        if (hexId == null || ItemIds.hex(hexId) == null || !ItemIds.hex(hexId).equals(hexId)) {
+        if (!ItemIds.isHex(hexId)) {
             throw new IllegalArgumentException("not an item id: '" + Account.show(hexId) + "'");
         }
     }

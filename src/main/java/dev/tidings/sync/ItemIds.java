@@ -27,6 +27,9 @@ public final class ItemIds {
         if (s.startsWith(LONG_PREFIX)) {
             return hexDigits(s.substring(LONG_PREFIX.length()));
         }
+        if (s.length() == 16 && s.charAt(0) == '0') {
+            return hexDigits(s); // 16 hex digits that happen to be all digits: decimal ids never start with 0
+        }
         if (!s.isEmpty() && s.length() <= 20 && s.chars().allMatch(c -> Character.isDigit(c) || c == '-')) {
             try {
                 return pad(Long.toHexString(Long.parseLong(s)));
@@ -51,6 +54,11 @@ public final class ItemIds {
 
     private static String pad(String h) {
         return "0".repeat(16 - h.length()) + h;
+    }
+
+    /** True for exactly 16 lowercase hex digits: the form Tidings stores. */
+    public static boolean isHex(String s) {
+        return s != null && s.length() == 16 && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     public static String longForm(String hex) {
