@@ -457,11 +457,11 @@ class TmuxEndToEndIT {
 
     /** {@code env ...} setting TERM and pointing HOME and the XDG directories at the temporary directory. */
     private String environment() {
-        StringBuilder sb = new StringBuilder("env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR"
-                + " TERM=xterm-256color LANG=C.UTF-8");
+        StringBuilder sb = new StringBuilder("env -u TMUX -u TMUX_PANE -u COLUMNS -u LINES -u NO_COLOR");
         for (String name : IsolatedHome.UNSET) {
             sb.append(" -u ").append(name);
         }
+        sb.append(" TERM=xterm-256color LANG=C.UTF-8");
         IsolatedHome.vars(home).forEach((k, v) -> sb.append(' ').append(k).append('=').append(Tmux.sh(v)));
         return sb.toString();
     }
