@@ -32,7 +32,8 @@ final class FeedArgs {
      * ({@link #withBodies}); otherwise everything is loaded in full.
      */
     static FeedLoader.Result loadForPicking(Env env, List<String> feeds, PrintWriter err) {
-        boolean subscriptions = feeds.isEmpty() && java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars));
+        boolean subscriptions = feeds.isEmpty() && (java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))
+                || dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any());
         return load(env, feeds, subscriptions ? Detail.HEADLINES : Detail.FULL, err);
     }
 
@@ -69,20 +70,31 @@ final class FeedArgs {
         return out;
     }
 
+    /** The synced accounts' feeds (from their last sync; no network); problems go to stderr. */
+    static List<Subscription> syncedSubscriptions(Env env, PrintWriter err) {
+        List<String> problems = new ArrayList<>();
+        List<Subscription> subs = dev.tidings.app.SyncedFeeds.of(env.vars).subscriptions(problems);
+        for (String p : problems) {
+            err.println("tidings: " + Sanitize.line(p));
+        }
+        return subs;
+    }
+
     static FeedLoader.Result load(Env env, List<String> given, Detail detail, PrintWriter err) {
         List<String> feeds = env.keyless(given, err);
-        if (!feeds.isEmpty() || !java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))) {
+        boolean accounts = feeds.isEmpty() && dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any();
+        if (!feeds.isEmpty() || !(accounts || java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars)))) {
             return env.loader().loadAll(feeds, detail);
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
                 env::fetcher);
-        List<Subscription> subs;
+        List<Subscription> subs = new ArrayList<>();
         try {
-            subs = subscribed.load().subscriptions();
+            subs.addAll(subscribed.load().subscriptions());
         } catch (IOException e) {
             err.println("tidings: " + subscribed.file() + ": " + Sanitize.line(e.getMessage()));
-            subs = List.of();
         }
+        subs.addAll(syncedSubscriptions(env, err));
         if (subs.isEmpty()) {
             return env.loader().loadAll(List.of(), detail);
         }
@@ -99,6 +111,9 @@ final class FeedArgs {
             try {
                 loaded.add(subscribed.cached(s));
             } catch (FeedException notCached) {
+                if (dev.tidings.app.SyncedFeeds.isSynced(s.url())) {
+                    continue; // a server feed comes with 'tidings sync', never fetched directly
+                }
                 try {
                     loaded.add(env.loader().load(s.url(), detail));
                 } catch (SourceException e) {

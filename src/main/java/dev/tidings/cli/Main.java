@@ -108,6 +108,9 @@ public final class Main {
         m.put("feeds", FeedsCommand::new);
         m.put("import", ImportCommand::new);
         m.put("export", ExportCommand::new);
+        m.put("account", AccountCommand::new);
+        m.put("sync", SyncCommand::new);
+        m.put("mark", MarkCommand::new);
         m.put("refresh", RefreshCommand::new);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
         return m;

@@ -121,7 +121,8 @@ final class TidingsCommand implements Callable<Integer> {
                     ? List.of(config.get("reader-mode").split("\n")) : List.of();
             dev.tidings.app.Subscribed subscribed = null;
             List<dev.tidings.subs.Subscription> subscriptions = List.of();
-            if (feeds.isEmpty() && java.nio.file.Files.isRegularFile(dev.tidings.app.Subscribed.urlsFile(env.vars))) {
+            boolean accounts = feeds.isEmpty() && dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any();
+            if (feeds.isEmpty() && (accounts || java.nio.file.Files.isRegularFile(dev.tidings.app.Subscribed.urlsFile(env.vars)))) {
                 // only with a urls file: building the HTTP client costs start-up time the sample does not need
                 subscribed = new dev.tidings.app.Subscribed(dev.tidings.app.Subscribed.urlsFile(env.vars),
                         dev.tidings.app.ReaderMode.defaultCacheDir(env.vars), env::fetcher);
@@ -133,6 +134,11 @@ final class TidingsCommand implements Callable<Integer> {
                     }
                 } catch (IOException e) {
                     err.println("tidings: " + subscribed.file() + ": " + Sanitize.line(e.getMessage()));
+                }
+                if (accounts) { // server feeds beside local ones, grouped by account (from the last sync)
+                    List<dev.tidings.subs.Subscription> all = new java.util.ArrayList<>(subscriptions);
+                    all.addAll(FeedArgs.syncedSubscriptions(env, err));
+                    subscriptions = all;
                 }
             }
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,

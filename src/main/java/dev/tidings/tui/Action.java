@@ -32,6 +32,7 @@ public enum Action {
     COPY_LINK("copy the link to the clipboard (OSC 52; N y: link N)", Screen.LIST, Screen.ARTICLE),
     SHOW_URL("show the link in full (N Y: link N)", Screen.LIST, Screen.ARTICLE),
     TOGGLE_READ("mark the article read or unread", Screen.LIST, Screen.ARTICLE),
+    STAR("star or unstar the article (synced accounts; sent at the next sync)", Screen.LIST, Screen.ARTICLE),
     MARK_FEED_READ("mark every article of this feed read (all shown, in the all-feeds view)", Screen.LIST),
     UNREAD_ONLY("show unread articles only, or all again", Screen.FEEDS, Screen.LIST),
     REFRESH("refresh this feed", Screen.FEEDS, Screen.LIST),

@@ -52,6 +52,7 @@ public final class KeyMap {
         m.bind(Action.SHOW_URL, "Y");
         m.bind(Action.TOGGLE_READ, "m");
         m.bind(Action.MARK_FEED_READ, "A");
+        m.bind(Action.STAR, "s");
         m.bind(Action.UNREAD_ONLY, "u");
         m.bind(Action.READER_MODE, "v");
         m.bind(Action.REFRESH, "r");

@@ -164,6 +164,9 @@ public final class Reader {
             reader.openStore(collectionsFile);
             reader.openReadState(dev.tidings.store.ReadState.defaultPath(env));
             if (subscriptionsMode) {
+                if (subscriptions.stream().anyMatch(s -> ReaderSync.isSynced(s.url()))) {
+                    reader.sync = new ReaderSync(env);
+                }
                 reader.startSubscriptions(subscribed, subscriptions, offline);
             }
             reader.loop();
@@ -316,13 +319,69 @@ public final class Reader {
         if (readState == null) {
             return;
         }
+        long now = System.currentTimeMillis();
         storeWorker.submit(() -> {
             try {
                 readState.append(lines);
+                if (sync != null) {
+                    sync.queueRead(lines, now); // synced items: queued for the server too
+                }
             } catch (dev.tidings.store.StoreException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), false));
+            } catch (dev.tidings.sync.SyncException e) {
                 queue.offer(new Event.StoreFailed(e.getMessage(), false));
             }
         });
+    }
+
+    /** The sync side of the reader, when accounts exist (else null: nothing changes for local feeds). */
+    ReaderSync sync;
+
+    /** s: flips the star in memory now, queues the change on the store worker. */
+    private void star(dev.tidings.app.Entry e) {
+        if (sync == null) {
+            state.status("Starring needs a synced account ('tidings account add')", false);
+            return;
+        }
+        String[] why = new String[1];
+        dev.tidings.sync.Change c = sync.star(e, System.currentTimeMillis(), why);
+        if (c == null) {
+            state.status(why[0], false);
+            return;
+        }
+        String account = why[0];
+        state.status((c.op() == dev.tidings.sync.Change.Op.STAR ? "Starred" : "Unstarred")
+                + " (sent at the next sync: R)", false);
+        storeWorker.submit(() -> {
+            try {
+                sync.queue(account, c);
+            } catch (dev.tidings.sync.SyncException ex) {
+                queue.offer(new Event.StoreFailed(ex.getMessage(), false));
+            }
+        });
+    }
+
+    /** R on synced feeds: a sync of their accounts, then their feeds and rows read again from the cache. */
+    private void syncAccounts(List<String> urls) {
+        Map.Entry<String, Boolean> result = sync.sync(urls, (m, err) -> queue.offer(new Event.Refreshed(null, m, err, false)));
+        if (readState != null) {
+            try {
+                readState.load(); // the sync wrote what was read or unread elsewhere
+            } catch (dev.tidings.store.StoreException e) {
+                queue.offer(new Event.StoreFailed(e.getMessage(), false));
+            }
+        }
+        for (int i = 0; i < subs.size(); i++) {
+            dev.tidings.subs.Subscription s = subs.get(i);
+            if (ReaderSync.isSynced(s.url())) {
+                refreshRow(s.url());
+                LoadedFeed f = subscribed.headlines(s, false).feed();
+                if (f != null) {
+                    queue.offer(new Event.Loaded(i, f, true));
+                }
+            }
+        }
+        queue.offer(new Event.Refreshed(feedRows(), result.getKey(), result.getValue(), false));
     }
 
     /** Waits for pending collection writes (at quit), so nothing the user saved is lost. */
@@ -426,6 +485,9 @@ public final class Reader {
                 }
             });
             queue.offer(new Event.Refreshed(feedRows(), offline ? "Offline: feeds from the cache" : null, false, false));
+            if (sync != null) {
+                sync.loadStarred();
+            }
             if (!offline) {
                 refreshUrls(urlsOf(subs));
             } else if (!missing.isEmpty()) {
@@ -579,6 +641,13 @@ public final class Reader {
 
     /** Refreshes feeds (on the calling background thread), posting each feed as it comes in. */
     private void refreshUrls(List<String> urls) {
+        if (sync != null && urls.stream().anyMatch(ReaderSync::isSynced)) {
+            syncAccounts(urls);
+            urls = ReaderSync.local(urls);
+            if (urls.isEmpty()) {
+                return;
+            }
+        }
         List<dev.tidings.subs.Subscription> chosen = new ArrayList<>();
         for (dev.tidings.subs.Subscription s : subs) {
             if (urls.contains(s.url())) {
@@ -846,7 +915,7 @@ public final class Reader {
         }
     }
 
-    private boolean runEffects() throws IOException {
+    boolean runEffects() throws IOException {
         boolean full = false;
         for (ReaderState.Effect effect : state.drainEffects()) {
             if (effect instanceof ReaderState.Effect.Redraw) {
@@ -868,6 +937,8 @@ public final class Reader {
                 loadBodies(((ReaderState.Effect.LoadBody) effect).entry().feed().source());
             } else if (effect instanceof ReaderState.Effect.PersistRead) {
                 persistRead(((ReaderState.Effect.PersistRead) effect).lines());
+            } else if (effect instanceof ReaderState.Effect.Star) {
+                star(((ReaderState.Effect.Star) effect).entry());
             } else {
                 storeChange(effect);
             }

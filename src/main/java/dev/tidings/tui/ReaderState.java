@@ -65,6 +65,10 @@ public final class ReaderState {
         }
 
         /** Append these read-state lines to the read-state log. */
+        /** Star or unstar a synced article: the reader flips it and queues the change. */
+        record Star(Entry entry) implements Effect {
+        }
+
         record PersistRead(String lines) implements Effect {
         }
 
@@ -595,6 +599,13 @@ public final class ReaderState {
             case SHOW_URL: withLink(n, url -> urlOverlay = url); break;
             case TOGGLE_READ: toggleRead(); break;
             case MARK_FEED_READ: markFeedRead(); break;
+            case STAR: {
+                Entry e = screen == Action.Screen.ARTICLE ? current : selectedEntry();
+                if (e != null) {
+                    effects.add(new Effect.Star(e));
+                }
+                break;
+            }
             case REFRESH: refresh(false); break;
             case REFRESH_ALL: refresh(true); break;
             case UNREAD_ONLY: toggleUnreadOnly(); break;

@@ -30,13 +30,14 @@ class LayeringTest {
             Map.entry("extract", Set.of("dev.tidings.text.", "com.fasterxml.jackson.core.", "org.jsoup.")),
             Map.entry("io", Set.of()),
             Map.entry("store", Set.of("dev.tidings.io.", "dev.tidings.model.", "dev.tidings.text.", "com.fasterxml.jackson.")),
-            Map.entry("app", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
+            Map.entry("app", Set.of("dev.tidings.subs.", "dev.tidings.sync.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.feed.", "dev.tidings.fetch.",
                     "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract.")),
-            Map.entry("tui", Set.of("dev.tidings.subs.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
+            Map.entry("tui", Set.of("dev.tidings.subs.", "dev.tidings.sync.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
                     "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "dev.tidings.extract.",
                     "com.googlecode.lanterna.")),
             Map.entry("cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup.")),
-            Map.entry("subs", Set.of("dev.tidings.io.", "dev.tidings.text.")));
+            Map.entry("subs", Set.of("dev.tidings.io.", "dev.tidings.text.")),
+            Map.entry("sync", Set.of("dev.tidings.io.", "dev.tidings.text.", "dev.tidings.fetch.", "com.fasterxml.jackson.")));
 
     @Test
     void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {
