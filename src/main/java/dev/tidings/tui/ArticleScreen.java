@@ -3,18 +3,14 @@ package dev.tidings.tui;
 import dev.tidings.app.Entry;
 import dev.tidings.model.Item;
 import dev.tidings.render.Article;
-import dev.tidings.render.ArticleRenderer;
-import dev.tidings.render.Layout;
-import dev.tidings.render.Line;
 import dev.tidings.text.Urls;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The article: laid out for the window's width (a resize keeps the block at the top of the page),
  * scrolled by a viewport, searched with "/", its links followed by number, and shown in reader
- * mode (the full text from its web page) on "v". Opened from a {@link HeadlinesScreen}, whose
+ * mode (the full text from its web page) on "v"; the layout, viewport and search are its
+ * {@link ArticlePage}. Opened from a {@link HeadlinesScreen}, whose
  * neighbours "n" and "p" open.
  */
 final class ArticleScreen extends ScreenState {
@@ -26,18 +22,11 @@ final class ArticleScreen extends ScreenState {
     private Item currentItem;
     private boolean waitingBody;
     private boolean showingFull;
-    private Article article;
-    private List<Line> lines = List.of();
-    private List<Integer> blockOfLine = List.of();
-    private int layoutWidth = -1;
-    private final Cursor viewport = new Cursor();
-
-    private String find = "";
-    private List<Integer> findLines = List.of();
-    private int findIndex = -1;
+    private final ArticlePage page;
 
     ArticleScreen(Navigator nav) {
         super(nav);
+        this.page = new ArticlePage(session);
     }
 
     @Override
@@ -53,24 +42,8 @@ final class ArticleScreen extends ScreenState {
         return currentIndex;
     }
 
-    boolean hasArticle() {
-        return article != null;
-    }
-
-    Article article() {
-        return article;
-    }
-
-    List<Line> lines() {
-        return lines;
-    }
-
-    int top() {
-        return viewport.top();
-    }
-
-    String find() {
-        return find;
+    ArticlePage page() {
+        return page;
     }
 
     boolean showingFull() {
@@ -103,16 +76,13 @@ final class ArticleScreen extends ScreenState {
                 session.effect(new ReaderState.Effect.LoadBody(e));
             }
         }
-        article = Article.of(waitingBody ? placeholder(e.item(), "Loading the article…") : currentItem,
+        Article article = Article.of(waitingBody ? placeholder(e.item(), "Loading the article…") : currentItem,
                 e.feed().name(), e.feed().base());
         session.markRead(e, true);
         if (nav.top() != this) {
             nav.pushOnce(this);
         }
-        layoutWidth = -1;
-        viewport.reset();
-        clearFind();
-        relayout();
+        page.show(article);
         if (session.readerModeFeeds.contains(e.feed().source()) || session.readerModeFeeds.contains(e.feed().name())) {
             toggleReaderMode(); // this feed reads in reader mode by default
         }
@@ -141,11 +111,7 @@ final class ArticleScreen extends ScreenState {
     }
 
     private void showArticle(Item item) {
-        article = Article.of(item, current.feed().name(), current.feed().base());
-        layoutWidth = -1;
-        viewport.reset();
-        clearFind();
-        relayout();
+        page.show(Article.of(item, current.feed().name(), current.feed().base()));
     }
 
     // ---------------------------------------------------------------- keys
@@ -162,8 +128,8 @@ final class ArticleScreen extends ScreenState {
                 }
                 break;
             case NEXT_ARTICLE:
-                if (!findLines.isEmpty()) {
-                    nextMatch(1);
+                if (page.hasMatches()) {
+                    page.nextMatch(1);
                 } else {
                     sibling(times);
                 }
@@ -177,11 +143,11 @@ final class ArticleScreen extends ScreenState {
                 }
                 break;
             case SEARCH: session.line.startPrompt(ReaderState.Prompt.FIND, ""); break;
-            case NEXT_MATCH: nextMatch(1); break;
-            case PREV_MATCH: nextMatch(-1); break;
+            case NEXT_MATCH: page.nextMatch(1); break;
+            case PREV_MATCH: page.nextMatch(-1); break;
             case OPEN_BROWSER:
             case COPY_LINK:
-            case SHOW_URL: linkAction(a, current, article.body().links(), n); break;
+            case SHOW_URL: linkAction(a, current, page.article().body().links(), n); break;
             case TOGGLE_READ: session.toggleRead(current); break;
             case READER_MODE: toggleReaderMode(); break;
             default: throw new IllegalStateException("unhandled action " + a + " on the article");
@@ -190,25 +156,25 @@ final class ArticleScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        viewport.scrollBy(delta, lines.size(), session.bodyRows());
+        page.scrollBy(delta);
     }
 
     @Override
     void moveTo(int index) {
-        viewport.scrollTo(index, lines.size(), session.bodyRows());
+        page.scrollTo(index);
     }
 
     @Override
     void back() {
-        clearFind();
+        page.clearFind();
         nav.pop();
     }
 
     /** Esc first ends the search, as the status line says; the next one goes back. */
     @Override
     boolean intercept(String key) {
-        if (key.equals("Esc") && !find.isEmpty()) {
-            clearFind();
+        if (key.equals("Esc") && !page.find().isEmpty()) {
+            page.clearFind();
             return true;
         }
         return false;
@@ -222,10 +188,10 @@ final class ArticleScreen extends ScreenState {
     }
 
     private void follow(int n) {
-        if (article == null) {
+        if (page.article() == null) {
             return;
         }
-        List<String> links = article.body().links();
+        List<String> links = page.article().body().links();
         if (n < 1 || n > links.size()) {
             status("No link " + n + ": this article has " + (links.isEmpty() ? "no links"
                     : links.size() == 1 ? "1 link" : links.size() + " links"), true);
@@ -298,14 +264,14 @@ final class ArticleScreen extends ScreenState {
     @Override
     void promptCancelled(ReaderState.Prompt p) {
         if (p == ReaderState.Prompt.FIND) {
-            clearFind();
+            page.clearFind();
         }
     }
 
     @Override
     void promptEntered(ReaderState.Prompt p, String text) {
         if (p == ReaderState.Prompt.FIND) {
-            runFind(text);
+            page.runFind(text);
         } else if (p == ReaderState.Prompt.FOLLOW) {
             try {
                 follow(Integer.parseInt(text.strip()));
@@ -315,121 +281,8 @@ final class ArticleScreen extends ScreenState {
         }
     }
 
-    private void runFind(String query) {
-        find = query.strip();
-        findLines = new ArrayList<>();
-        findIndex = -1;
-        if (find.isEmpty()) {
-            return;
-        }
-        String q = find.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).text().toLowerCase(Locale.ROOT).contains(q)) {
-                findLines.add(i);
-            }
-        }
-        if (findLines.isEmpty()) {
-            status("Not found: " + find, true);
-            find = "";
-            return;
-        }
-        // the first match at or below the top of the page
-        findIndex = 0;
-        for (int i = 0; i < findLines.size(); i++) {
-            if (findLines.get(i) >= viewport.top()) {
-                findIndex = i;
-                break;
-            }
-        }
-        showMatch();
-    }
-
-    private void nextMatch(int delta) {
-        if (findLines.isEmpty()) {
-            status("No search: / starts one", false);
-            return;
-        }
-        findIndex = Math.floorMod(findIndex + delta, findLines.size());
-        showMatch();
-    }
-
-    private void showMatch() {
-        int line = findLines.get(findIndex);
-        int rows = session.bodyRows();
-        if (line < viewport.top() || line >= viewport.top() + rows) {
-            viewport.scrollTo(line - Math.min(3, rows / 3), lines.size(), rows);
-        }
-        status("Match " + (findIndex + 1) + " of " + findLines.size() + " for \"" + find + "\" (n/N, Esc clears)",
-                false);
-    }
-
-    private void clearFind() {
-        find = "";
-        findLines = List.of();
-        findIndex = -1;
-    }
-
-    // ---------------------------------------------------------------- layout
-
-    /** The text width of the article at the current window width. */
-    int textWidth() {
-        return Math.max(Layout.MIN_WIDTH, Math.min(session.width - 2, ReaderState.MAX_TEXT_WIDTH));
-    }
-
     @Override
     void resized() {
-        relayout();
-    }
-
-    private void relayout() {
-        int w = textWidth();
-        if (w == layoutWidth) {
-            return;
-        }
-        int top = viewport.top();
-        // anchor: the block at the top of the page and how far into it
-        int anchorBlock = Integer.MIN_VALUE;
-        double fraction = 0;
-        if (layoutWidth > 0 && top < blockOfLine.size() && top > 0) {
-            anchorBlock = blockOfLine.get(top);
-            int first = blockOfLine.indexOf(anchorBlock);
-            int last = blockOfLine.lastIndexOf(anchorBlock);
-            fraction = (top - first) / (double) Math.max(1, last - first + 1);
-        }
-        List<Line> out = new ArrayList<>();
-        List<Integer> blocks = new ArrayList<>();
-        ArticleRenderer.header(article, w, session.zone, out);
-        out.add(Line.BLANK);
-        while (blocks.size() < out.size()) {
-            blocks.add(-1);
-        }
-        List<Integer> bodyBlocks = new ArrayList<>();
-        out.addAll(Layout.lay(article.body().blocks(), w, bodyBlocks));
-        blocks.addAll(bodyBlocks);
-        ArticleRenderer.footer(article, w, out);
-        while (blocks.size() < out.size()) {
-            blocks.add(Integer.MAX_VALUE);
-        }
-        lines = out;
-        blockOfLine = blocks;
-        layoutWidth = w;
-        if (anchorBlock != Integer.MIN_VALUE) {
-            int first = blocks.indexOf(anchorBlock);
-            int last = blocks.lastIndexOf(anchorBlock);
-            if (first >= 0) {
-                top = first + (int) Math.floor(fraction * (last - first + 1));
-            }
-        }
-        viewport.scrollTo(top, lines.size(), session.bodyRows());
-        if (!find.isEmpty()) {
-            String keep = find;
-            int keepIndex = findIndex;
-            int kept = viewport.top();
-            runFind(keep);
-            viewport.scrollTo(kept, lines.size(), session.bodyRows());
-            if (!findLines.isEmpty()) {
-                findIndex = Math.min(Math.max(0, keepIndex), findLines.size() - 1);
-            }
-        }
+        page.relayout();
     }
 }

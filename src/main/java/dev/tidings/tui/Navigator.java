@@ -190,7 +190,7 @@ final class Navigator {
             return;
         }
         if (line.prompt() != ReaderState.Prompt.NONE) {
-            promptKey(name);
+            line.promptKey(name, top(), session);
             return;
         }
         line.clear();
@@ -252,55 +252,6 @@ final class Navigator {
             case REFRESH_ALL: refresh(true); break;
             default: top.act(a, n);
         }
-    }
-
-    private void promptKey(String name) {
-        StatusLine line = session.line;
-        ReaderState.Prompt prompt = line.prompt();
-        if (prompt == ReaderState.Prompt.CONFIRM) {
-            line.endPrompt();
-            ReaderState.Effect effect = line.takeConfirmEffect();
-            if (name.equals("y") || name.equals("Y")) {
-                session.effect(effect);
-            } else {
-                session.status("Cancelled", false);
-            }
-            return;
-        }
-        StringBuilder input = line.input();
-        switch (name) {
-            case "Esc":
-            case "C-c":
-            case "C-g":
-                top().promptCancelled(prompt);
-                line.endPrompt();
-                return;
-            case "Enter":
-                line.endPrompt();
-                top().promptEntered(prompt, input.toString());
-                return;
-            case "Backspace":
-                if (input.length() > 0) {
-                    input.setLength(input.offsetByCodePoints(input.length(), -1));
-                } else if (prompt != ReaderState.Prompt.FILTER) {
-                    line.endPrompt();
-                    return;
-                }
-                break;
-            case "Space":
-                input.append(' ');
-                break;
-            default:
-                if (name.codePointCount(0, name.length()) == 1 && input.length() < 400) {
-                    if (prompt == ReaderState.Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
-                        return;
-                    }
-                    input.append(name);
-                } else {
-                    return;
-                }
-        }
-        top().promptEdited(prompt, input.toString());
     }
 
     // ---------------------------------------------------------------- what several screens share
@@ -424,7 +375,7 @@ final class Navigator {
     void setSize(int w, int h) {
         session.width = Math.max(1, w);
         session.height = Math.max(1, h);
-        if (article.hasArticle()) {
+        if (article.page().article() != null) {
             article.resized();
         }
         for (ScreenState s : new ArrayList<>(stack)) {

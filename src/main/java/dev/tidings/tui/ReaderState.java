@@ -312,24 +312,24 @@ public final class ReaderState {
     }
 
     public Article article() {
-        return nav.article.article();
+        return nav.article.page().article();
     }
 
     public List<Line> lines() {
-        return nav.article.lines();
+        return nav.article.page().lines();
     }
 
     public int articleTop() {
-        return nav.article.top();
+        return nav.article.page().top();
     }
 
     public String find() {
-        return nav.article.find();
+        return nav.article.page().find();
     }
 
     /** The text width of the article at the current window width. */
     public int textWidth() {
-        return nav.article.textWidth();
+        return nav.article.page().textWidth();
     }
 
     public boolean showingFull() {

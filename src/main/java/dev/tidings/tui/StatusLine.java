@@ -89,4 +89,52 @@ final class StatusLine {
         confirmEffect = null;
         return e;
     }
+
+    /** A key while a prompt is open: typed into it, or Enter/Esc hand the text to {@code top}. */
+    void promptKey(String name, ScreenState top, Session session) {
+        ReaderState.Prompt p = prompt;
+        if (p == ReaderState.Prompt.CONFIRM) {
+            endPrompt();
+            ReaderState.Effect effect = takeConfirmEffect();
+            if (name.equals("y") || name.equals("Y")) {
+                session.effect(effect);
+            } else {
+                session.status("Cancelled", false);
+            }
+            return;
+        }
+        switch (name) {
+            case "Esc":
+            case "C-c":
+            case "C-g":
+                top.promptCancelled(p);
+                endPrompt();
+                return;
+            case "Enter":
+                endPrompt();
+                top.promptEntered(p, input.toString());
+                return;
+            case "Backspace":
+                if (input.length() > 0) {
+                    input.setLength(input.offsetByCodePoints(input.length(), -1));
+                } else if (p != ReaderState.Prompt.FILTER) {
+                    endPrompt();
+                    return;
+                }
+                break;
+            case "Space":
+                input.append(' ');
+                break;
+            default:
+                if (name.codePointCount(0, name.length()) == 1 && input.length() < 400) {
+                    if (p == ReaderState.Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
+                        return;
+                    }
+                    input.append(name);
+                } else {
+                    return;
+                }
+        }
+        top.promptEdited(p, input.toString());
+    }
 }
