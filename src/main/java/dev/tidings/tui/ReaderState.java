@@ -32,52 +32,133 @@ public final class ReaderState {
     /** Article text never gets wider than this, however wide the window: long lines are hard to read. */
     public static final int MAX_TEXT_WIDTH = 100;
 
-    /** What the shell must do for the state. */
+    /**
+     * What the shell must do for the state. Each effect hands itself to the matching method of a
+     * {@link Visitor}: a new effect has to be added there, and then every runner fails to compile
+     * until it handles it.
+     */
     public sealed interface Effect {
+        <R> R accept(Visitor<R> v);
+
+        /** One method per effect. */
+        interface Visitor<R> {
+            R open(Open e);
+
+            R copy(Copy e);
+
+            R redraw(Redraw e);
+
+            R toggle(Toggle e);
+
+            R create(Create e);
+
+            R rename(Rename e);
+
+            R delete(Delete e);
+
+            R remove(Remove e);
+
+            R extract(Extract e);
+
+            R persistRead(PersistRead e);
+
+            R refresh(Refresh e);
+
+            R loadBody(LoadBody e);
+        }
+
         /** Open this http(s) URL in the browser. */
         record Open(String url) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.open(this);
+            }
         }
 
         /** Put this URL on the clipboard (OSC 52). */
         record Copy(String url) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.copy(this);
+            }
         }
 
         /** Repaint the whole screen. */
         record Redraw() implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.redraw(this);
+            }
         }
 
         /** Save the article into the collection ({@code add}) or take it out. */
         record Toggle(String collection, Entry entry, boolean add) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.toggle(this);
+            }
         }
 
         /** Create a collection, and save {@code entry} into it when not null. */
         record Create(String name, Entry entry) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.create(this);
+            }
         }
 
         record Rename(String from, String to) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.rename(this);
+            }
         }
 
         record Delete(String name) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.delete(this);
+            }
         }
 
         /** Take the article with this key out of the collection. */
         record Remove(String collection, String key) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.remove(this);
+            }
         }
 
         /** Fetch the article's web page and extract its full text (reader mode). */
         record Extract(Entry entry) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.extract(this);
+            }
         }
 
         /** Append these read-state lines to the read-state log. */
         record PersistRead(String lines) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.persistRead(this);
+            }
         }
 
         /** Refresh these subscribed feeds (by URL) in the background. */
         record Refresh(List<String> urls) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.refresh(this);
+            }
         }
 
         /** Parse this headline-only entry's feed in full: its article body is not loaded yet. */
         record LoadBody(Entry entry) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.loadBody(this);
+            }
         }
     }
 
