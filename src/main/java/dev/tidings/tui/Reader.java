@@ -7,14 +7,9 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.tidings.app.FeedLoader;
-import dev.tidings.app.LoadFailure;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Subscribed;
-import dev.tidings.feed.Detail;
-import dev.tidings.feed.FeedException;
-import dev.tidings.fetch.SourceException;
 import dev.tidings.subs.Subscription;
-import dev.tidings.text.Sanitize;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -29,8 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -115,7 +108,7 @@ public final class Reader {
         Runtime.getRuntime().addShutdownHook(restore);
         boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
         if (!subscriptionsMode) {
-            reader.startLoading(specs, loader); // parses on another core while the terminal is set up
+            CommandLineFeeds.start(specs, loader, state, reader.queue, () -> reader.busy); // parses while the terminal is set up
         }
         try {
             screen.startScreen();
@@ -184,49 +177,6 @@ public final class Reader {
         state.setBodies(bodies::fullItem);
         waitForStart = true;
         feeder.start(state, offline);
-    }
-
-    /** Feeds given on the command line (or the sample): parsed in parallel, each posted when in. */
-    private void startLoading(List<String> specs, FeedLoader loader) {
-        List<String> list = specs.isEmpty() ? List.of(FeedLoader.SAMPLE) : specs;
-        state.setLoading(list.size(), list.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(6, list.size()), r -> {
-            Thread t = new Thread(r, "tidings-load");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < list.size(); i++) {
-            int index = i;
-            String spec = list.get(i);
-            pool.submit(() -> {
-                try {
-                    queue.offer(new ReaderEvent.Loaded(index, loader.load(spec, Detail.FULL)));
-                } catch (SourceException e) {
-                    queue.offer(new ReaderEvent.Failed(new LoadFailure(spec, e.getMessage(), LoadFailure.Kind.UNREADABLE)));
-                } catch (FeedException e) {
-                    queue.offer(new ReaderEvent.Failed(new LoadFailure(spec, Sanitize.line(spec) + ": " + e.getMessage(),
-                            LoadFailure.Kind.INVALID)));
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    queue.offer(new ReaderEvent.Failed(new LoadFailure(spec, Sanitize.line(spec) + ": "
-                            + Sanitize.line(String.valueOf(e.getMessage())), LoadFailure.Kind.INVALID)));
-                }
-            });
-        }
-        pool.shutdown();
-        Thread ticker = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(150);
-                    if (busy) {
-                        queue.offer(new ReaderEvent.Tick()); // only while something runs: an idle reader draws nothing
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tidings-tick");
-        ticker.setDaemon(true);
-        ticker.start();
     }
 
     // ---------------------------------------------------------------- the loop
