@@ -59,6 +59,11 @@ final class ArticlePage {
         relayout();
     }
 
+    /** True when the last line is on the page: paging down has nowhere to go. */
+    boolean atEnd() {
+        return viewport.top() >= Math.max(0, lines.size() - session.bodyRows());
+    }
+
     void scrollBy(long delta) {
         viewport.scrollBy(delta, lines.size(), session.bodyRows());
     }

@@ -135,6 +135,11 @@ final class ArticleScreen extends ScreenState {
                 }
                 break;
             case PREV_ARTICLE: sibling(-times); break;
+            case NEXT_UNREAD:
+                if (list != null) {
+                    list.openNextUnread(currentIndex);
+                }
+                break;
             case FOLLOW_LINK:
                 if (n > 0) {
                     follow(n);
@@ -162,6 +167,16 @@ final class ArticleScreen extends ScreenState {
     @Override
     void moveTo(int index) {
         page.scrollTo(index);
+    }
+
+    /** Space (page down) at the end of the article goes on to the next one, as in less and newsboat. */
+    @Override
+    void pageDown(long rows) {
+        if (page.atEnd()) {
+            sibling(1);
+        } else {
+            page.scrollBy(rows);
+        }
     }
 
     @Override

@@ -95,13 +95,24 @@ final class HeadlinesScreen extends ScreenState {
             case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
             case TOGGLE_READ: session.toggleRead(selectedEntry()); break;
             case MARK_FEED_READ: markFeedRead(); break;
+            case NEXT_UNREAD: {
+                int next = nextUnread(cursor.selected());
+                if (next < 0) {
+                    status("No unread article below this one", false);
+                } else {
+                    cursor.select(next);
+                    clampList();
+                }
+                break;
+            }
             case REMOVE_FROM_COLLECTION: {
                 Entry e = selectedEntry();
                 if (collection == null) {
                     status("d removes an article from a collection: open one with c first", false);
                 } else if (e != null && session.writable()) {
-                    session.line.confirm("Remove '" + e.item().title() + "' from '" + collection + "'? (y/n)",
-                            new ReaderState.Effect.Remove(collection, e.item().id()));
+                    ReaderState.Effect remove = new ReaderState.Effect.Remove(collection, e.item().id());
+                    session.line.confirm("Remove '", e.item().title(), "' from '" + collection + "'? (y/n)",
+                            () -> session.effect(remove));
                 }
                 break;
             }
@@ -150,6 +161,29 @@ final class HeadlinesScreen extends ScreenState {
         nav.article.open(this, visible.get(target));
     }
 
+    /** The first unread article after {@code index} in the list, or -1. */
+    private int nextUnread(int index) {
+        for (int i = Math.max(-1, index) + 1; i < visible.size(); i++) {
+            if (!session.isRead(visible.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Opens the first unread article after {@code index} (the one open), or says there is none. */
+    void openNextUnread(int index) {
+        int next = nextUnread(index);
+        if (next < 0) {
+            status("No unread article after this one", false);
+            return;
+        }
+        cursor.select(next);
+        clampList();
+        nav.article.open(this, visible.get(next));
+    }
+
+    /** A: every unread article of the selected one's feed (of all shown, with one feed) read, after a yes. */
     private void markFeedRead() {
         Entry sel = selectedEntry();
         if (sel == null) {
@@ -158,15 +192,23 @@ final class HeadlinesScreen extends ScreenState {
         boolean oneFeed = !feedsLabel.equals("all feeds");
         List<Entry> marked = new ArrayList<>();
         for (Entry e : visible) {
-            if (oneFeed || e.feed() == sel.feed()) {
+            if ((oneFeed || e.feed() == sel.feed()) && !session.isRead(e)) {
                 marked.add(e);
             }
         }
-        int n = session.markAllRead(marked);
-        status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
-        if (session.unreadOnly) {
-            applyFilter();
+        if (marked.isEmpty()) {
+            status("Every article of " + sel.feed().name() + " here is read already", false);
+            return;
         }
+        int k = marked.size();
+        session.line.confirm("Mark " + k + (k == 1 ? " article" : " articles") + " of '", sel.feed().name(),
+                "' read? (y/n)", () -> {
+                    int n = session.markAllRead(marked);
+                    status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
+                    if (session.unreadOnly) {
+                        refilterKeepingSelection();
+                    }
+                });
     }
 
     // ---------------------------------------------------------------- what is listed
@@ -187,9 +229,13 @@ final class HeadlinesScreen extends ScreenState {
         showEntries(Saved.entries(session.library, c));
     }
 
-    /** Replaces the entries, keeping the cursor on the same item. */
+    /**
+     * Replaces the entries, keeping the cursor on the same item; when that item is gone (taken out
+     * of the collection), on the one that took its place.
+     */
     void showEntries(List<Entry> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
+        int was = cursor.selected();
         all = List.copyOf(entries);
         haystacks = new String[all.size()];
         Set<String> names = new LinkedHashSet<>();
@@ -202,6 +248,7 @@ final class HeadlinesScreen extends ScreenState {
         feedsLabel = names.isEmpty() ? "" : names.size() == 1 ? names.iterator().next() : "all feeds";
         applyFilter();
         if (selectedId != null) {
+            cursor.select(was);
             for (int i = 0; i < visible.size(); i++) {
                 if (visible.get(i).item().id().equals(selectedId)) {
                     cursor.select(i);
@@ -226,10 +273,11 @@ final class HeadlinesScreen extends ScreenState {
         }
     }
 
+    /** The filter is cleared; the cursor stays on the item it was on. */
     void clearFilter() {
         if (!filter.isEmpty()) {
             filter = "";
-            applyFilter();
+            refilterKeepingSelection();
         }
     }
 
@@ -251,7 +299,7 @@ final class HeadlinesScreen extends ScreenState {
     void promptCancelled(ReaderState.Prompt p) {
         if (p == ReaderState.Prompt.FILTER) {
             filter = "";
-            applyFilter();
+            refilterKeepingSelection();
         }
     }
 

@@ -19,11 +19,8 @@ final class KeyHelp {
                 continue;
             }
             List<String> k = keys.keysFor(a);
-            if (k.isEmpty() && a != Action.NEXT_MATCH) {
-                continue;
-            }
-            if (a == Action.NEXT_MATCH && k.isEmpty()) {
-                k = keys.keysFor(Action.NEXT_ARTICLE);
+            if (k.isEmpty()) {
+                continue; // next match without a key of its own is "n", listed as the next article's
             }
             rows.add(new String[] {String.join(" ", k), a.help()});
         }
@@ -33,6 +30,16 @@ final class KeyHelp {
             rows.add(new String[] {"0-9", "count: 5j scrolls five lines; 3 Enter follows link 3"});
         }
         return rows;
+    }
+
+    /** The help screen's title for the keys of {@code s}. */
+    static String title(Action.Screen s) {
+        switch (s) {
+            case FEEDS: return "feed list";
+            case LIST: return "headline list";
+            case COLLECTIONS: return "collections";
+            default: return "article";
+        }
     }
 
     /** The hint line of screen {@code s}: its main keys; {@code collection} when a collection's list is shown. */

@@ -234,7 +234,7 @@ final class Navigator {
         switch (a) {
             case DOWN: top.move(times); break;
             case UP: top.move(-times); break;
-            case PAGE_DOWN: top.move((long) page() * times); break;
+            case PAGE_DOWN: top.pageDown((long) page() * times); break;
             case PAGE_UP: top.move(-(long) page() * times); break;
             case HALF_DOWN: top.move((long) Math.max(1, page() / 2) * times); break;
             case HALF_UP: top.move(-(long) Math.max(1, page() / 2) * times); break;

@@ -467,8 +467,9 @@ public final class ReaderState {
         return nav.viewing();
     }
 
+    /** The yes/no question asked, fitted to the window: its subject is shortened, "(y/n)" stays. */
     public String confirmQuestion() {
-        return session.line.confirmQuestion();
+        return session.line.confirmQuestion(Math.max(1, session.width - 1));
     }
 
     // ---------------------------------------------------------------- the window, status line and help

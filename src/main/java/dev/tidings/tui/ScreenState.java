@@ -31,6 +31,11 @@ abstract class ScreenState {
     /** Moves the cursor or scrolls to row {@code index} ({@code Integer.MAX_VALUE}: the end). */
     abstract void moveTo(int index);
 
+    /** Page down by {@code rows}: a move unless the screen does more at its end. */
+    void pageDown(long rows) {
+        move(rows);
+    }
+
     /** Back: leaves the screen. */
     void back() {
         nav.pop();

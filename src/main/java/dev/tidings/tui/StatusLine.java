@@ -1,6 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Width;
 
 /**
  * The bottom row and what lives in it: a message until the next key, the one-line prompt being
@@ -14,8 +15,12 @@ final class StatusLine {
     private ReaderState.Prompt prompt = ReaderState.Prompt.NONE;
     private final StringBuilder input = new StringBuilder();
     private final StringBuilder count = new StringBuilder();
-    private String confirmQuestion = "";
-    private ReaderState.Effect confirmEffect;
+    /** How every yes/no question ends. */
+    private static final String ANSWER_KEYS = " (y/n)";
+    private String confirmBefore = "";
+    private String confirmSubject = "";
+    private String confirmAfter = "";
+    private Runnable onYes;
 
     /** Shows a message until the next key. */
     void show(String message, boolean isError) {
@@ -72,22 +77,38 @@ final class StatusLine {
         return count;
     }
 
-    /** Asks a yes/no question; "y" queues {@code effect}. */
-    void confirm(String question, ReaderState.Effect effect) {
-        confirmQuestion = Sanitize.line(question);
-        confirmEffect = effect;
+    /**
+     * Asks a yes/no question, {@code before + subject + after}; "y" runs {@code yes}. The subject (a
+     * title, a name) is what gets shortened when the window is narrow: the answer keys at the end
+     * stay visible.
+     */
+    void confirm(String before, String subject, String after, Runnable yes) {
+        confirmBefore = Sanitize.line(before);
+        confirmSubject = Sanitize.line(subject);
+        confirmAfter = Sanitize.line(after);
+        onYes = yes;
         prompt = ReaderState.Prompt.CONFIRM;
     }
 
+    /** The question as asked. */
     String confirmQuestion() {
-        return confirmQuestion;
+        return confirmBefore + confirmSubject + confirmAfter;
     }
 
-    /** The confirmed effect, once: the question is answered. */
-    ReaderState.Effect takeConfirmEffect() {
-        ReaderState.Effect e = confirmEffect;
-        confirmEffect = null;
-        return e;
+    /**
+     * The question in at most {@code columns} columns: its subject is shortened first (to no less
+     * than 8 columns), then the rest; the answer keys "(y/n)" at the end always stay.
+     */
+    String confirmQuestion(int columns) {
+        String full = confirmQuestion();
+        if (Width.of(full) <= columns) {
+            return full;
+        }
+        String keys = confirmAfter.endsWith(ANSWER_KEYS) ? ANSWER_KEYS : "";
+        String after = confirmAfter.substring(0, confirmAfter.length() - keys.length());
+        int room = columns - Width.of(confirmBefore) - Width.of(after) - Width.of(keys);
+        String subject = Width.ellipsize(confirmSubject, Math.max(room, Math.min(8, Width.of(confirmSubject))));
+        return Width.ellipsize(confirmBefore + subject + after, Math.max(1, columns - Width.of(keys))) + keys;
     }
 
     /** A key while a prompt is open: typed into it, or Enter/Esc hand the text to {@code top}. */
@@ -95,9 +116,10 @@ final class StatusLine {
         ReaderState.Prompt p = prompt;
         if (p == ReaderState.Prompt.CONFIRM) {
             endPrompt();
-            ReaderState.Effect effect = takeConfirmEffect();
+            Runnable yes = onYes;
+            onYes = null;
             if (name.equals("y") || name.equals("Y")) {
-                session.effect(effect);
+                yes.run();
             } else {
                 session.status("Cancelled", false);
             }
