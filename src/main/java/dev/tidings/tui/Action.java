@@ -11,7 +11,7 @@ import java.util.Set;
 public enum Action {
     DOWN("move down (a count moves further: 5j)", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
     UP("move up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS, Screen.DIALOG),
-    PAGE_DOWN("page down", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
+    PAGE_DOWN("page down (at the end of an article: the next article)", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     PAGE_UP("page up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     HALF_DOWN("half a page down", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     HALF_UP("half a page up", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
@@ -24,6 +24,7 @@ public enum Action {
     QUIT("quit Tidings", Screen.FEEDS, Screen.LIST, Screen.ARTICLE, Screen.HELP, Screen.COLLECTIONS),
     NEXT_ARTICLE("next article (next match while a search is active)", Screen.ARTICLE),
     PREV_ARTICLE("previous article", Screen.ARTICLE),
+    NEXT_UNREAD("next unread article (opens it from an article)", Screen.LIST, Screen.ARTICLE),
     FOLLOW_LINK("follow link N: type f, the number, Enter", Screen.ARTICLE),
     SEARCH("search: filter the list / find text in the article", Screen.LIST, Screen.ARTICLE),
     NEXT_MATCH("next match of the search", Screen.ARTICLE),

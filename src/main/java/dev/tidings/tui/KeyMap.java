@@ -44,6 +44,7 @@ public final class KeyMap {
         m.bind(Action.QUIT, "Q", "C-c");
         m.bind(Action.NEXT_ARTICLE, "n");
         m.bind(Action.PREV_ARTICLE, "p");
+        m.bind(Action.NEXT_UNREAD, "U");
         m.bind(Action.FOLLOW_LINK, "f");
         m.bind(Action.SEARCH, "/");
         m.bind(Action.PREV_MATCH, "N");

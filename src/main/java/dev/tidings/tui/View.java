@@ -103,8 +103,7 @@ final class View {
                 break;
             }
             case HELP:
-                left = " Tidings — keys for the " + (s.helpReturn() == Action.Screen.LIST ? "headline list"
-                        : s.helpReturn() == Action.Screen.COLLECTIONS ? "collections" : "article");
+                left = " Tidings — keys for the " + KeyHelp.title(s.helpReturn());
                 right = "";
                 break;
             default: {

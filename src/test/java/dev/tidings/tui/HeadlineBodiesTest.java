@@ -96,7 +96,7 @@ class HeadlineBodiesTest {
         keys(s, "Enter");
         assertThat(s.visible()).isNotEmpty().allMatch(e -> (e.item().title() + e.feed().name()).toLowerCase()
                 .contains(word.toLowerCase()));
-        keys(s, "Esc", "A");
+        keys(s, "Esc", "A", "y"); // A asks first
         List<Entry> all = new ArrayList<>(s.visible());
         assertThat(all).allMatch(s::isRead);
     }

@@ -1,0 +1,232 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.app.ReaderMode;
+import dev.tidings.extract.ExtractException;
+import dev.tidings.extract.Extracted;
+import dev.tidings.fetch.SourceException;
+import dev.tidings.text.Sanitize;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Carries out the {@link ReaderState.Effect}s the state queues, on the UI thread: one method per
+ * effect (the compiler checks there is one for each), slow work handed to background threads
+ * whose results come back as {@link ReaderEvent}s. Each method returns true when the whole screen
+ * must be repainted.
+ */
+final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
+    private final ReaderState state;
+    private final CellScreen screen;
+    private final Map<String, String> env;
+    private final OutputStream rawOut;
+    private final BlockingQueue<ReaderEvent> queue;
+    private final StoreWorker store;
+    /** Subscriptions and article bodies: null without subscriptions. */
+    private SubscriptionsFeeder feeder;
+    private BodyCache bodies;
+    private ReaderMode readerMode;
+    /** Synced accounts: null without any (starring is refused). */
+    private ReaderSync sync;
+    private final ExecutorService extractor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "tidings-reader-mode");
+        t.setDaemon(true);
+        return t;
+    });
+
+    EffectRunner(ReaderState state, CellScreen screen, Map<String, String> env, OutputStream rawOut,
+                 BlockingQueue<ReaderEvent> queue, StoreWorker store) {
+        this.state = state;
+        this.screen = screen;
+        this.env = env;
+        this.rawOut = rawOut;
+        this.queue = queue;
+        this.store = store;
+    }
+
+    /** With subscriptions: refreshes and article bodies go to these. */
+    void subscriptions(SubscriptionsFeeder feeder, BodyCache bodies) {
+        this.feeder = feeder;
+        this.bodies = bodies;
+    }
+
+    /** With synced accounts: stars are queued for them. */
+    void sync(ReaderSync sync) {
+        this.sync = sync;
+    }
+
+    /** Runs every queued effect; true when the screen must be repainted completely. */
+    boolean runAll() throws IOException {
+        boolean full = false;
+        try {
+            for (ReaderState.Effect effect : state.drainEffects()) {
+                full |= effect.accept(this);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return full;
+    }
+
+    @Override
+    public Boolean redraw(ReaderState.Effect.Redraw e) {
+        return true;
+    }
+
+    /** OSC 52: the terminal puts the text on the clipboard, across SSH and (with passthrough) tmux. */
+    @Override
+    public Boolean copy(ReaderState.Effect.Copy e) {
+        String url = e.url();
+        if (rawOut == null) {
+            state.status("Copy is not available here", true);
+            return false;
+        }
+        String b64 = Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8));
+        String osc = "\u001b]52;c;" + b64 + "\u0007";
+        StringBuilder seq = new StringBuilder(osc);
+        if (!env.getOrDefault("TMUX", "").isEmpty()) {
+            seq.append("\u001bPtmux;\u001b").append(osc).append("\u001b\\");
+        }
+        try {
+            synchronized (rawOut) {
+                rawOut.write(seq.toString().getBytes(StandardCharsets.US_ASCII));
+                rawOut.flush();
+            }
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        state.status("Copied to the clipboard (OSC 52): " + url, false);
+        return false;
+    }
+
+    /** The browser: a text browser gets the terminal until it exits, a graphical one starts beside us. */
+    @Override
+    public Boolean open(ReaderState.Effect.Open e) {
+        String url = e.url();
+        List<String> argv = Browser.command(url, env);
+        if (argv == null) {
+            state.status((Browser.overSsh(env) ? "No display over SSH" : "No browser found (set $BROWSER)")
+                    + ": press y to copy the link, Y to show it", true);
+            return false;
+        }
+        try {
+            if (Browser.isTextBrowser(argv)) {
+                screen.stopScreen();
+                try {
+                    Browser.runInTerminal(argv);
+                } finally {
+                    screen.startScreen();
+                }
+                return true;
+            }
+            Browser.startDetached(argv);
+            state.status("Opened in " + argv.get(0) + ": " + url, false);
+        } catch (IOException x) {
+            state.status("Could not start " + argv.get(0) + ": " + Sanitize.line(x.getMessage()), true);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Reader mode in the background: fetch and extract, then post the result. */
+    @Override
+    public Boolean extract(ReaderState.Effect.Extract e) {
+        Entry entry = e.entry();
+        if (readerMode == null) {
+            readerMode = new ReaderMode(null, ReaderMode.defaultCacheDir(env));
+        }
+        String id = entry.item().id();
+        extractor.submit(() -> {
+            try {
+                Extracted x = readerMode.fetch(entry.item().link());
+                queue.offer(new ReaderEvent.Extracted(id, ReaderMode.asItem(x, entry.item())));
+            } catch (SourceException | ExtractException ex) {
+                queue.offer(new ReaderEvent.ExtractFailed(id, ex.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                queue.offer(new ReaderEvent.ExtractFailed(id, String.valueOf(ex.getMessage())));
+            }
+        });
+        return false;
+    }
+
+    @Override
+    public Boolean refresh(ReaderState.Effect.Refresh e) {
+        if (feeder != null) {
+            feeder.refresh(e.urls());
+        }
+        return false;
+    }
+
+    @Override
+    public Boolean loadBody(ReaderState.Effect.LoadBody e) {
+        if (bodies != null) {
+            bodies.load(e.entry().feed().source());
+        }
+        return false;
+    }
+
+    @Override
+    public Boolean persistRead(ReaderState.Effect.PersistRead e) {
+        store.persistRead(e.lines());
+        return false;
+    }
+
+    @Override
+    public Boolean toggle(ReaderState.Effect.Toggle e) {
+        store.toggle(e);
+        return false;
+    }
+
+    @Override
+    public Boolean create(ReaderState.Effect.Create e) {
+        store.create(e);
+        return false;
+    }
+
+    @Override
+    public Boolean rename(ReaderState.Effect.Rename e) {
+        store.rename(e);
+        return false;
+    }
+
+    @Override
+    public Boolean delete(ReaderState.Effect.Delete e) {
+        store.delete(e);
+        return false;
+    }
+
+    @Override
+    public Boolean remove(ReaderState.Effect.Remove e) {
+        store.remove(e);
+        return false;
+    }
+
+    /** s: flips the star in memory now, queues the change on the store worker. */
+    @Override
+    public Boolean star(ReaderState.Effect.Star e) {
+        if (sync == null) {
+            state.status("Starring needs a synced account ('tidings account add')", false);
+            return false;
+        }
+        String[] why = new String[1];
+        dev.tidings.sync.Change c = sync.star(e.entry(), System.currentTimeMillis(), why);
+        if (c == null) {
+            state.status(why[0], false);
+            return false;
+        }
+        String account = why[0];
+        state.status((c.op() == dev.tidings.sync.Change.Op.STAR ? "Starred" : "Unstarred")
+                + " (sent at the next sync: R)", false);
+        store.queueChange(sync, account, c);
+        return false;
+    }
+}

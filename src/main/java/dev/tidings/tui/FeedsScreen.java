@@ -1,0 +1,96 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The feed list (with subscriptions): all feeds, feeds without a tag, and each tag with its feeds,
+ * with unread counts. Enter or Tab opens the row's headlines; in a tall window they show in a pane
+ * below while the feed list has the focus.
+ */
+final class FeedsScreen extends ScreenState {
+    private final Cursor cursor = new Cursor();
+
+    FeedsScreen(Navigator nav) {
+        super(nav);
+    }
+
+    @Override
+    Action.Screen kind() {
+        return Action.Screen.FEEDS;
+    }
+
+    int selected() {
+        return cursor.selected();
+    }
+
+    int top() {
+        return cursor.top();
+    }
+
+    /** The highlighted row, or null when there are none. */
+    ReaderState.ListRow row() {
+        List<ReaderState.ListRow> rows = session.listRows();
+        return rows.isEmpty() ? null : rows.get(cursor.selected());
+    }
+
+    /** Headlines the selected row would open: what the lower pane shows while the feed list has the focus. */
+    List<Entry> preview() {
+        ReaderState.ListRow row = row();
+        return row == null ? List.of() : session.preview(row.selector());
+    }
+
+    @Override
+    void act(Action a, int n) {
+        if (a == Action.OPEN) {
+            openRow();
+        } else {
+            throw new IllegalStateException("unhandled action " + a + " on the feed list");
+        }
+    }
+
+    @Override
+    void move(long delta) {
+        cursor.moveBy(delta, session.listRows().size(), nav.feedPaneRows());
+    }
+
+    @Override
+    void moveTo(int index) {
+        cursor.moveTo(index, session.listRows().size(), nav.feedPaneRows());
+    }
+
+    /** The rows changed (a refresh, a feed's title arrived): the cursor stays on a row. */
+    void rowsChanged() {
+        cursor.keepInView(session.listRows().size(), nav.feedPaneRows());
+    }
+
+    /** Opens the selected row's headlines. */
+    void openRow() {
+        ReaderState.ListRow row = row();
+        if (row == null) {
+            return;
+        }
+        HeadlinesScreen headlines = nav.feedList;
+        headlines.reset(row.selector(), row.selector() == null ? "all feeds" : row.label(),
+                session.select(session.everything(), row.selector()));
+        nav.pushOnce(headlines);
+    }
+
+    /** The feeds of the selected row: one, a tag's, or all. */
+    List<String> selectedSources() {
+        List<String> urls = new ArrayList<>();
+        ReaderState.ListRow row = row();
+        if (row == null) {
+            return urls;
+        }
+        for (ReaderState.FeedRow r : session.feedRows()) {
+            if (row.selector() == null || ("feed:" + r.source()).equals(row.selector())
+                    || (row.selector().startsWith("tag:")
+                    && r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4))))) {
+                urls.add(r.source());
+            }
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,350 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.app.Saved;
+import dev.tidings.model.Collection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A headline list: the feeds' headlines (all, one feed or a tag's, chosen on the feed list) or a
+ * collection's articles. Typing after "/" filters it as you type; "u" shows unread ones only.
+ */
+final class HeadlinesScreen extends ScreenState {
+    /** The collection shown, or null for the feeds' headlines. */
+    private String collection;
+    /** The feed-list row the headlines are from ("feed:URL", "tag:NAME"), null for all feeds. */
+    private String selector;
+    private String selectorLabel = "";
+    private List<Entry> all = List.of();
+    private String[] haystacks = new String[0];
+    private List<Entry> visible = List.of();
+    private String filter = "";
+    private String feedsLabel = "";
+    private final Cursor cursor = new Cursor();
+
+    HeadlinesScreen(Navigator nav, String collection) {
+        super(nav);
+        this.collection = collection;
+    }
+
+    @Override
+    Action.Screen kind() {
+        return Action.Screen.LIST;
+    }
+
+    String collection() {
+        return collection;
+    }
+
+    String selector() {
+        return selector;
+    }
+
+    String selectorLabel() {
+        return selectorLabel;
+    }
+
+    List<Entry> visible() {
+        return visible;
+    }
+
+    int total() {
+        return all.size();
+    }
+
+    String filter() {
+        return filter;
+    }
+
+    /** The feed's name when the list holds one feed, "all feeds" for several, "" for none. */
+    String feedsLabel() {
+        return feedsLabel;
+    }
+
+    int selected() {
+        return cursor.selected();
+    }
+
+    int top() {
+        return cursor.top();
+    }
+
+    Entry selectedEntry() {
+        return visible.isEmpty() ? null : visible.get(Math.min(cursor.selected(), visible.size() - 1));
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    @Override
+    void act(Action a, int n) {
+        switch (a) {
+            case OPEN: {
+                Entry e = selectedEntry();
+                if (e != null) {
+                    nav.article.open(this, e);
+                }
+                break;
+            }
+            case SEARCH: session.line.startPrompt(ReaderState.Prompt.FILTER, filter); break;
+            case OPEN_BROWSER:
+            case COPY_LINK:
+            case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
+            case TOGGLE_READ: session.toggleRead(selectedEntry()); break;
+            case MARK_FEED_READ: markFeedRead(); break;
+            case STAR: {
+                Entry e = selectedEntry();
+                if (e != null) {
+                    session.effect(new ReaderState.Effect.Star(e));
+                }
+                break;
+            }
+            case NEXT_UNREAD: {
+                int next = nextUnread(cursor.selected());
+                if (next < 0) {
+                    status("No unread article below this one", false);
+                } else {
+                    cursor.select(next);
+                    clampList();
+                }
+                break;
+            }
+            case REMOVE_FROM_COLLECTION: {
+                Entry e = selectedEntry();
+                if (collection == null) {
+                    status("d removes an article from a collection: open one with c first", false);
+                } else if (e != null && session.writable()) {
+                    ReaderState.Effect remove = new ReaderState.Effect.Remove(collection, e.item().id());
+                    session.line.confirm("Remove '", e.item().title(), "' from '" + collection + "'? (y/n)",
+                            () -> session.effect(remove));
+                }
+                break;
+            }
+            default: throw new IllegalStateException("unhandled action " + a + " on the headline list");
+        }
+    }
+
+    @Override
+    void move(long delta) {
+        cursor.moveBy(delta, visible.size(), nav.headlineRows());
+    }
+
+    @Override
+    void moveTo(int index) {
+        cursor.moveTo(index, visible.size(), nav.headlineRows());
+    }
+
+    /** Esc first clears the filter; then back to the feed list or the collections, or quit. */
+    @Override
+    void back() {
+        if (!filter.isEmpty()) {
+            clearFilter();
+        } else {
+            nav.pop();
+        }
+    }
+
+    @Override
+    void resized() {
+        clampList();
+    }
+
+    /** The article after or before the one open, by {@code delta}: the cursor follows. */
+    void sibling(int index, int delta) {
+        int target = index + delta;
+        if (index < 0 || target < 0) {
+            status("This is the first article", false);
+            return;
+        }
+        if (target >= visible.size()) {
+            status("This is the last article", false);
+            return;
+        }
+        cursor.select(target);
+        clampList();
+        nav.article.open(this, visible.get(target));
+    }
+
+    /** The first unread article after {@code index} in the list, or -1. */
+    private int nextUnread(int index) {
+        for (int i = Math.max(-1, index) + 1; i < visible.size(); i++) {
+            if (!session.isRead(visible.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Opens the first unread article after {@code index} (the one open), or says there is none. */
+    void openNextUnread(int index) {
+        int next = nextUnread(index);
+        if (next < 0) {
+            status("No unread article after this one", false);
+            return;
+        }
+        cursor.select(next);
+        clampList();
+        nav.article.open(this, visible.get(next));
+    }
+
+    /** A: every unread article of the selected one's feed (of all shown, with one feed) read, after a yes. */
+    private void markFeedRead() {
+        Entry sel = selectedEntry();
+        if (sel == null) {
+            return;
+        }
+        boolean oneFeed = !feedsLabel.equals("all feeds");
+        List<Entry> marked = new ArrayList<>();
+        for (Entry e : visible) {
+            if ((oneFeed || e.feed() == sel.feed()) && !session.isRead(e)) {
+                marked.add(e);
+            }
+        }
+        if (marked.isEmpty()) {
+            status("Every article of " + sel.feed().name() + " here is read already", false);
+            return;
+        }
+        int k = marked.size();
+        session.line.confirm("Mark " + k + (k == 1 ? " article" : " articles") + " of '", sel.feed().name(),
+                "' read? (y/n)", () -> {
+                    int n = session.markAllRead(marked);
+                    status("Marked " + n + (n == 1 ? " article" : " articles") + " read", false);
+                    if (session.unreadOnly) {
+                        refilterKeepingSelection();
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------- what is listed
+
+    /** Opens the headlines of a feed-list row: the filter is cleared, the cursor at the top. */
+    void reset(String selector, String label, List<Entry> entries) {
+        this.selector = selector;
+        this.selectorLabel = label;
+        filter = "";
+        cursor.reset();
+        showEntries(entries);
+        cursor.reset();
+    }
+
+    /** Shows a collection's articles (again, after the collections changed). */
+    void showCollection(Collection c) {
+        collection = c.name();
+        showEntries(Saved.entries(session.library, c));
+    }
+
+    /**
+     * Replaces the entries, keeping the cursor on the same item; when that item is gone (taken out
+     * of the collection), on the one that took its place.
+     */
+    void showEntries(List<Entry> entries) {
+        String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
+        int was = cursor.selected();
+        all = List.copyOf(entries);
+        haystacks = new String[all.size()];
+        Set<String> names = new LinkedHashSet<>();
+        for (Entry e : all) {
+            names.add(e.feed().name());
+            if (names.size() > 1) {
+                break;
+            }
+        }
+        feedsLabel = names.isEmpty() ? "" : names.size() == 1 ? names.iterator().next() : "all feeds";
+        applyFilter();
+        if (selectedId != null) {
+            cursor.select(was);
+            for (int i = 0; i < visible.size(); i++) {
+                if (visible.get(i).item().id().equals(selectedId)) {
+                    cursor.select(i);
+                    break;
+                }
+            }
+        }
+        clampList();
+    }
+
+    /** Filters again (unread only changed), keeping the cursor on the same item when it stays. */
+    void refilterKeepingSelection() {
+        String keep = selectedEntry() == null ? null : selectedEntry().item().id();
+        applyFilter();
+        if (keep != null) {
+            for (int i = 0; i < visible.size(); i++) {
+                if (visible.get(i).item().id().equals(keep)) {
+                    cursor.select(i);
+                }
+            }
+            clampList();
+        }
+    }
+
+    /** The filter is cleared; the cursor stays on the item it was on. */
+    void clearFilter() {
+        if (!filter.isEmpty()) {
+            filter = "";
+            refilterKeepingSelection();
+        }
+    }
+
+    private void clampList() {
+        cursor.keepInView(visible.size(), nav.headlineRows());
+    }
+
+    // ---------------------------------------------------------------- the filter
+
+    @Override
+    void promptEdited(ReaderState.Prompt p, String text) {
+        if (p == ReaderState.Prompt.FILTER) {
+            filter = text;
+            applyFilter();
+        }
+    }
+
+    @Override
+    void promptCancelled(ReaderState.Prompt p) {
+        if (p == ReaderState.Prompt.FILTER) {
+            filter = "";
+            refilterKeepingSelection();
+        }
+    }
+
+    @Override
+    void promptEntered(ReaderState.Prompt p, String text) {
+        if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
+            status("Nothing matches \"" + filter + "\" (Esc clears)", true);
+        }
+    }
+
+    private void applyFilter() {
+        Entry current = nav.article.entry();
+        String q = dev.tidings.text.Find.fold(filter.strip());
+        if (q.isEmpty() && !session.unreadOnly) {
+            visible = all;
+        } else {
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Entry e = all.get(i);
+                // an open article stays in an unread-only list while it is read
+                if ((q.isEmpty() || haystack(i).contains(q)) && (!session.unreadOnly || !session.isRead(e) || e == current)) {
+                    out.add(e);
+                }
+            }
+            visible = out;
+        }
+        cursor.reset();
+        nav.article.listChanged(this);
+        clampList();
+    }
+
+    private String haystack(int i) {
+        String h = haystacks[i];
+        if (h == null) {
+            Entry e = all.get(i);
+            h = dev.tidings.text.Find.fold(e.item().title() + "\u0000" + e.feed().name() + "\u0000"
+                    + String.join(", ", e.item().authors()));
+            haystacks[i] = h;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tidings.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.tidings.app.FullFeed;
+import dev.tidings.app.LoadFailure;
+import dev.tidings.app.LoadedFeed;
+import dev.tidings.model.Item;
+import java.util.List;
+import java.util.Map;
+
+/** What the reader's UI thread handles, in order: posted by the input thread, loaders and workers. */
+sealed interface ReaderEvent {
+    record Key(KeyStroke key) implements ReaderEvent {
+    }
+
+    record Resize() implements ReaderEvent {
+    }
+
+    /** A feed is in: from the command line, the cache, or a refresh (then it replaces the old copy). */
+    record Loaded(int index, LoadedFeed feed, boolean refresh) implements ReaderEvent {
+        Loaded(int index, LoadedFeed feed) {
+            this(index, feed, false);
+        }
+    }
+
+    /**
+     * The start from the cache: every feed whose headline index was current (by position in the urls
+     * file), the feed list's rows with the cache's dates and errors, and how many feeds are done.
+     */
+    record Started(Map<Integer, LoadedFeed> feeds, List<ReaderState.FeedRow> rows, int done) implements ReaderEvent {
+    }
+
+    /** A subscribed feed parsed in full for its article bodies, or why it could not be. */
+    record Body(String source, FullFeed feed, String error) implements ReaderEvent {
+    }
+
+    /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
+    record Refreshed(List<ReaderState.FeedRow> rows, String message, boolean error, boolean step) implements ReaderEvent {
+    }
+
+    /** A refresh of n feeds begins: the progress count starts. */
+    record RefreshStarted(int feeds) implements ReaderEvent {
+    }
+
+    record Failed(LoadFailure failure) implements ReaderEvent {
+    }
+
+    record Tick() implements ReaderEvent {
+    }
+
+    record Eof() implements ReaderEvent {
+    }
+
+    /** The collections file was read or written: its content now, and what to tell the user. */
+    record Library(dev.tidings.model.Library library, boolean readOnly, String message) implements ReaderEvent {
+    }
+
+    /** The collections file could not be read or written. */
+    record StoreFailed(String message, boolean unusable) implements ReaderEvent {
+    }
+
+    record Extracted(String itemId, Item full) implements ReaderEvent {
+    }
+
+    record ExtractFailed(String itemId, String reason) implements ReaderEvent {
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.text.Urls;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One screen on the {@link Navigator}'s stack: its own cursor and the actions of its keys.
+ * Actions every screen shares (quit, help, collections, redraw, the pane switch, moving by pages)
+ * are the navigator's; "back" is a pop unless the screen has something to undo first.
+ */
+abstract class ScreenState {
+    final Navigator nav;
+    final Session session;
+
+    ScreenState(Navigator nav) {
+        this.nav = nav;
+        this.session = nav.session;
+    }
+
+    /** Which key table applies. */
+    abstract Action.Screen kind();
+
+    /** An action of this screen's own (the key table only sends actions that apply to {@link #kind()}). */
+    abstract void act(Action a, int n);
+
+    /** Moves the cursor or scrolls by {@code delta} rows. */
+    abstract void move(long delta);
+
+    /** Moves the cursor or scrolls to row {@code index} ({@code Integer.MAX_VALUE}: the end). */
+    abstract void moveTo(int index);
+
+    /** Page down by {@code rows}: a move unless the screen does more at its end. */
+    void pageDown(long rows) {
+        move(rows);
+    }
+
+    /** Back: leaves the screen. */
+    void back() {
+        nav.pop();
+    }
+
+    /** A key seen before the key table, or false to let the table have it. */
+    boolean intercept(String key) {
+        return false;
+    }
+
+    /** The window changed size. */
+    void resized() {
+    }
+
+    /** The prompt's text changed while typing. */
+    void promptEdited(ReaderState.Prompt p, String text) {
+    }
+
+    /** Esc in a prompt. */
+    void promptCancelled(ReaderState.Prompt p) {
+    }
+
+    /** Enter in a prompt. */
+    void promptEntered(ReaderState.Prompt p, String text) {
+    }
+
+    void status(String message, boolean error) {
+        session.status(message, error);
+    }
+
+    /**
+     * The link an "open/copy/show link" key means: link {@code n} of {@code links} when a count was
+     * typed and links are given, else the entry's own; refused unless it is http(s).
+     */
+    void withLink(Entry entry, List<String> links, int n, Consumer<String> then) {
+        String url;
+        if (links != null && n > 0) {
+            if (n > links.size()) {
+                status("No link " + n + ": this article has " + links.size() + (links.size() == 1 ? " link" : " links"),
+                        true);
+                return;
+            }
+            url = links.get(n - 1);
+        } else {
+            if (entry == null) {
+                return;
+            }
+            url = entry.item().link();
+        }
+        if (url.isEmpty()) {
+            status("This article has no link", true);
+            return;
+        }
+        if (!Urls.isWeb(url)) {
+            status("Not an http(s) link, refused: " + url, true);
+            return;
+        }
+        then.accept(url);
+    }
+
+    /** Open, copy or show the link: what the three link keys share. */
+    void linkAction(Action a, Entry entry, List<String> links, int n) {
+        switch (a) {
+            case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(new ReaderState.Effect.Open(url))); break;
+            case COPY_LINK: withLink(entry, links, n, url -> session.effect(new ReaderState.Effect.Copy(url))); break;
+            default: withLink(entry, links, n, session.line::showUrl);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.model.Item;
+import dev.tidings.model.Library;
+import dev.tidings.store.ReadState;
+import dev.tidings.text.Sanitize;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What every screen of the reader shares: the feeds' headlines, the feed list's rows, read marks,
+ * the collections, reader mode's cache, the window size, the status line and the effects queued
+ * for the shell. The screens on the {@link Navigator}'s stack read and change it; none of them
+ * owns it.
+ */
+final class Session {
+    final KeyMap keys;
+    final ZoneId zone;
+    final StatusLine line = new StatusLine();
+    private final List<ReaderState.Effect> effects = new ArrayList<>();
+
+    int width = 80;
+    int height = 24;
+    boolean quit;
+
+    // the feeds
+    private List<Entry> everything = List.of();
+    private boolean feedsMode;
+    private List<ReaderState.FeedRow> feedRows = List.of();
+    private List<ReaderState.ListRow> listRows = List.of();
+    private Map<String, int[]> unreadBySource;
+    private List<Entry> preview = List.of();
+    private List<Entry> previewFor;
+    private String previewSelector;
+    private boolean previewUnreadOnly;
+    int pending;
+    int total;
+    final List<String> loadErrors = new ArrayList<>();
+
+    // read marks
+    private ReadState read = new ReadState(Path.of("read-state"));
+    boolean unreadOnly;
+
+    // collections
+    Library library;
+    String libraryError;
+    boolean libraryReadOnly;
+
+    // reader mode and the bodies of headline-only entries
+    final Map<String, Item> fullText = new HashMap<>();
+    final Set<String> readerModeFeeds = new HashSet<>();
+    String extracting;
+    Function<Entry, Item> bodies = e -> null;
+
+    Session(KeyMap keys, ZoneId zone) {
+        this.keys = keys;
+        this.zone = zone;
+    }
+
+    void status(String message, boolean error) {
+        line.show(message, error);
+    }
+
+    void effect(ReaderState.Effect e) {
+        effects.add(e);
+    }
+
+    List<ReaderState.Effect> drainEffects() {
+        List<ReaderState.Effect> out = new ArrayList<>(effects);
+        effects.clear();
+        return out;
+    }
+
+    /** Rows below the title bar and above the status line. */
+    int bodyRows() {
+        return Math.max(1, height - 2);
+    }
+
+    // ---------------------------------------------------------------- the feeds
+
+    List<Entry> everything() {
+        return everything;
+    }
+
+    void setEverything(List<Entry> entries) {
+        everything = List.copyOf(entries);
+        unreadBySource = null;
+        previewFor = null;
+    }
+
+    boolean feedsMode() {
+        return feedsMode;
+    }
+
+    List<ReaderState.FeedRow> feedRows() {
+        return feedRows;
+    }
+
+    List<ReaderState.ListRow> listRows() {
+        return listRows;
+    }
+
+    /** The feed list's rows: all feeds, then feeds without a tag, then each tag with its feeds. */
+    void setFeedRows(List<ReaderState.FeedRow> rows) {
+        feedsMode = true;
+        feedRows = List.copyOf(rows);
+        List<ReaderState.ListRow> out = new ArrayList<>();
+        out.add(new ReaderState.ListRow("All feeds", null, null, 0));
+        Map<String, List<ReaderState.FeedRow>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (ReaderState.FeedRow r : feedRows) {
+            if (r.tags().isEmpty()) {
+                out.add(new ReaderState.ListRow(r.name(), "feed:" + r.source(), r, 0));
+            }
+            for (String t : r.tags()) {
+                byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<ReaderState.FeedRow>> t : byTag.entrySet()) {
+            out.add(new ReaderState.ListRow(t.getKey(), "tag:" + t.getKey(), null, 0));
+            for (ReaderState.FeedRow r : t.getValue()) {
+                out.add(new ReaderState.ListRow(r.name(), "feed:" + r.source(), r, 1));
+            }
+        }
+        listRows = out;
+    }
+
+    /** The entries a feed-list selector ("feed:URL", "tag:NAME", null for all) stands for. */
+    List<Entry> select(List<Entry> entries, String selector) {
+        if (selector == null) {
+            return entries;
+        }
+        Set<String> sources = new HashSet<>();
+        if (selector.startsWith("feed:")) {
+            sources.add(selector.substring(5));
+        } else {
+            String tag = selector.substring(4);
+            for (ReaderState.FeedRow r : feedRows) {
+                if (r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))) {
+                    sources.add(r.source());
+                }
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (sources.contains(e.feed().source())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Unread and total articles per feed source, computed once per change. */
+    int[] counts(String source) {
+        if (unreadBySource == null) {
+            Map<String, int[]> m = new HashMap<>();
+            for (Entry e : everything) {
+                int[] c = m.computeIfAbsent(e.feed().source(), k -> new int[2]);
+                c[1]++;
+                if (!isRead(e)) {
+                    c[0]++;
+                }
+            }
+            unreadBySource = m;
+        }
+        return unreadBySource.getOrDefault(source, new int[2]);
+    }
+
+    /** Unread and total of a feed-list row. */
+    int[] counts(ReaderState.ListRow row) {
+        if (row.feed() != null) {
+            return counts(row.feed().source());
+        }
+        int[] sum = new int[2];
+        for (ReaderState.FeedRow r : feedRows) {
+            if (row.selector() == null || r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4)))) {
+                int[] c = counts(r.source());
+                sum[0] += c[0];
+                sum[1] += c[1];
+            }
+        }
+        return sum;
+    }
+
+    /** The headlines a feed-list selector would open (unread only when so chosen), cached per selector. */
+    List<Entry> preview(String sel) {
+        if (previewFor != everything || !Objects.equals(previewSelector, sel) || previewUnreadOnly != unreadOnly) {
+            List<Entry> chosen = select(everything, sel);
+            if (unreadOnly) {
+                List<Entry> unread = new ArrayList<>();
+                for (Entry e : chosen) {
+                    if (!isRead(e)) {
+                        unread.add(e);
+                    }
+                }
+                chosen = unread;
+            }
+            preview = chosen;
+            previewFor = everything;
+            previewSelector = sel;
+            previewUnreadOnly = unreadOnly;
+        }
+        return preview;
+    }
+
+    // ---------------------------------------------------------------- read marks
+
+    void setReadState(ReadState state) {
+        read = state;
+    }
+
+    boolean isRead(Entry e) {
+        return read.isRead(e.item().id(), e.item().link());
+    }
+
+    void markRead(Entry e, boolean isRead) {
+        if (isRead(e) == isRead) {
+            return;
+        }
+        if (unreadBySource != null) { // one count changes: no recount of every entry on the UI thread
+            int[] c = unreadBySource.get(e.feed().source());
+            if (c != null) {
+                c[0] = Math.max(0, Math.min(c[1], c[0] + (isRead ? -1 : 1)));
+            }
+        }
+        previewFor = null;
+        effect(new ReaderState.Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
+    }
+
+    void toggleRead(Entry e) {
+        if (e == null) {
+            return;
+        }
+        markRead(e, !isRead(e));
+        status(isRead(e) ? "Marked read" : "Marked unread", false);
+    }
+
+    /** Marks these entries read in one write; returns how many were unread. */
+    int markAllRead(List<Entry> entries) {
+        StringBuilder lines = new StringBuilder();
+        int n = 0;
+        for (Entry e : entries) {
+            if (!isRead(e)) {
+                lines.append(read.mark(e.item().id(), e.item().link(), true));
+                n++;
+            }
+        }
+        if (n > 0) {
+            effect(new ReaderState.Effect.PersistRead(lines.toString()));
+            unreadBySource = null;
+            previewFor = null;
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- collections
+
+    boolean isSaved(Entry e) {
+        return library != null && library.isSaved(e.item().id());
+    }
+
+    void setLibraryError(String message) {
+        libraryError = Sanitize.line(message);
+    }
+
+    /** True when the collections can be shown; otherwise says why in the status line. */
+    boolean collectionsUsable() {
+        if (libraryError != null) {
+            status("Collections unavailable: " + libraryError, true);
+            return false;
+        }
+        if (library == null) {
+            status("Collections are still loading…", false);
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the collections can be changed; otherwise says why. */
+    boolean writable() {
+        if (!collectionsUsable()) {
+            return false;
+        }
+        if (libraryReadOnly) {
+            status("The collections file was written by a newer Tidings: it is read-only here", true);
+            return false;
+        }
+        return true;
+    }
+
+    int collectionCount() {
+        return library == null ? 0 : library.collections().size();
+    }
+}
