@@ -3,7 +3,6 @@ package dev.tidings.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.SyncedFeeds;
@@ -48,7 +47,7 @@ public final class SyncMarkBench {
             rows.add(new ReaderState.FeedRow(source, "Feed " + f, List.of("bench"), t, ""));
         }
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
-        TerminalScreen screen = new TerminalScreen(vt);
+        CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         Reader reader = new Reader(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), env, null);
