@@ -62,7 +62,9 @@ public final class Layout {
             wrap(spans, width, "", "", null, out);
         } else if (block instanceof Block.ListItem) {
             Block.ListItem li = (Block.ListItem) block;
-            String indent = "  ".repeat(li.depth());
+            // deep nesting indents at most half the width: the text always keeps room on the line
+            int depth = width > 0 ? Math.min(li.depth(), Math.max(0, width / 4 - 1)) : li.depth();
+            String indent = "  ".repeat(depth);
             String marker = li.marker().isEmpty() ? "" : li.marker() + " ";
             String hang = indent + " ".repeat(Width.of(marker.isEmpty() ? "• " : marker));
             wrap(li.spans(), width, indent + (marker.isEmpty() ? hang.substring(indent.length()) : marker), hang,

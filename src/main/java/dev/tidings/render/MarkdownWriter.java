@@ -55,7 +55,9 @@ public final class MarkdownWriter {
         } else if (b instanceof Block.Quote) {
             sb.append("> ").append(spans(((Block.Quote) b).spans())).append("\n\n");
         } else if (b instanceof Block.Code) {
-            String code = Sanitize.body(((Block.Code) b).text());
+            // tabs go to their stops, as on screen: no control character reaches the output
+            String code = String.join("\n", java.util.Arrays.stream(Sanitize.body(((Block.Code) b).text()).split("\n", -1))
+                    .map(Tabs::expand).toList());
             String fence = code.contains("```") ? "~~~~" : "```";
             sb.append(fence).append('\n').append(code).append('\n').append(fence).append("\n\n");
         } else if (b instanceof Block.Figure) {
