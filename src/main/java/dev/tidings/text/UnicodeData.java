@@ -16,40 +16,26 @@ final class UnicodeData {
     private static final int[] MIRROR_TO;
 
     static {
-        int[] starts = new int[4096];
-        short[] props = new short[4096];
-        int n = 0;
-        for (String chunk : UnicodeTables.RANGES) {
-            int i = 0;
-            int len = chunk.length();
-            while (i < len) {
-                int a = 0;
-                char c;
-                while ((c = chunk.charAt(i++)) != ':') {
-                    a = a * 16 + Character.digit(c, 16);
-                }
-                int b = 0;
-                while ((c = chunk.charAt(i++)) != ' ') {
-                    b = b * 16 + Character.digit(c, 16);
-                }
-                if (n == starts.length) {
-                    starts = Arrays.copyOf(starts, n * 2);
-                    props = Arrays.copyOf(props, n * 2);
-                }
-                starts[n] = a;
-                props[n] = (short) b;
-                n++;
-            }
+        int[][] ranges = pairs(UnicodeTables.RANGES, 4096);
+        STARTS = ranges[0];
+        PROPS = new short[ranges[1].length];
+        for (int i = 0; i < PROPS.length; i++) {
+            PROPS[i] = (short) ranges[1][i];
         }
-        STARTS = Arrays.copyOf(starts, n);
-        PROPS = Arrays.copyOf(props, n);
         for (int cp = 0; cp < 128; cp++) {
             ASCII[cp] = lookup(cp);
         }
-        int[] from = new int[512];
-        int[] to = new int[512];
-        int m = 0;
-        for (String chunk : UnicodeTables.MIRRORS) {
+        int[][] mirrors = pairs(UnicodeTables.MIRRORS, 512);
+        MIRROR_FROM = mirrors[0];
+        MIRROR_TO = mirrors[1];
+    }
+
+    /** Decodes the generated "A:B " hex pairs of {@code chunks} into two arrays {a..., b...}. */
+    private static int[][] pairs(String[] chunks, int expected) {
+        int[] as = new int[expected];
+        int[] bs = new int[expected];
+        int n = 0;
+        for (String chunk : chunks) {
             int i = 0;
             int len = chunk.length();
             while (i < len) {
@@ -62,17 +48,16 @@ final class UnicodeData {
                 while ((c = chunk.charAt(i++)) != ' ') {
                     b = b * 16 + Character.digit(c, 16);
                 }
-                if (m == from.length) {
-                    from = Arrays.copyOf(from, m * 2);
-                    to = Arrays.copyOf(to, m * 2);
+                if (n == as.length) {
+                    as = Arrays.copyOf(as, n * 2);
+                    bs = Arrays.copyOf(bs, n * 2);
                 }
-                from[m] = a;
-                to[m] = b;
-                m++;
+                as[n] = a;
+                bs[n] = b;
+                n++;
             }
         }
-        MIRROR_FROM = Arrays.copyOf(from, m);
-        MIRROR_TO = Arrays.copyOf(to, m);
+        return new int[][] {Arrays.copyOf(as, n), Arrays.copyOf(bs, n)};
     }
 
     private UnicodeData() {
