@@ -30,7 +30,8 @@ public record Subscription(String url, String name, List<String> tags) {
             for (String t : tags) {
                 String s = Sanitize.line(t);
                 int i = 0;
-                while (i < s.length() && (s.charAt(i) == '!' || s.charAt(i) == '~')) {
+                // spaces too: "~ ~x" must not leave "~x", which reads back as a name (issue #16, fuzzing)
+                while (i < s.length() && (s.charAt(i) == '!' || s.charAt(i) == '~' || s.charAt(i) == ' ')) {
                     i++;
                 }
                 s = s.substring(i).strip();

@@ -23,6 +23,16 @@ class SubscriptionsTest {
     // ------------------------------------------------------------ Subscription
 
     @Test
+    void aTagOfTildesAndSpacesSurvivesWritingAndReadingBack() {
+        // issue #16, found by SubscriptionsFuzzTest#urlsFile: "~ ~x" was kept as "~x", written
+        // unquoted, and read back as the display name
+        Subscriptions.Parsed p = Subscriptions.parse("https://a.example/f \"ab\\\\\" \"!~ ~x\"\n", "urls");
+        assertThat(p.subscriptions().get(0).tags()).containsExactly("ab\\", "x");
+        Subscriptions.Parsed again = Subscriptions.parse(Subscriptions.format(p.subscriptions()), "urls");
+        assertThat(again.subscriptions()).isEqualTo(p.subscriptions());
+    }
+
+    @Test
     void subscriptionValidatesUrlAndCleansNameAndTags() {
         Subscription s = new Subscription("https://a.example/f", null,
                 List.of(" x ", "", "\u001b[31mred", "x", "!hidden", "~odd", "two\nlines"));
