@@ -41,7 +41,7 @@ final class Exports {
     static String atom(Collection c, List<Entry> entries, Instant now) {
         StringWriter sw = new StringWriter();
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.writeStartElement("feed");

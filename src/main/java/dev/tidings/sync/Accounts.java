@@ -1,10 +1,6 @@
 package dev.tidings.sync;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tidings.io.AtomicFiles;
@@ -25,11 +21,6 @@ import java.util.Optional;
  * Each account's own files live in {@link #dir(String)}: {@code $XDG_DATA_HOME/tidings/sync/NAME/}.
  */
 public final class Accounts {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path file;
     private final Path dataDir;
 
@@ -79,7 +70,7 @@ public final class Accounts {
             throw local("empty file (delete it or restore it from a backup)");
         }
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = SyncJson.MAPPER.readTree(bytes);
             if (root == null || !root.isObject() || root.path("version").asInt(-1) != 1 || !root.path("accounts").isArray()) {
                 throw local("not a Tidings accounts file (expected {\"version\": 1, \"accounts\": [...]})");
             }
@@ -145,7 +136,7 @@ public final class Accounts {
     }
 
     public void save(List<Account> accounts) throws SyncException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = SyncJson.MAPPER.createObjectNode();
         root.put("version", 1);
         ArrayNode arr = root.putArray("accounts");
         for (Account a : accounts) {
@@ -171,7 +162,7 @@ public final class Accounts {
         }
         try {
             AtomicFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+            AtomicFiles.write(file, SyncJson.MAPPER.writeValueAsBytes(root));
         } catch (IOException e) {
             throw local("cannot write (" + e.getClass().getSimpleName() + ")");
         }

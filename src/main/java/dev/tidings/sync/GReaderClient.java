@@ -249,7 +249,7 @@ public final class GReaderClient {
 
     private JsonNode parse(byte[] body, String path) throws SyncException {
         try {
-            JsonNode n = Accounts.JSON.readTree(body);
+            JsonNode n = SyncJson.MAPPER.readTree(body);
             if (n == null || !n.isObject()) {
                 throw new IOException("not a JSON object");
             }

@@ -42,7 +42,7 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
 
     public static SyncState load(Path file) {
         try {
-            JsonNode root = Accounts.JSON.readTree(Files.readAllBytes(file));
+            JsonNode root = SyncJson.MAPPER.readTree(Files.readAllBytes(file));
             if (root == null || root.path("version").asInt() != 1) {
                 return NEVER;
             }
@@ -69,7 +69,7 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
     }
 
     public void save(Path file) throws SyncException {
-        ObjectNode root = Accounts.JSON.createObjectNode();
+        ObjectNode root = SyncJson.MAPPER.createObjectNode();
         root.put("version", 1);
         root.put("lastSync", lastSync);
         ArrayNode fs = root.putArray("feeds");
@@ -90,7 +90,7 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
         recent.forEach(r::add);
         try {
             AtomicFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, Accounts.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+            AtomicFiles.write(file, SyncJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
         } catch (IOException e) {
             throw new SyncException(SyncException.Kind.LOCAL, file + ": cannot write the sync state ("
                     + e.getClass().getSimpleName() + ")");

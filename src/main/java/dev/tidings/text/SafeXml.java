@@ -23,7 +23,7 @@ public final class SafeXml {
      *                            ENTITY_REFERENCE event for the caller to resolve
      */
     public static XMLInputFactory inputFactory(int maxDepth, boolean coalescing, boolean replaceEntityReferences) {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own parser: no service lookup at start, and the one these limits are tested on
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, replaceEntityReferences);
