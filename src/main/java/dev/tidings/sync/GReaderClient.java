@@ -1,5 +1,7 @@
 package dev.tidings.sync;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tidings.fetch.FetchLimits;
 import java.io.IOException;
@@ -125,15 +127,54 @@ public final class GReaderClient {
         if (c != null && !c.isEmpty()) {
             q.put("c", c);
         }
-        JsonNode root = getJson("/reader/api/0/stream/items/ids", q);
+        String path = "/reader/api/0/stream/items/ids";
+        StringBuilder qs = new StringBuilder();
+        q.forEach((k, v) -> qs.append(qs.length() == 0 ? "?" : "&").append(form(k, v)));
+        Transport.Response r = http.get(uri(path + qs), authHeaders());
+        check(r, path);
+        // streamed, not a tree: a sync asks for every unread id (100,000 on a big account) each time
         List<String> ids = new ArrayList<>();
-        for (JsonNode ref : root.path("itemRefs")) {
-            String hex = ItemIds.hex(ref.path("id").asText(""));
-            if (hex != null) {
-                ids.add(hex);
+        String next = "";
+        try (JsonParser p = SyncJson.MAPPER.getFactory().createParser(r.body())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
             }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("itemRefs") && value == JsonToken.START_ARRAY) {
+                    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+                        if (t != JsonToken.START_OBJECT) {
+                            p.skipChildren(); // an element that is not an item reference
+                            continue;
+                        }
+                        String hex = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String member = p.currentName();
+                            JsonToken v = p.nextToken();
+                            if (member.equals("id") && v.isScalarValue()) {
+                                hex = ItemIds.hex(p.getValueAsString(""));
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        if (hex != null) {
+                            ids.add(hex);
+                        }
+                    }
+                } else if (name.equals("continuation") && value.isScalarValue()) {
+                    next = p.getValueAsString("");
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new IOException("trailing data");
+            }
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.PROTOCOL, "account " + account + ": " + base + path
+                    + ": not the JSON the Google Reader API sends");
         }
-        String next = root.path("continuation").asText("");
         return new Page(ids, next.isEmpty() || ids.isEmpty() ? null : next);
     }
 

@@ -30,7 +30,7 @@ public final class ItemIds {
         if (s.length() == 16 && s.charAt(0) == '0') {
             return hexDigits(s); // 16 hex digits that happen to be all digits: decimal ids never start with 0
         }
-        if (!s.isEmpty() && s.length() <= 20 && s.chars().allMatch(c -> Character.isDigit(c) || c == '-')) {
+        if (!s.isEmpty() && s.length() <= 20 && all(s, DECIMAL)) {
             try {
                 return pad(Long.toHexString(Long.parseLong(s)));
             } catch (NumberFormatException e) {
@@ -46,19 +46,34 @@ public final class ItemIds {
 
     private static String hexDigits(String s) {
         String h = s.toLowerCase(Locale.ROOT);
-        if (h.isEmpty() || h.length() > 16 || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (h.isEmpty() || h.length() > 16 || !all(h, HEX)) {
             return null;
         }
         return pad(h);
     }
 
     private static String pad(String h) {
-        return "0".repeat(16 - h.length()) + h;
+        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
+    }
+
+    private static final int DECIMAL = 0;
+    private static final int HEX = 1;
+
+    /** Whether every char is a decimal digit or '-' ({@link #DECIMAL}) or a lowercase hex digit ({@link #HEX}). */
+    private static boolean all(String s, int kind) {
+        for (int i = 0; i < s.length(); i++) { // a loop, not a stream: called 100,000 times in a cold sync
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || (kind == DECIMAL ? c == '-' : c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for exactly 16 lowercase hex digits: the form Tidings stores. */
     public static boolean isHex(String s) {
-        return s != null && s.length() == 16 && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        return s != null && s.length() == 16 && all(s, HEX);
     }
 
     public static String longForm(String hex) {
