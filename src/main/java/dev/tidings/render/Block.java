@@ -8,31 +8,51 @@ import java.util.List;
  */
 public sealed interface Block {
 
-    /** Running text. */
-    record Paragraph(List<Span> spans) implements Block {
+    /** Running text; {@code dir} is the direction the markup gave it ({@link Direction#AUTO}: none). */
+    record Paragraph(List<Span> spans, Direction dir) implements Block {
         public Paragraph {
             spans = List.copyOf(spans);
+            dir = dir == null ? Direction.AUTO : dir;
+        }
+
+        public Paragraph(List<Span> spans) {
+            this(spans, Direction.AUTO);
         }
     }
 
     /** A heading, level 1-6. */
-    record Heading(int level, List<Span> spans) implements Block {
+    record Heading(int level, List<Span> spans, Direction dir) implements Block {
         public Heading {
             spans = List.copyOf(spans);
+            dir = dir == null ? Direction.AUTO : dir;
+        }
+
+        public Heading(int level, List<Span> spans) {
+            this(level, spans, Direction.AUTO);
         }
     }
 
     /** A list item; {@code marker} is "•", "3." or "" for a continuation paragraph. */
-    record ListItem(int depth, String marker, List<Span> spans) implements Block {
+    record ListItem(int depth, String marker, List<Span> spans, Direction dir) implements Block {
         public ListItem {
             spans = List.copyOf(spans);
+            dir = dir == null ? Direction.AUTO : dir;
+        }
+
+        public ListItem(int depth, String marker, List<Span> spans) {
+            this(depth, marker, spans, Direction.AUTO);
         }
     }
 
     /** One paragraph of a block quote. */
-    record Quote(List<Span> spans) implements Block {
+    record Quote(List<Span> spans, Direction dir) implements Block {
         public Quote {
             spans = List.copyOf(spans);
+            dir = dir == null ? Direction.AUTO : dir;
+        }
+
+        public Quote(List<Span> spans) {
+            this(spans, Direction.AUTO);
         }
     }
 

@@ -64,6 +64,9 @@ public final class HtmlConverter {
         }
     }
 
+    private record Directed(Element element, Direction direction) {
+    }
+
     private static final class Walker implements NodeFilter {
         final URI base;
         final List<Block> blocks = new ArrayList<>();
@@ -78,6 +81,8 @@ public final class HtmlConverter {
         String pendingMarker;
         final Deque<Integer> linkStack = new ArrayDeque<>();
         final Deque<Integer> linkInlineStart = new ArrayDeque<>();
+        /** Elements with a {@code dir} or {@code lang} that decides a direction, innermost first. */
+        final Deque<Directed> directions = new ArrayDeque<>();
         /** The outermost figure container walked as text (no picture, or too long), or null. */
         Element imagelessFigure;
 
@@ -95,6 +100,23 @@ public final class HtmlConverter {
                 return FilterResult.CONTINUE;
             }
             Element e = (Element) node;
+            FilterResult result = open(e);
+            if (result == FilterResult.CONTINUE && (e.hasAttr("dir") || e.hasAttr("lang"))) {
+                Direction d = Direction.of(e.attr("dir"), e.attr("lang"));
+                if (d != null) { // after open() flushed the text before this element
+                    directions.push(new Directed(e, d));
+                }
+            }
+            return result;
+        }
+
+        /** The markup's direction for the text being collected: the nearest {@code dir}/{@code lang}. */
+        private Direction direction() {
+            Directed top = directions.peek();
+            return top == null ? Direction.AUTO : top.direction;
+        }
+
+        private FilterResult open(Element e) {
             String tag = e.normalName();
             switch (tag) {
                 case "script": case "style": case "noscript": case "iframe": case "object": case "embed":
@@ -214,6 +236,15 @@ public final class HtmlConverter {
             if (e == imagelessFigure) {
                 imagelessFigure = null;
             }
+            close(e);
+            Directed top = directions.peek();
+            if (top != null && top.element == e) { // after close() flushed this element's text
+                directions.pop();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void close(Element e) {
             switch (e.normalName()) {
                 case "figure":
                     flush();
@@ -271,7 +302,6 @@ public final class HtmlConverter {
                 default:
                     break;
             }
-            return FilterResult.CONTINUE;
         }
 
         private Style inlineStyle() {
@@ -331,16 +361,17 @@ public final class HtmlConverter {
             if (spans.isEmpty()) {
                 return;
             }
+            Direction dir = direction();
             if (heading > 0) {
-                blocks.add(new Block.Heading(heading, spans));
+                blocks.add(new Block.Heading(heading, spans, dir));
             } else if (pendingMarker != null || !lists.isEmpty()) {
                 int d = Math.max(0, lists.size() - 1);
-                blocks.add(new Block.ListItem(d, pendingMarker == null ? "" : pendingMarker, spans));
+                blocks.add(new Block.ListItem(d, pendingMarker == null ? "" : pendingMarker, spans, dir));
                 pendingMarker = null;
             } else if (quote > 0) {
-                blocks.add(new Block.Quote(spans));
+                blocks.add(new Block.Quote(spans, dir));
             } else {
-                blocks.add(new Block.Paragraph(spans));
+                blocks.add(new Block.Paragraph(spans, dir));
             }
         }
 

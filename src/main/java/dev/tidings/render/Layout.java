@@ -9,9 +9,10 @@ import java.util.List;
  * grapheme cluster ({@link Width}: CJK and emoji take two, marks none), breaks between CJK
  * characters and at soft hyphens (drawn as "-" only when a word breaks there), words longer than
  * a line split between clusters, hanging indents for list items, a bar before quotes, tabs in
- * preformatted text to tab stops. Each line knows its paragraph's direction (first strong
- * character) for the bidi step that draws it. Width 0 means "do not wrap" (for JSON text). No
- * line is ever wider than the width asked for; time is linear in the text at any width.
+ * preformatted text to tab stops. Each line knows its paragraph's direction (the markup's
+ * {@code dir}/{@code lang}, else the first strong character) for the bidi step that draws it.
+ * Width 0 means "do not wrap" (for JSON text). No line is ever wider than the width asked for;
+ * time is linear in the text at any width.
  */
 public final class Layout {
     private Layout() {
@@ -55,11 +56,12 @@ public final class Layout {
 
     static void lay(Block block, int width, List<Line> out) {
         if (block instanceof Block.Paragraph) {
-            List<Span> spans = ((Block.Paragraph) block).spans();
-            wrap(spans, width, "", "", null, out);
+            Block.Paragraph p = (Block.Paragraph) block;
+            wrap(p.spans(), width, "", "", null, rtl(p.dir(), p.spans()), out);
         } else if (block instanceof Block.Heading) {
-            List<Span> spans = restyle(((Block.Heading) block).spans(), Style.HEADING);
-            wrap(spans, width, "", "", null, out);
+            Block.Heading h = (Block.Heading) block;
+            List<Span> spans = restyle(h.spans(), Style.HEADING);
+            wrap(spans, width, "", "", null, rtl(h.dir(), spans), out);
         } else if (block instanceof Block.ListItem) {
             Block.ListItem li = (Block.ListItem) block;
             // deep nesting indents at most half the width: the text always keeps room on the line
@@ -68,10 +70,11 @@ public final class Layout {
             String marker = li.marker().isEmpty() ? "" : li.marker() + " ";
             String hang = indent + " ".repeat(Width.of(marker.isEmpty() ? "• " : marker));
             wrap(li.spans(), width, indent + (marker.isEmpty() ? hang.substring(indent.length()) : marker), hang,
-                    Style.LIST_MARKER, out);
+                    Style.LIST_MARKER, rtl(li.dir(), li.spans()), out);
         } else if (block instanceof Block.Quote) {
-            List<Span> spans = restyle(((Block.Quote) block).spans(), Style.QUOTE);
-            wrap(spans, width, "│ ", "│ ", Style.QUOTE, out);
+            Block.Quote q = (Block.Quote) block;
+            List<Span> spans = restyle(q.spans(), Style.QUOTE);
+            wrap(spans, width, "│ ", "│ ", Style.QUOTE, rtl(q.dir(), spans), out);
         } else if (block instanceof Block.Code) {
             for (String l : ((Block.Code) block).text().split("\n", -1)) {
                 hardSplit("  " + Tabs.expand(l), width, Style.CODE, out);
@@ -139,6 +142,11 @@ public final class Layout {
     }
 
     // ---------------------------------------------------------------- wrapping (see Wrap)
+
+    /** The markup's direction, else the first strong character's. */
+    private static boolean rtl(Direction dir, List<Span> spans) {
+        return dir == Direction.AUTO ? rightToLeft(spans) : dir == Direction.RTL;
+    }
 
     /** The paragraph direction of spans: right-to-left when the first strong character is (UAX #9 P2-P3). */
     static boolean rightToLeft(List<Span> spans) {
