@@ -3,7 +3,8 @@
 #   first sync of 200 feeds x 500 items      <= 15 s
 #   a sync with nothing new                   <= 1 s
 #   m / s on a synced article, UI thread      <= 5 ms
-# Each sync is a whole `tidings sync` process (JVM start included), in a temporary HOME.
+# Each sync is a whole `tidings sync` process (JVM start included), in a temporary HOME: first as
+# `java -cp` (no class-data archive, full JIT), then through bin/tidings as users run it.
 # Needs `mvn -B package` (target/tidings.jar and target/test-classes).
 set -eu
 cd "$(dirname "$0")/.."
@@ -33,6 +34,13 @@ timed() {
 timed "first sync, $feeds feeds x $items items (--first $items)" $tidings sync --first "$items"
 timed "sync with nothing new" $tidings sync
 timed "sync with nothing new (again)" $tidings sync
+# as users run it: the launcher (C1 only for short runs, class-data archive); one untimed run
+# records the archive's class list, then the archive is built in the background
+env -u TIDINGS_NO_CDS bin/tidings sync >/dev/null
+n=0
+while ! ls "$XDG_CACHE_HOME"/tidings/*-cli.jsa >/dev/null 2>&1 && [ $n -lt 150 ]; do sleep 0.2; n=$((n + 1)); done
+timed "sync with nothing new (bin/tidings)" env -u TIDINGS_NO_CDS bin/tidings sync
+timed "sync with nothing new (bin/tidings, again)" env -u TIDINGS_NO_CDS bin/tidings sync
 echo "cache: $(du -sh "$home/cache" | cut -f1), state: $(du -sh "$home/data/tidings/sync/bench/state.json" | cut -f1)"
 java -XX:+UseSerialGC -cp "$cp" dev.tidings.app.SyncBench "$url" bench-password "$items"
 java -XX:+UseSerialGC -cp "$cp" dev.tidings.tui.SyncMarkBench
