@@ -37,7 +37,7 @@ public final class GReaderClient {
     public GReaderClient(String baseUrl, String account, FetchLimits limits, String appId, String appKey) {
         this.base = baseUrl;
         this.account = account;
-        this.http = new Transport(limits, !baseUrl.startsWith("http:"));
+        this.http = new Transport(limits);
         this.appId = appId == null ? "" : appId;
         this.appKey = appKey == null ? "" : appKey;
     }
