@@ -151,6 +151,7 @@ public final class Reader {
     /** Synced subscriptions: read marks and stars are queued for their accounts, R syncs them. */
     void sync(ReaderSync s) {
         sync = s;
+        state.starredBy(s::isStarred);
         store.sync(s);
         effects.sync(s);
     }

@@ -443,6 +443,16 @@ public final class ReaderState {
         return session.isSaved(e);
     }
 
+    /** True when the article is starred on its sync server. */
+    public boolean isStarred(Entry e) {
+        return session.starred.test(e);
+    }
+
+    /** Where stars come from: the synced accounts' starred ids (thread-safe sets, read on the UI thread). */
+    public void starredBy(java.util.function.Predicate<Entry> starred) {
+        session.starred = starred == null ? e -> false : starred;
+    }
+
     public Library library() {
         return session.library;
     }

@@ -138,6 +138,17 @@ final class ReaderSync {
         return new Change(now, on ? Change.Op.STAR : Change.Op.UNSTAR, hex);
     }
 
+    /** True when a synced entry is starred (as last synced, plus stars flipped here since). */
+    boolean isStarred(Entry e) {
+        String id = e.item().id();
+        String account = ItemIds.accountOf(id);
+        if (account == null) {
+            return false;
+        }
+        Set<String> s = starred.get(account);
+        return s != null && s.contains(ItemIds.hex(id));
+    }
+
     /** Queues a star change (store worker). */
     void queue(String account, Change c) throws SyncException {
         synced.queue(account).append(List.of(c));

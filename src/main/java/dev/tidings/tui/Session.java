@@ -268,6 +268,9 @@ final class Session {
         return library != null && library.isSaved(e.item().id());
     }
 
+    /** Which entries are starred on a sync server: set when synced feeds are shown, else none. */
+    java.util.function.Predicate<Entry> starred = e -> false;
+
     void setLibraryError(String message) {
         libraryError = Sanitize.line(message);
     }

@@ -185,7 +185,8 @@ final class View {
             int c = 0;
             c = p.text(c, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
             c = p.text(c, row, w, unread ? "●" : " ", sel ? Ui.SELECTION : Ui.UNREAD);
-            c = p.text(c, row, w, s.isSaved(e) ? "+" : " ", sel ? Ui.SELECTION : Ui.SAVED);
+            // "+" saved in a collection, "*" starred on a sync server (saved shows first)
+            c = p.text(c, row, w, s.isSaved(e) ? "+" : s.isStarred(e) ? "*" : " ", sel ? Ui.SELECTION : Ui.SAVED);
             c = p.text(c, row, w, " ", sel ? Ui.SELECTION : Ui.BODY);
             c = p.text(c, row, w, day(e.item().date(), s) + "  ", sel ? Ui.SELECTION : Ui.DATE);
             int titleEnd = showFeed ? w - feedWidth - 2 : w - 1;

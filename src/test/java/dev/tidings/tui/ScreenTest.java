@@ -131,6 +131,25 @@ class ScreenTest {
     }
 
     @Test
+    void starredArticlesOfSyncedFeedsAreMarkedInTheList() throws IOException {
+        start(80, 16);
+        String second = reader.state().visible().get(1).item().id();
+        reader.state().starredBy(e -> e.item().id().equals(second));
+        reader.render();
+        List<String> rows = List.of(text().split("\n"));
+        int first = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).startsWith(">")) {
+                first = i;
+                break;
+            }
+        }
+        assertThat(first).isNotNegative();
+        assertThat(rows.get(first).substring(0, 4)).doesNotContain("*");
+        assertThat(rows.get(first + 1).substring(0, 4)).contains("*");
+    }
+
+    @Test
     void feedListTakesTurnsInASmallWindow() throws IOException {
         startSplit(40, 12);
         golden("feeds-40x12.txt");
