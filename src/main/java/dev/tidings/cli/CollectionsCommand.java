@@ -149,14 +149,7 @@ final class CollectionsCommand implements Callable<Integer> {
                             Json.instant(g, "created", c.created());
                             g.writeArrayFieldStart("items");
                             for (Entry e : entries) {
-                                g.writeStartObject();
-                                g.writeNumberField("number", e.number());
-                                Json.line(g, "id", e.item().id());
-                                Json.line(g, "title", e.item().title());
-                                Json.link(g, "link", e.item().link());
-                                Json.instant(g, "published", e.item().published());
-                                Json.line(g, "feed", e.feed().name());
-                                g.writeEndObject();
+                                HeadlineJson.write(g, e);
                             }
                             g.writeEndArray();
                             g.writeEndObject();

@@ -155,11 +155,11 @@ final class DumpCommand implements Callable<Integer> {
                     if (result.feeds().isEmpty()) {
                         g.writeNull();
                     } else {
-                        feedObject(g, result.feeds().get(0));
+                        HeadlineJson.feed(g, result.feeds().get(0));
                     }
                     g.writeArrayFieldStart("feeds");
                     for (LoadedFeed f : result.feeds()) {
-                        feedObject(g, f);
+                        HeadlineJson.feed(g, f);
                     }
                     g.writeEndArray();
                     g.writeArrayFieldStart("items");
@@ -245,26 +245,10 @@ final class DumpCommand implements Callable<Integer> {
         return Article.of(e.item(), e.feed().name(), e.feed().base());
     }
 
-    static void feedObject(JsonGenerator g, LoadedFeed f) throws IOException {
-        g.writeStartObject();
-        Json.line(g, "title", f.feed().title());
-        Json.link(g, "link", f.feed().link());
-        g.writeEndObject();
-    }
-
     static void item(JsonGenerator g, Entry e) throws IOException {
         Article a = article(e);
         g.writeStartObject();
-        g.writeNumberField("number", e.number());
-        Json.line(g, "id", e.item().id());
-        Json.line(g, "title", e.item().title());
-        Json.link(g, "link", e.item().link());
-        Json.instant(g, "published", e.item().published());
-        Json.instant(g, "updated", e.item().updated());
-        g.writeFieldName("feed");
-        feedObject(g, e.feed());
-        Json.strings(g, "authors", e.item().authors());
-        Json.strings(g, "categories", e.item().categories());
+        HeadlineJson.members(g, e);
         Json.body(g, "summary", Jsoup.parseBodyFragment(e.item().summaryHtml()).text());
         StringBuilder text = new StringBuilder();
         for (Line l : Layout.lay(a.body().blocks(), 0)) {

@@ -88,7 +88,7 @@ final class ListCommand implements Callable<Integer> {
                     g.writeEndArray();
                     g.writeArrayFieldStart("items");
                     for (Entry e : entries) {
-                        headline(g, e);
+                        HeadlineJson.write(g, e);
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -98,7 +98,7 @@ final class ListCommand implements Callable<Integer> {
             case ndjson:
                 for (Entry e : entries) {
                     try (JsonGenerator g = Json.generator(out, false)) {
-                        headline(g, e);
+                        HeadlineJson.write(g, e);
                     }
                     out.println();
                     if (out.checkError()) {
@@ -140,20 +140,6 @@ final class ListCommand implements Callable<Integer> {
         Json.link(g, "link", f.feed().link());
         Json.line(g, "source", f.source());
         Json.line(g, "format", f.feed().format().label());
-        g.writeEndObject();
-    }
-
-    private static void headline(JsonGenerator g, Entry e) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("number", e.number());
-        Json.line(g, "id", e.item().id());
-        Json.line(g, "title", e.item().title());
-        Json.link(g, "link", e.item().link());
-        Json.instant(g, "published", e.item().published());
-        Json.instant(g, "updated", e.item().updated());
-        Json.line(g, "feed", e.feed().name());
-        Json.strings(g, "authors", e.item().authors());
-        Json.strings(g, "categories", e.item().categories());
         g.writeEndObject();
     }
 }

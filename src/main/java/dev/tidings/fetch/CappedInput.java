@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A file or stdin read under the same cap as an HTTP body: past {@code cap} bytes every read fails,
- * and {@link #exceeded()} stays true, so the caller can name the real problem even when a parser
- * above turned the failure into a syntax error of its own.
+ * A stream read under a cap: past {@code cap} bytes every read fails with {@link TooLarge}, and
+ * {@link #exceeded()} stays true, so the caller can name the real problem even when a reader above
+ * (a parser, GZIPInputStream) swallowed the failure or turned it into an error of its own. Files,
+ * stdin and the bytes of an HTTP body off the wire all go through it.
  *
  * <pre>
  * CappedInput in = new CappedInput(System.in, 50L << 20);
@@ -98,7 +99,16 @@ public final class CappedInput extends FilterInputStream {
 
     private void check() throws IOException {
         if (count > cap) {
-            throw new IOException("larger than " + HttpFetcher.size(cap));
+            throw new TooLarge(cap);
+        }
+    }
+
+    /** More than the cap was offered: "larger than 50 MiB". */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long cap) {
+            super("larger than " + HttpFailures.size(cap));
         }
     }
 }

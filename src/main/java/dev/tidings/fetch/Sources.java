@@ -43,7 +43,7 @@ public final class Sources {
          */
         public void checkSize() throws SourceException {
             if (body instanceof CappedInput && ((CappedInput) body).exceeded()) {
-                throw new SourceException(name + ": larger than " + HttpFetcher.size(((CappedInput) body).cap())
+                throw new SourceException(name + ": larger than " + HttpFailures.size(((CappedInput) body).cap())
                         + " (the limit for " + (((CappedInput) body).cap() == MAX_FILE_BYTES ? "a feed file"
                         : "stdin and pipes") + ")");
             }

@@ -120,7 +120,7 @@ public final class CollectionStore {
         }
         byte[] bytes = readBytes();
         Set<String> keys = new HashSet<>();
-        Dto.FileDto index = Wire.index(bytes, keys);
+        Dto.FileDto index = WireScanner.index(bytes, keys);
         if (index == null) {
             return toLibrary(adopt(parse(bytes), stamp)); // let the strict read say what is wrong
         }
@@ -131,7 +131,7 @@ public final class CollectionStore {
         indexStamp = stamp;
         List<Collection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : index.collections) {
-            collections.add(new Collection(c.name, Wire.instant(c.created), c.articles));
+            collections.add(new Collection(c.name, WireMapper.instant(c.created), c.articles));
         }
         return new Library(collections, Map.of());
     }
@@ -192,8 +192,8 @@ public final class CollectionStore {
     Dto.FileDto parse(byte[] bytes) throws StoreException {
         Dto.FileDto dto;
         try {
-            dto = Wire.parse(bytes, lastRead);
-        } catch (Wire.Bad e) {
+            dto = WireReader.parse(bytes, lastRead);
+        } catch (WireReader.Bad e) {
             throw corrupt(e.getMessage());
         }
         checkHeader(dto);
@@ -271,17 +271,13 @@ public final class CollectionStore {
         }
         List<Collection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : dto.collections) {
-            collections.add(new Collection(c.name, Wire.instant(c.created), c.articles));
+            collections.add(new Collection(c.name, WireMapper.instant(c.created), c.articles));
         }
         Library lib = new Library(collections, Library.lazyArticles(dto.articles));
         if (dto == cached) {
             cachedLibrary = lib;
         }
         return lib;
-    }
-
-    private static String text(Instant i) {
-        return i == null ? null : i.toString();
     }
 
     // ---------------------------------------------------------------- names
@@ -418,34 +414,13 @@ public final class CollectionStore {
      */
     private void put(Dto.FileDto dto, SavedArticle s) {
         Dto.Article existing = dto.articles.get(s.key());
-        Dto.ArticleDto a = existing != null ? existing.dto(true) : new Dto.ArticleDto();
-        Item i = s.item();
-        a.id = i.id();
-        a.title = i.title();
-        a.link = i.link();
-        a.feedTitle = s.feedTitle();
-        a.feedUrl = s.feedUrl();
-        a.authors = new ArrayList<>(i.authors());
-        a.categories = new ArrayList<>(i.categories());
-        a.published = text(i.published());
-        a.updated = text(i.updated());
-        if (a.savedAt == null) {
-            a.savedAt = text(s.savedAt() != null ? s.savedAt() : clock.instant());
-        }
-        a.images = new ArrayList<>();
-        for (Image img : i.images()) {
-            Dto.ImageDto d = new Dto.ImageDto();
-            d.url = img.url();
-            d.caption = img.caption();
-            d.credit = img.credit();
-            a.images.add(d);
-        }
-        a.html = Sanitize.body(i.bodyHtml());
-        byte[] json = Wire.oneLine(a);
+        Dto.ArticleDto a = WireMapper.toWire(s, existing != null ? existing.dto(true) : new Dto.ArticleDto(),
+                clock.instant());
+        byte[] json = WireWriter.oneLine(a);
         if (existing != null && existing.sameBytes(json, 0, json.length)) {
             return; // saved again unchanged: keep the article (and its view) as it is
         }
-        dto.articles.put(s.key(), new Dto.Article(s.key(), json, 0, json.length, Wire.toArticle(s.key(), a)));
+        dto.articles.put(s.key(), new Dto.Article(s.key(), json, 0, json.length, WireMapper.toArticle(s.key(), a)));
     }
 
     private static void collectGarbage(Dto.FileDto dto) {
@@ -568,7 +543,7 @@ public final class CollectionStore {
      * link, and the temp file is created beside the target so the rename stays atomic.
      */
     private void write(Dto.FileDto dto) throws IOException {
-        AtomicFiles.write(target(), Wire.serialize(dto), sink);
+        AtomicFiles.write(target(), WireWriter.serialize(dto), sink);
     }
 
     /** The file a save replaces: {@link #file} with every symbolic link followed (dangling ones too). */

@@ -2,7 +2,6 @@ package dev.tidings.store;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ final class Dto {
     }
 
     /**
-     * The whole file in memory. Not bound by Jackson: {@link Wire} reads and writes it, keeping
+     * The whole file in memory. Not bound by Jackson: {@link WireReader} reads it and {@link WireWriter} writes it, keeping
      * each article as its JSON bytes ({@link Article}) so unchanged articles are never serialized
      * again.
      */
@@ -89,7 +88,7 @@ final class Dto {
         public SavedArticle get() {
             SavedArticle v = view;
             if (v == null) {
-                v = Wire.toArticle(key, dto(false));
+                v = WireMapper.toArticle(key, dto(false));
                 view = v;
             }
             return v;
@@ -102,7 +101,7 @@ final class Dto {
 
         /** The wire object, with its unknown members when {@code extras}. */
         ArticleDto dto(boolean extras) {
-            return Wire.article(src, from, length, extras);
+            return WireReader.article(src, from, length, extras);
         }
 
         /** True when {@code bytes[off, off + len)} is this article's JSON, byte for byte. */
@@ -122,7 +121,7 @@ final class Dto {
         byte[] keyJson() {
             byte[] k = keyJson;
             if (k == null) {
-                k = Wire.quote(key);
+                k = WireWriter.quote(key);
                 keyJson = k;
             }
             return k;
@@ -136,9 +135,7 @@ final class Dto {
         public List<String> articles = new ArrayList<>();
     }
 
-    @JsonPropertyOrder({"id", "title", "link", "feedTitle", "feedUrl", "authors", "categories", "published",
-        "updated", "savedAt", "images", "html"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** A saved article's members: read and written through {@link ArticleMembers#ARTICLE}. */
     static final class ArticleDto extends Extensible {
         public String id;
         public String title;
@@ -154,7 +151,7 @@ final class Dto {
         public String html;
     }
 
-    @JsonPropertyOrder({"url", "caption", "credit"})
+    /** A picture of a saved article: read and written through {@link ArticleMembers#IMAGE}. */
     static final class ImageDto extends Extensible {
         public String url;
         public String caption;

@@ -1,16 +1,8 @@
 package dev.tidings.sync;
 
-import dev.tidings.io.AtomicFiles;
-import dev.tidings.io.OwnFiles;
+import dev.tidings.io.AppendLog;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,14 +20,14 @@ import java.util.Set;
  * pushed twice (a crash between the push and the rewrite) sets the same state twice: harmless.
  */
 public final class ChangeQueue {
-    private final Path file;
+    private final AppendLog log;
 
     public ChangeQueue(Path file) {
-        this.file = file.toAbsolutePath().normalize();
+        this.log = new AppendLog(file);
     }
 
     public Path file() {
-        return file;
+        return log.file();
     }
 
     /** Appends changes (one write, fsynced) under the queue's lock. */
@@ -46,29 +38,9 @@ public final class ChangeQueue {
         StringBuilder sb = new StringBuilder();
         changes.forEach(c -> sb.append(c.line()));
         try {
-            AtomicFiles.createPrivateDirectories(file.getParent());
-            try (FileChannel lockChannel = OwnFiles.openLock(lockFile(), file);
-                 FileLock lock = lockChannel.lock();
-                 FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                         StandardOpenOption.WRITE)) {
-                String text = sb.toString();
-                long size = ch.size();
-                if (size > 0) {
-                    ByteBuffer last = ByteBuffer.allocate(1);
-                    ch.read(last, size - 1);
-                    if (last.get(0) != '\n') {
-                        text = "\n" + text; // a torn line from a crash: end it, do not extend it
-                    }
-                }
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                long at = size;
-                while (buf.hasRemaining()) {
-                    at += ch.write(buf, at);
-                }
-                ch.force(false);
-            }
+            log.append(sb.toString(), null);
         } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.LOCAL, file + ": cannot queue the change ("
+            throw new SyncException(SyncException.Kind.LOCAL, file() + ": cannot queue the change ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
@@ -76,28 +48,20 @@ public final class ChangeQueue {
     /** Every change in the log, oldest first (torn or foreign lines skipped). */
     public List<Change> all() throws SyncException {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return List.of();
+            return parse(log.read());
         } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.LOCAL, file + ": cannot read the queue ("
+            throw new SyncException(SyncException.Kind.LOCAL, file() + ": cannot read the queue ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static List<Change> parse(String text) {
         List<Change> out = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                break; // a half-written last line (crash mid-append): ignored
-            }
-            Change c = Change.parse(text.substring(start, nl));
+        for (String line : AppendLog.lines(text)) {
+            Change c = Change.parse(line);
             if (c != null) {
                 out.add(c);
             }
-            start = nl + 1;
         }
         return out;
     }
@@ -124,24 +88,19 @@ public final class ChangeQueue {
             return;
         }
         Set<Change> gone = new HashSet<>(done);
-        try (FileChannel lockChannel = OwnFiles.openLock(lockFile(), file);
-             FileLock lock = lockChannel.lock()) {
-            List<Change> keep = new ArrayList<>();
-            for (Change c : all()) {
-                if (!gone.contains(c)) {
-                    keep.add(c);
+        try {
+            log.locked(() -> {
+                StringBuilder sb = new StringBuilder();
+                for (Change c : parse(log.read())) {
+                    if (!gone.contains(c)) {
+                        sb.append(c.line());
+                    }
                 }
-            }
-            StringBuilder sb = new StringBuilder();
-            keep.forEach(c -> sb.append(c.line()));
-            AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+                log.rewrite(sb.toString());
+            });
         } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.LOCAL, file + ": cannot update the queue ("
+            throw new SyncException(SyncException.Kind.LOCAL, file() + ": cannot update the queue ("
                     + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    private Path lockFile() {
-        return file.resolveSibling(file.getFileName() + ".lock");
     }
 }

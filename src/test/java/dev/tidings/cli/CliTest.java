@@ -97,9 +97,15 @@ class CliTest {
         assertThat(first.get("number").asInt()).isEqualTo(1);
         assertThat(first.get("id").asText()).isEqualTo("tidings-sample-001");
         assertThat(first.get("published").asText()).isEqualTo("2026-11-24T09:30:00Z");
-        assertThat(first.get("feed").asText()).isEqualTo("Tidings Sample News");
+        assertThat(first.get("feed").get("title").asText()).isEqualTo("Tidings Sample News");
+        assertThat(first.get("feed").get("link").asText()).isEqualTo("https://news.example.org/");
+        assertThat(first.fieldNames()).toIterable().containsExactly(HEADLINE_MEMBERS);
         assertThat(root.get("items")).hasSize(9);
     }
+
+    /** README's headline members, in order: list, dump and collections show write them alike. */
+    static final String[] HEADLINE_MEMBERS = {"number", "id", "title", "link", "published", "updated", "feed",
+        "authors", "categories"};
 
     @Test
     void listNdjsonTsvAndLimit() throws IOException {
@@ -122,8 +128,13 @@ class CliTest {
         assertThat(root.get("feed").get("title").asText()).isEqualTo("Tidings Sample News");
         assertThat(root.get("feed").get("link").asText()).isEqualTo("https://news.example.org/");
         JsonNode item = root.get("items").get(0);
-        assertThat(item.fieldNames()).toIterable().contains("id", "title", "link", "published", "updated", "authors",
-                "categories", "summary", "text", "images", "links");
+        assertThat(item.fieldNames()).toIterable().containsSequence(HEADLINE_MEMBERS).contains("summary", "text",
+                "images", "links");
+        // the headline part is what list writes for the same item, value for value
+        JsonNode listed = MAPPER.readTree(Cli.run("list", "--format", "json", RSS).out).get("items").get(0);
+        for (String member : HEADLINE_MEMBERS) {
+            assertThat(item.get(member)).as(member).isEqualTo(listed.get(member));
+        }
         assertThat(item.get("images").get(0).get("credit").asText()).isEqualTo("AFP");
         assertThat(item.get("images").get(0).get("caption").asText()).isNotEmpty();
         assertThat(item.get("links").get(0).asText()).startsWith("https://");

@@ -50,6 +50,10 @@ class CollectionsCliTest {
         Cli show = run("collections", "show", "Work");
         assertThat(show.out.lines()).hasSize(2);
         assertThat(show.out).contains("Alpine valley races").contains("دهاقین هرات");
+        JsonNode shown = new ObjectMapper().readTree(run("collections", "show", "Work", "--format", "json").out);
+        JsonNode headline = shown.get("items").get(0);
+        assertThat(headline.fieldNames()).toIterable().containsExactly(CliTest.HEADLINE_MEMBERS);
+        assertThat(headline.get("feed").get("title").asText()).isEqualTo("Tidings Sample News");
 
         Cli dump = run("dump", "--collection", "Afghanistan", "--width", "72");
         assertThat(dump.code).as(dump.toString()).isZero();

@@ -231,16 +231,16 @@ class HttpFetcherTest {
         InetAddress[] lanHost = addresses("192.168.1.10");
         InetAddress[] loopback = addresses("127.0.0.1");
 
-        assertThat(HttpFetcher.redirectAllowed(publicHost, addresses("151.101.1.69"))).isTrue();
+        assertThat(RedirectGuard.redirectAllowed(publicHost, addresses("151.101.1.69"))).isTrue();
         for (String inward : List.of("127.0.0.1", "::1", "0.0.0.0", "10.0.0.1", "172.16.5.4", "192.168.0.1",
                 "169.254.169.254", "fe80::1", "fd00::1", "100.64.0.1")) {
-            assertThat(HttpFetcher.redirectAllowed(publicHost, addresses(inward))).as(inward).isFalse();
+            assertThat(RedirectGuard.redirectAllowed(publicHost, addresses(inward))).as(inward).isFalse();
         }
-        assertThat(HttpFetcher.redirectAllowed(publicHost, addresses("93.184.216.34", "127.0.0.1"))).isFalse();
-        assertThat(HttpFetcher.redirectAllowed(lanHost, addresses("192.168.1.11"))).isTrue();
-        assertThat(HttpFetcher.redirectAllowed(lanHost, loopback)).isFalse();
-        assertThat(HttpFetcher.redirectAllowed(loopback, loopback)).isTrue();
-        assertThat(HttpFetcher.redirectAllowed(loopback, lanHost)).isTrue();
+        assertThat(RedirectGuard.redirectAllowed(publicHost, addresses("93.184.216.34", "127.0.0.1"))).isFalse();
+        assertThat(RedirectGuard.redirectAllowed(lanHost, addresses("192.168.1.11"))).isTrue();
+        assertThat(RedirectGuard.redirectAllowed(lanHost, loopback)).isFalse();
+        assertThat(RedirectGuard.redirectAllowed(loopback, loopback)).isTrue();
+        assertThat(RedirectGuard.redirectAllowed(loopback, lanHost)).isTrue();
     }
 
     /** Issue #16: NAT64, 6to4, IPv4-mapped and Teredo addresses are judged by the IPv4 they carry. */
@@ -252,11 +252,11 @@ class HttpFetcherTest {
                 "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::127.0.0.1", "64:ff9b:1::a00:1",
                 // Teredo: client 127.0.0.1 and 192.168.1.1, stored inverted
                 "2001:0:5ef5:79fd:0:0:80ff:fffe", "2001:0:5ef5:79fd::3f57:fefe")) {
-            assertThat(HttpFetcher.redirectAllowed(publicHost, addresses(inward))).as(inward).isFalse();
+            assertThat(RedirectGuard.redirectAllowed(publicHost, addresses(inward))).as(inward).isFalse();
         }
         for (String outward : List.of("64:ff9b::93.184.216.34", "2002:5db8:d822::1", "2001:4860:4860::8888",
                 "2606:4700::1111")) {
-            assertThat(HttpFetcher.redirectAllowed(publicHost, addresses(outward))).as(outward).isTrue();
+            assertThat(RedirectGuard.redirectAllowed(publicHost, addresses(outward))).as(outward).isTrue();
         }
     }
 
@@ -272,12 +272,12 @@ class HttpFetcherTest {
     void relativeLocationsResolveAgainstTheCurrentUrl() {
         URI base = URI.create("http://example.org/a/b/feed.xml?x=1");
 
-        assertThat(HttpFetcher.resolve(base, "other.xml")).hasToString("http://example.org/a/b/other.xml");
-        assertThat(HttpFetcher.resolve(base, "/top.xml")).hasToString("http://example.org/top.xml");
-        assertThat(HttpFetcher.resolve(base, "//cdn.example.net/f.xml")).hasToString("http://cdn.example.net/f.xml");
-        assertThat(HttpFetcher.resolve(base, "?x=2")).hasToString("http://example.org/a/b/feed.xml?x=2");
-        assertThat(HttpFetcher.resolve(URI.create("http://example.org"), "f.xml")).hasToString("http://example.org/f.xml");
-        assertThat(HttpFetcher.resolve(base, "/my feed.xml")).hasToString("http://example.org/my%20feed.xml");
+        assertThat(RedirectGuard.resolve(base, "other.xml")).hasToString("http://example.org/a/b/other.xml");
+        assertThat(RedirectGuard.resolve(base, "/top.xml")).hasToString("http://example.org/top.xml");
+        assertThat(RedirectGuard.resolve(base, "//cdn.example.net/f.xml")).hasToString("http://cdn.example.net/f.xml");
+        assertThat(RedirectGuard.resolve(base, "?x=2")).hasToString("http://example.org/a/b/feed.xml?x=2");
+        assertThat(RedirectGuard.resolve(URI.create("http://example.org"), "f.xml")).hasToString("http://example.org/f.xml");
+        assertThat(RedirectGuard.resolve(base, "/my feed.xml")).hasToString("http://example.org/my%20feed.xml");
     }
 
     // ---- bodies ----
@@ -491,9 +491,9 @@ class HttpFetcherTest {
 
     @Test
     void messagesAreOneCleanLine() {
-        assertThat(HttpFetcher.clean("http://x/\u001b[31mred\r\n\u202e\u0085")).isEqualTo("http://x/[31mred");
-        assertThat(HttpFetcher.clean("http://user:secret@x/feed")).isEqualTo("http://user:***@x/feed");
-        assertThat(HttpFetcher.clean("http://x/" + "a".repeat(500))).hasSize(203).endsWith("...");
+        assertThat(HttpFailures.clean("http://x/\u001b[31mred\r\n\u202e\u0085")).isEqualTo("http://x/[31mred");
+        assertThat(HttpFailures.clean("http://user:secret@x/feed")).isEqualTo("http://user:***@x/feed");
+        assertThat(HttpFailures.clean("http://x/" + "a".repeat(500))).hasSize(203).endsWith("...");
     }
 
     /** {@code mib} MiB of zeros, gzipped (about 1000:1), without holding them in memory. */

@@ -221,7 +221,7 @@ public final class CollectionsBench {
             bytes = Files.readAllBytes(file);
             readBytes[k] = since(s);
             s = System.nanoTime();
-            if (Wire.index(bytes, new java.util.HashSet<>()) == null) {
+            if (WireScanner.index(bytes, new java.util.HashSet<>()) == null) {
                 throw new IllegalStateException("the index read gave up on the bench file");
             }
             index[k] = since(s);
@@ -244,7 +244,7 @@ public final class CollectionsBench {
                 throw new IllegalStateException("an article without a body");
             }
             s = System.nanoTime();
-            byte[] out = Wire.serialize(dto);
+            byte[] out = WireWriter.serialize(dto);
             serialize[k] = since(s);
             Path tmp = file.resolveSibling(".bench-fsync.tmp");
             s = System.nanoTime();
@@ -422,7 +422,7 @@ public final class CollectionsBench {
             if (first == null) {
                 first = a;
             }
-            byte[] json = Wire.oneLine(toDto(a));
+            byte[] json = WireWriter.oneLine(toDto(a));
             dto.articles.put(a.key(), new Dto.Article(a.key(), json, 0, json.length, null));
             int home = r.nextInt(COLLECTIONS);
             dto.collections.get(home).articles.add(a.key());
@@ -431,7 +431,7 @@ public final class CollectionsBench {
                 dto.collections.get(second).articles.add(a.key());
             }
         }
-        Files.write(file, Wire.serialize(dto));
+        Files.write(file, WireWriter.serialize(dto));
 
         // one save through the store: the file is now byte for byte what Tidings writes, lock file included
         CollectionStore store = new CollectionStore(file);
