@@ -5,12 +5,15 @@ import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects one item's fields while a parser walks it, then builds the sanitized {@link Item} under
@@ -55,6 +58,29 @@ final class ItemBuilder {
     void addImage(String url, String caption, String credit) {
         if (images.size() < MediaImages.MAX) {
             images.add(new Image(url, caption, credit));
+        }
+    }
+
+    /**
+     * An enclosure as XML feeds write it: {@code url} resolved against {@code base}, the length as
+     * text ("" or junk: unknown); an image enclosure is also one of the item's pictures.
+     */
+    void addEnclosure(URI base, String url, String type, String length) {
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        String u = Urls.resolve(base, url);
+        long len = -1;
+        if (length != null) {
+            try {
+                len = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                len = -1;
+            }
+        }
+        addEnclosure(u, type, len);
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("image/")) {
+            addImage(u, "", "");
         }
     }
 

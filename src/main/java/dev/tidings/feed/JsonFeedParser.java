@@ -331,8 +331,8 @@ final class JsonFeedParser {
             b.link = externalUrl;
         }
         if (full) {
-            b.contentHtml = !contentHtml.isBlank() ? contentHtml : XmlFeedParser.plainToHtml(contentText);
-            b.summaryHtml = XmlFeedParser.plainToHtml(summary);
+            b.contentHtml = !contentHtml.isBlank() ? contentHtml : FeedText.plainToHtml(contentText);
+            b.summaryHtml = FeedText.plainToHtml(summary);
         }
         return b.build();
     }
