@@ -118,6 +118,7 @@ final class AtomReader {
                     }
                 }
                 case "dc:creator" -> b.addAuthor(FeedText.plainTitle(cur.text()));
+                case "itunes:duration" -> b.duration = Durations.parse(cur.text());
                 case "dc:subject" -> b.addCategory(FeedText.plainTitle(cur.text()));
                 default -> {
                     if (full && k.startsWith("media:")) {

@@ -35,6 +35,8 @@ final class ItemBuilder {
     String summaryHtml = "";
     String contentHtml = "";
     final List<Enclosure> enclosures = new ArrayList<>(1);
+    /** The item's playing time (itunes:duration): given to its first audio or video enclosure without one. */
+    long duration = -1;
     /** Images from enclosures and JSON Feed, in document order; Media RSS ones are in {@link #media}. */
     final List<Image> images = new ArrayList<>(1);
     final MediaImages media = new MediaImages();
@@ -85,10 +87,49 @@ final class ItemBuilder {
     }
 
     void addEnclosure(String url, String type, long length) {
+        addEnclosure(url, type, length, -1);
+    }
+
+    /**
+     * One enclosure; a second one with the same URL (a podcast's {@code <enclosure>} and its
+     * {@code media:content}) fills what the first left unknown instead of being added.
+     */
+    void addEnclosure(String url, String type, long length, long duration) {
         String u = FieldCaps.link(url);
-        if (!u.isEmpty()) {
-            enclosures.add(new Enclosure(u, FieldCaps.line(type), length));
+        if (u.isEmpty()) {
+            return;
         }
+        String t = FieldCaps.line(type);
+        for (int i = 0; i < enclosures.size(); i++) {
+            Enclosure e = enclosures.get(i);
+            if (e.url().equals(u)) {
+                enclosures.set(i, new Enclosure(u, e.type().isEmpty() ? t : e.type(),
+                        e.length() < 0 ? length : e.length(), e.duration() < 0 ? duration : e.duration()));
+                return;
+            }
+        }
+        if (enclosures.size() < MediaImages.MAX) {
+            enclosures.add(new Enclosure(u, t, length, duration));
+        }
+    }
+
+    /** The enclosures, the item's duration given to the first audio or video one that has none. */
+    private List<Enclosure> enclosuresWithDuration() {
+        if (duration < 0) {
+            return enclosures;
+        }
+        List<Enclosure> out = new ArrayList<>(enclosures);
+        for (int i = 0; i < out.size(); i++) {
+            Enclosure e = out.get(i);
+            String kind = e.kind();
+            if (kind.equals("audio") || kind.equals("video") || kind.isEmpty()) {
+                if (e.duration() < 0) {
+                    out.set(i, new Enclosure(e.url(), e.type(), e.length(), duration));
+                }
+                break;
+            }
+        }
+        return out;
     }
 
     Item build() {
@@ -111,7 +152,7 @@ final class ItemBuilder {
             cleanId = "tidings:" + hex(sha256(cleanId), 16);
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, media.images(images), cleanSocial());
+                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosuresWithDuration(), media.images(images), cleanSocial());
     }
 
     private Social cleanSocial() {

@@ -116,6 +116,7 @@ final class RssReader {
                     b.addEnclosure(cur.base(), cur.attr("url"), cur.attr("type"), cur.attr("length"));
                     cur.skip();
                 }
+                case "itunes:duration" -> b.duration = Durations.parse(cur.text());
                 case "description" -> {
                     if (full) {
                         URI here = cur.base();
