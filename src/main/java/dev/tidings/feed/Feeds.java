@@ -102,7 +102,7 @@ public final class Feeds {
             if (looksLikeHtml(start)) {
                 throw new FeedException("not a feed: this is an HTML page, not RSS, Atom or JSON Feed");
             }
-            Prolog.check(start, head.length < SNIFF);
+            XmlFeedParser.checkProlog(start, head.length < SNIFF);
             return XmlFeedParser.parse(reader(buffered, cs, true), detail, base);
         }
         throw new FeedException("not a feed: it starts with neither '<' (RSS/Atom) nor '{' (JSON Feed)");

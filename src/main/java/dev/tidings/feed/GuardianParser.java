@@ -135,11 +135,11 @@ final class GuardianParser extends JsonSource {
                 default -> p.skipChildren();
             }
         });
-        b.title = XmlFeedParser.plainTitle(clip(!f[3].isBlank() ? f[3] : f[1]));
+        b.title = FeedText.plainTitle(clip(!f[3].isBlank() ? f[3] : f[1]));
         b.link = web(f[2]);
         b.id = !f[0].isBlank() ? "guardian:" + f[0] : b.link;
         if (!f[7].isBlank()) {
-            b.addAuthor(XmlFeedParser.plainTitle(clip(f[7])));
+            b.addAuthor(FeedText.plainTitle(clip(f[7])));
         } else {
             contributors.forEach(b::addAuthor);
         }

@@ -5,12 +5,15 @@ import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects one item's fields while a parser walks it, then builds the sanitized {@link Item} under
@@ -32,6 +35,8 @@ final class ItemBuilder {
     String summaryHtml = "";
     String contentHtml = "";
     final List<Enclosure> enclosures = new ArrayList<>(1);
+    /** The item's playing time (itunes:duration): given to its first audio or video enclosure without one. */
+    long duration = -1;
     /** Images from enclosures and JSON Feed, in document order; Media RSS ones are in {@link #media}. */
     final List<Image> images = new ArrayList<>(1);
     final MediaImages media = new MediaImages();
@@ -58,11 +63,73 @@ final class ItemBuilder {
         }
     }
 
-    void addEnclosure(String url, String type, long length) {
-        String u = FieldCaps.link(url);
-        if (!u.isEmpty()) {
-            enclosures.add(new Enclosure(u, FieldCaps.line(type), length));
+    /**
+     * An enclosure as XML feeds write it: {@code url} resolved against {@code base}, the length as
+     * text ("" or junk: unknown); an image enclosure is also one of the item's pictures.
+     */
+    void addEnclosure(URI base, String url, String type, String length) {
+        if (url == null || url.isBlank()) {
+            return;
         }
+        String u = Urls.resolve(base, url);
+        long len = -1;
+        if (length != null) {
+            try {
+                len = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                len = -1;
+            }
+        }
+        addEnclosure(u, type, len);
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("image/")) {
+            addImage(u, "", "");
+        }
+    }
+
+    void addEnclosure(String url, String type, long length) {
+        addEnclosure(url, type, length, -1);
+    }
+
+    /**
+     * One enclosure; a second one with the same URL (a podcast's {@code <enclosure>} and its
+     * {@code media:content}) fills what the first left unknown instead of being added.
+     */
+    void addEnclosure(String url, String type, long length, long duration) {
+        String u = FieldCaps.link(url);
+        if (u.isEmpty()) {
+            return;
+        }
+        String t = FieldCaps.line(type);
+        for (int i = 0; i < enclosures.size(); i++) {
+            Enclosure e = enclosures.get(i);
+            if (e.url().equals(u)) {
+                enclosures.set(i, new Enclosure(u, e.type().isEmpty() ? t : e.type(),
+                        e.length() < 0 ? length : e.length(), e.duration() < 0 ? duration : e.duration()));
+                return;
+            }
+        }
+        if (enclosures.size() < MediaImages.MAX) {
+            enclosures.add(new Enclosure(u, t, length, duration));
+        }
+    }
+
+    /** The enclosures, the item's duration given to the first audio or video one that has none. */
+    private List<Enclosure> enclosuresWithDuration() {
+        if (duration < 0) {
+            return enclosures;
+        }
+        List<Enclosure> out = new ArrayList<>(enclosures);
+        for (int i = 0; i < out.size(); i++) {
+            Enclosure e = out.get(i);
+            String kind = e.kind();
+            if (kind.equals("audio") || kind.equals("video") || kind.isEmpty()) {
+                if (e.duration() < 0) {
+                    out.set(i, new Enclosure(e.url(), e.type(), e.length(), duration));
+                }
+                break;
+            }
+        }
+        return out;
     }
 
     Item build() {
@@ -85,7 +152,7 @@ final class ItemBuilder {
             cleanId = "tidings:" + hex(sha256(cleanId), 16);
         }
         return new Item(cleanId, cleanTitle, cleanLink, published, updated, authors, categories,
-                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosures, media.images(images), cleanSocial());
+                FieldCaps.body(summaryHtml), FieldCaps.body(contentHtml), enclosuresWithDuration(), media.images(images), cleanSocial());
     }
 
     private Social cleanSocial() {

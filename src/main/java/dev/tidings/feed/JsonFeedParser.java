@@ -190,7 +190,8 @@ final class JsonFeedParser {
             }
             List<dev.tidings.model.Enclosure> enclosures = new ArrayList<>();
             for (dev.tidings.model.Enclosure e : i.enclosures()) {
-                enclosures.add(new dev.tidings.model.Enclosure(Urls.resolve(base, e.url()), e.type(), e.length()));
+                enclosures.add(new dev.tidings.model.Enclosure(Urls.resolve(base, e.url()), e.type(), e.length(),
+                        e.duration()));
             }
             String link = i.link().isEmpty() ? "" : Urls.resolve(base, i.link());
             String id = i.id().equals(i.link()) ? link : i.id();
@@ -331,8 +332,8 @@ final class JsonFeedParser {
             b.link = externalUrl;
         }
         if (full) {
-            b.contentHtml = !contentHtml.isBlank() ? contentHtml : XmlFeedParser.plainToHtml(contentText);
-            b.summaryHtml = XmlFeedParser.plainToHtml(summary);
+            b.contentHtml = !contentHtml.isBlank() ? contentHtml : FeedText.plainToHtml(contentText);
+            b.summaryHtml = FeedText.plainToHtml(summary);
         }
         return b.build();
     }
@@ -356,6 +357,7 @@ final class JsonFeedParser {
         String type = "";
         String title = "";
         long size = -1;
+        long duration = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -374,11 +376,17 @@ final class JsonFeedParser {
                         size = p.getLongValue();
                     }
                     break;
+                case "duration_in_seconds":
+                    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                        double d = p.getDoubleValue();
+                        duration = d >= 0 && d <= Durations.MAX ? (long) d : -1;
+                    }
+                    break;
                 default:
                     p.skipChildren();
             }
         }
-        b.addEnclosure(url, type, size);
+        b.addEnclosure(url, type, size, duration);
         if (!url.isBlank() && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/")) {
             b.addImage(url, title, ""); // an image attachment's title is its caption
         }

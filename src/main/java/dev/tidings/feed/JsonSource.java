@@ -194,7 +194,7 @@ abstract class JsonSource {
             }
         }
         boolean lines = s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-        return lines ? XmlFeedParser.plainToHtml(s) : "<p>" + escape(s.strip()) + "</p>";
+        return lines ? FeedText.plainToHtml(s) : "<p>" + escape(s.strip()) + "</p>";
     }
 
     /** A caption block for the renderer: {@code <figure><img><figcaption>}. */

@@ -1,6 +1,7 @@
 package dev.tidings.subs;
 
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.XmlDoctype;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +68,7 @@ public final class Opml {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    String dtd = r.getText();
-                    if (dtd != null && dtd.contains("<!ENTITY")) {
+                    if (XmlDoctype.declaresEntities(r.getText())) {
                         throw new SubsException(file + ":" + line(r.getLocation()) + ": refused: entity declarations");
                     }
                 } else if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -200,11 +200,10 @@ public final class Opml {
             }
         }
         String text = new String(narrow, 0, n, StandardCharsets.ISO_8859_1);
-        int doctype = text.indexOf("<!DOCTYPE");
-        int entity = doctype < 0 ? -1 : text.indexOf("<!ENTITY", doctype);
-        if (entity >= 0) {
-            throw new SubsException(file + ":" + lineAt(text, entity) + ": refused: entity declarations (DOCTYPE on line "
-                    + lineAt(text, doctype) + "); nothing imported");
+        XmlDoctype.Refusal refusal = XmlDoctype.check(text, true);
+        if (refusal != null) {
+            throw new SubsException(file + ":" + lineAt(text, refusal.entityAt()) + ": refused: entity declarations"
+                    + " (DOCTYPE on line " + lineAt(text, refusal.doctypeAt()) + "); nothing imported");
         }
     }
 

@@ -101,7 +101,7 @@ class FeedsJsonTest {
     void readsAttachmentsAsEnclosures() {
         Item item = full("jsonfeed11-attachments.json").items().get(0);
         assertThat(item.enclosures()).containsExactly(
-                new Enclosure("https://cdn.example.org/ep1.mp3", "audio/mpeg", 12345678),
+                new Enclosure("https://cdn.example.org/ep1.mp3", "audio/mpeg", 12345678, 1800),
                 new Enclosure("https://json11.example.org/media/ep1.ogg", "audio/ogg", -1));
     }
 

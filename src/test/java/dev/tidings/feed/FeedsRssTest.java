@@ -112,10 +112,10 @@ class FeedsRssTest {
     }
 
     @Test
-    void ignoresMediaContentThatIsNotAnImage() {
+    void mediaContentVideoIsAnEnclosureNotAPicture() {
         Item item = item(full("rss20-media-content-credit.xml"), "Storm over the bay");
         assertThat(item.images()).extracting(Image::url).doesNotContain("https://cdn.example.org/storm.mp4");
-        assertThat(item.enclosures()).isEmpty();
+        assertThat(item.enclosures()).extracting(Enclosure::url).containsExactly("https://cdn.example.org/storm.mp4");
     }
 
     @Test
