@@ -563,6 +563,11 @@ public final class ReaderState {
         return KeyHelp.rows(session.keys, helpReturn());
     }
 
+    /** The help screen's rows laid out for the window's width: nothing is cut, long descriptions wrap. */
+    List<HelpLayout.HelpLine> helpLines() {
+        return HelpLayout.lay(helpRows(), session.width);
+    }
+
     /** The hint line: the main keys of this screen, from the key table. */
     public String hints() {
         return KeyHelp.hints(session.keys, nav.screen(), nav.viewing() != null);
