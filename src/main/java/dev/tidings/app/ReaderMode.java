@@ -124,6 +124,11 @@ public final class ReaderMode {
                 List.of(), List.of(), original == null ? null : original.social());
     }
 
+    /** The article at {@code url} from the page cache only (offline), or null when it is not there. */
+    public Extracted cachedCopy(String url) {
+        return cached(url);
+    }
+
     // ---------------------------------------------------------------- cache
 
     private Extracted cached(String url) {

@@ -19,6 +19,23 @@ final class CommonOptions {
                     + " $XDG_DATA_HOME/tidings/collections.json).")
     String collectionsFile;
 
+    @Option(names = "--offline", description = "Fetch nothing: subscriptions from the cache only; in the reader"
+            + " r, R and v say so instead of fetching.")
+    boolean offline;
+
+    /** True when --offline was given, here or before the subcommand ("tidings --offline list"). */
+    boolean offline() {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            Object o = s.userObject();
+            CommonOptions c = o instanceof TidingsCommand ? ((TidingsCommand) o).common
+                    : o instanceof CollectionsCommand ? ((CollectionsCommand) o).common : null;
+            if (c != null && c.offline) {
+                return true;
+            }
+        }
+        return offline;
+    }
+
     /** The collections file this run uses. */
     java.nio.file.Path collectionsPath() {
         String option = collectionsFile;

@@ -21,7 +21,7 @@ final class Config {
     static final List<String> KEYS = keys();
 
     private static List<String> keys() {
-        List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi"));
+        List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi", "mouse", "browser"));
         k.addAll(dev.tidings.subs.ApiKeys.settings());
         return List.copyOf(k);
     }

@@ -102,8 +102,8 @@ final class DumpCommand implements Callable<Integer> {
                 return common.storeError(e);
             }
         } else {
-            result = items.isEmpty() && ids.isEmpty() ? FeedArgs.load(env, feeds, Detail.FULL, common.err())
-                    : FeedArgs.loadForPicking(env, feeds, common.err());
+            result = items.isEmpty() && ids.isEmpty() ? FeedArgs.load(env, feeds, Detail.FULL, common.err(), common.offline())
+                    : FeedArgs.loadForPicking(env, feeds, common.err(), common.offline());
             code = Failures.report(result, common.err());
             all = FeedLoader.headlines(result.feeds());
         }

@@ -28,6 +28,8 @@ final class Env {
     final ZoneId zone;
     final boolean stdoutIsTerminal;
     final boolean stdinIsTerminal;
+    /** stdin is a pipe or a file (not a terminal, not /dev/null): a feed may be waiting there. */
+    final boolean stdinPiped;
     private HttpFetcher fetcher;
 
     Env(Map<String, String> vars, InputStream stdin, ZoneId zone, boolean stdoutIsTerminal) {
@@ -35,6 +37,12 @@ final class Env {
     }
 
     Env(Map<String, String> vars, InputStream stdin, ZoneId zone, boolean stdoutIsTerminal, boolean stdinIsTerminal) {
+        this(vars, stdin, zone, stdoutIsTerminal, stdinIsTerminal, false);
+    }
+
+    Env(Map<String, String> vars, InputStream stdin, ZoneId zone, boolean stdoutIsTerminal, boolean stdinIsTerminal,
+        boolean stdinPiped) {
+        this.stdinPiped = stdinPiped;
         this.vars = vars;
         this.stdin = stdin;
         this.zone = zone;
@@ -43,7 +51,8 @@ final class Env {
     }
 
     static Env system() {
-        return new Env(System.getenv(), System.in, ZoneId.systemDefault(), Terminal.isTty(1), Terminal.isTty(0));
+        return new Env(System.getenv(), System.in, ZoneId.systemDefault(), Terminal.isTty(1), Terminal.isTty(0),
+                Terminal.isPipeOrFile(0));
     }
 
     synchronized HttpFetcher fetcher() {

@@ -31,10 +31,10 @@ final class FeedArgs {
      * cache's index and only the feeds of the picked items are parsed in full afterwards
      * ({@link #withBodies}); otherwise everything is loaded in full.
      */
-    static FeedLoader.Result loadForPicking(Env env, List<String> feeds, PrintWriter err) {
+    static FeedLoader.Result loadForPicking(Env env, List<String> feeds, PrintWriter err, boolean offline) {
         boolean subscriptions = feeds.isEmpty() && (java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars))
                 || dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any());
-        return load(env, feeds, subscriptions ? Detail.HEADLINES : Detail.FULL, err);
+        return load(env, feeds, subscriptions ? Detail.HEADLINES : Detail.FULL, err, offline);
     }
 
     /**
@@ -81,9 +81,46 @@ final class FeedArgs {
     }
 
     static FeedLoader.Result load(Env env, List<String> given, Detail detail, PrintWriter err) {
+        return load(env, given, detail, err, false);
+    }
+
+    /**
+     * The feeds of a command. With no FEED and no subscriptions, a feed piped into stdin is read
+     * (as with "-"); with subscriptions, piped stdin is not read and a note says so. With
+     * {@code offline}, nothing is fetched: URLs given are refused and subscriptions come from the
+     * cache only (feeds not cached yet are named on stderr).
+     */
+    static FeedLoader.Result load(Env env, List<String> given, Detail detail, PrintWriter err, boolean offline) {
         List<String> feeds = env.keyless(given, err);
         boolean accounts = feeds.isEmpty() && dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any();
-        if (!feeds.isEmpty() || !(accounts || java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars)))) {
+        boolean subscriptions = accounts || java.nio.file.Files.isRegularFile(Subscribed.urlsFile(env.vars));
+        if (feeds.isEmpty() && env.stdinPiped) {
+            if (!subscriptions) {
+                feeds = List.of("-"); // "curl -s URL | tidings list" reads the pipe
+            } else {
+                err.println("tidings: note: stdin is not read without '-' (showing your subscriptions)");
+            }
+        }
+        if (!feeds.isEmpty() || !subscriptions) {
+            if (offline) {
+                List<LoadFailure> refused = new ArrayList<>();
+                List<String> local = new ArrayList<>();
+                for (String f : feeds) {
+                    if (dev.tidings.text.Urls.isWeb(f)) {
+                        refused.add(new LoadFailure(f, Sanitize.line(f) + ": not fetched (--offline)",
+                                LoadFailure.Kind.UNREADABLE));
+                    } else {
+                        local.add(f);
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    FeedLoader.Result r = local.isEmpty()
+                            ? new FeedLoader.Result(List.of(), List.of()) : env.loader().loadAll(local, detail);
+                    List<LoadFailure> all = new ArrayList<>(refused);
+                    all.addAll(r.failures());
+                    return new FeedLoader.Result(r.feeds(), all);
+                }
+            }
             return env.loader().loadAll(feeds, detail);
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
@@ -113,6 +150,10 @@ final class FeedArgs {
             } catch (FeedException notCached) {
                 if (dev.tidings.app.SyncedFeeds.isSynced(s.url())) {
                     continue; // a server feed comes with 'tidings sync', never fetched directly
+                }
+                if (offline) {
+                    err.println("tidings: " + Sanitize.line(s.url()) + ": not in the cache yet (--offline: not fetched)");
+                    continue;
                 }
                 try {
                     loaded.add(env.loader().load(s.url(), detail));

@@ -50,7 +50,7 @@ final class ListCommand implements Callable<Integer> {
             return common.usage("--limit must be 0 or more, was " + limit);
         }
         Env env = common.env();
-        FeedLoader.Result result = FeedArgs.load(env, feeds, Detail.HEADLINES, common.err());
+        FeedLoader.Result result = FeedArgs.load(env, feeds, Detail.HEADLINES, common.err(), common.offline());
         int code = Failures.report(result, common.err());
         List<Entry> entries = FeedLoader.headlines(result.feeds());
         if (unread) {

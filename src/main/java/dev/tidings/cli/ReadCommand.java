@@ -59,6 +59,9 @@ final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (common.offline()) {
+            return common.usage("read fetches a web page: not with --offline");
+        }
         if (width != null && width < Layout.MIN_WIDTH) {
             return common.usage("--width must be at least " + Layout.MIN_WIDTH + ", was " + width);
         }

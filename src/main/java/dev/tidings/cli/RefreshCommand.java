@@ -31,6 +31,9 @@ final class RefreshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (common.offline()) {
+            return common.usage("refresh fetches every subscribed feed: not with --offline");
+        }
         Subscribed s = FeedsCommand.subscribed(common);
         Subscriptions.Parsed parsed = FeedsCommand.load(common, s);
         if (parsed == null) {

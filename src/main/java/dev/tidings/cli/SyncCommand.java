@@ -40,6 +40,9 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (common.offline()) {
+            return common.usage("sync talks to the feed servers: not with --offline");
+        }
         PrintWriter out = common.out();
         PrintWriter err = common.err();
         if (first < 1 || first > 10_000) {

@@ -42,6 +42,20 @@ final class Terminal {
         return System.console() != null;
     }
 
+    /** True when file descriptor {@code fd} is a pipe or a regular file (where a feed could be waiting). */
+    static boolean isPipeOrFile(int fd) {
+        try {
+            Path link = Path.of("/proc/self/fd/" + fd);
+            if (Files.exists(Path.of("/proc/self/fd"))) {
+                String target = Files.readSymbolicLink(link).toString();
+                return target.startsWith("pipe:") || Files.isRegularFile(link);
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux: say no
+        }
+        return false;
+    }
+
     /** Colour only on a terminal, and never with NO_COLOR set or TERM=dumb. */
     static boolean useColor(Map<String, String> env) {
         String noColor = env.get("NO_COLOR");

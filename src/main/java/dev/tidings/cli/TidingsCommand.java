@@ -61,9 +61,6 @@ final class TidingsCommand implements Callable<Integer> {
                     + " does), off. Default: 'bidi' in the config file, else auto.")
     String bidi;
 
-    @Option(names = "--offline", description = "With subscriptions: start from the cache and fetch nothing.")
-    boolean offline;
-
     @Override
     public Integer call() {
         PrintWriter err = common.err();
@@ -115,6 +112,14 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        String mouseValue = config.getOrDefault("mouse", "off").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("on", "off", "yes", "no", "true", "false").contains(mouseValue)) {
+            err.println("tidings: mouse: expected on or off, not '" + Sanitize.line(mouseValue) + "'");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Reader.TtySettings tty = new Reader.TtySettings(List.of("on", "yes", "true").contains(mouseValue),
+                config.get("browser"));
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -141,8 +146,13 @@ final class TidingsCommand implements Callable<Integer> {
                     subscriptions = all;
                 }
             }
-            return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode);
+            Reader.Outcome outcome = Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty);
+            if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {
+                // not one feed could be shown: say why again on the shell's screen, and exit as list would
+                return Failures.report(new dev.tidings.app.FeedLoader.Result(List.of(), outcome.failures()), err);
+            }
+            return ExitCodes.OK;
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

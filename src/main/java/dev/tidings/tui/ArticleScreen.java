@@ -3,6 +3,7 @@ package dev.tidings.tui;
 import dev.tidings.app.Entry;
 import dev.tidings.model.Item;
 import dev.tidings.render.Article;
+import dev.tidings.text.Sanitize;
 import dev.tidings.text.Urls;
 import java.util.List;
 
@@ -275,7 +276,9 @@ final class ArticleScreen extends ScreenState {
             session.extracting = null;
         }
         if (current != null && current.item().id().equals(itemId)) {
-            status("Reader mode failed: " + reason + "; showing the feed's text", true);
+            // the reason comes last and a long URL in it is shortened, so the reason is never cut off
+            status(StatusLine.fitUrls("Reader mode failed: " + Sanitize.line(reason),
+                    Math.max(20, session.width - 2)), true);
         }
     }
 

@@ -19,7 +19,16 @@ final class Browser {
 
     /** What to run, or null when there is no way to show a browser here. */
     static List<String> command(String url, Map<String, String> env) {
-        String browser = env.getOrDefault("BROWSER", "").strip();
+        return command(url, env, null);
+    }
+
+    /**
+     * What to run: the config's {@code browser} command when set, else $BROWSER, else xdg-open
+     * (open on macOS); null when there is no way to show a browser here.
+     */
+    static List<String> command(String url, Map<String, String> env, String configured) {
+        String browser = configured != null && !configured.isBlank() ? configured.strip()
+                : env.getOrDefault("BROWSER", "").strip();
         if (!browser.isEmpty()) {
             String first = browser.split(":")[0].strip(); // BROWSER may list several, first wins
             List<String> argv = new ArrayList<>();
@@ -61,6 +70,19 @@ final class Browser {
         return TEXT_BROWSERS.contains(slash >= 0 ? prog.substring(slash + 1) : prog);
     }
 
+    /**
+     * True when the browser must run in the terminal, owning it until it exits: a known text
+     * browser, or any command where there is no display (no DISPLAY or WAYLAND_DISPLAY; macOS's
+     * {@code open} always starts a window). Otherwise it is started detached.
+     */
+    static boolean inTerminal(List<String> argv, Map<String, String> env) {
+        if (isTextBrowser(argv)) {
+            return true;
+        }
+        boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+        return !mac && !hasDisplay(env);
+    }
+
     /** Starts a graphical browser detached from the terminal. */
     static void startDetached(List<String> argv) throws IOException {
         new ProcessBuilder(argv)
@@ -68,10 +90,5 @@ final class Browser {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-    }
-
-    /** Runs a text browser in the terminal and waits for it. */
-    static int runInTerminal(List<String> argv) throws IOException, InterruptedException {
-        return new ProcessBuilder(argv).inheritIO().start().waitFor();
     }
 }

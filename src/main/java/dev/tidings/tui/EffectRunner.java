@@ -36,6 +36,14 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     private ReaderMode readerMode;
     /** Synced accounts: null without any (starring is refused). */
     private ReaderSync sync;
+    /** Feeds given on the command line: null with subscriptions. */
+    private CommandLineFeeds commandLine;
+    /** Lends the terminal to a text browser; null on a virtual terminal (tests). */
+    private TtyHandOver handOver;
+    /** The config's {@code browser} command, or null. */
+    private String browser;
+    /** {@code --offline}: reader mode only from the page cache. */
+    private boolean offline;
     private final ExecutorService extractor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "tidings-reader-mode");
         t.setDaemon(true);
@@ -56,6 +64,18 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     void subscriptions(SubscriptionsFeeder feeder, BodyCache bodies) {
         this.feeder = feeder;
         this.bodies = bodies;
+    }
+
+    /** On a real terminal: how a text browser gets it, the configured browser, and --offline. */
+    void terminal(TtyHandOver handOver, String browser, boolean offline) {
+        this.handOver = handOver;
+        this.browser = browser;
+        this.offline = offline;
+    }
+
+    /** Without subscriptions: r and R read these feeds again. */
+    void commandLine(CommandLineFeeds feeds) {
+        this.commandLine = feeds;
     }
 
     /** With synced accounts: stars are queued for them. */
@@ -107,23 +127,28 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
         return false;
     }
 
-    /** The browser: a text browser gets the terminal until it exits, a graphical one starts beside us. */
+    /**
+     * The browser: a text browser (or any browser where there is no display) gets the terminal
+     * until it exits, a graphical one starts beside us.
+     */
     @Override
     public Boolean open(ReaderState.Effect.Open e) {
         String url = e.url();
-        List<String> argv = Browser.command(url, env);
+        List<String> argv = Browser.command(url, env, browser);
         if (argv == null) {
             state.status((Browser.overSsh(env) ? "No display over SSH" : "No browser found (set $BROWSER)")
                     + ": press y to copy the link, Y to show it", true);
             return false;
         }
         try {
-            if (Browser.isTextBrowser(argv)) {
-                screen.stopScreen();
-                try {
-                    Browser.runInTerminal(argv);
-                } finally {
-                    screen.startScreen();
+            if (Browser.inTerminal(argv, env)) {
+                if (handOver == null) {
+                    state.status("No terminal to run " + argv.get(0) + " in", true);
+                    return false;
+                }
+                int status = handOver.runInTerminal(argv);
+                if (status != 0) {
+                    state.status(argv.get(0) + " exited with status " + status, true);
                 }
                 return true;
             }
@@ -145,9 +170,14 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
             readerMode = new ReaderMode(null, ReaderMode.defaultCacheDir(env));
         }
         String id = entry.item().id();
+        boolean cacheOnly = offline;
         extractor.submit(() -> {
             try {
-                Extracted x = readerMode.fetch(entry.item().link());
+                Extracted x = cacheOnly ? readerMode.cachedCopy(entry.item().link()) : readerMode.fetch(entry.item().link());
+                if (x == null) {
+                    queue.offer(new ReaderEvent.ExtractFailed(id, "offline (--offline) and the page is not in the cache"));
+                    return;
+                }
                 queue.offer(new ReaderEvent.Extracted(id, ReaderMode.asItem(x, entry.item())));
             } catch (SourceException | ExtractException ex) {
                 queue.offer(new ReaderEvent.ExtractFailed(id, ex.getMessage()));
@@ -162,6 +192,8 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     public Boolean refresh(ReaderState.Effect.Refresh e) {
         if (feeder != null) {
             feeder.refresh(e.urls());
+        } else if (commandLine != null) {
+            commandLine.reload(e.urls());
         }
         return false;
     }

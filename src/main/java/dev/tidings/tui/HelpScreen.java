@@ -30,6 +30,11 @@ final class HelpScreen extends ScreenState {
         return KeyHelp.rows(session.keys, about);
     }
 
+    /** The rows as drawn at the window's width (long descriptions wrapped): what scrolls. */
+    List<HelpLayout.HelpLine> lines() {
+        return HelpLayout.lay(rows(), session.width);
+    }
+
     @Override
     void act(Action a, int n) {
         throw new IllegalStateException("unhandled action " + a + " on the help");
@@ -37,16 +42,16 @@ final class HelpScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        viewport.scrollBy(delta, rows().size(), session.bodyRows());
+        viewport.scrollBy(delta, lines().size(), session.bodyRows());
     }
 
     @Override
     void moveTo(int index) {
-        viewport.scrollTo(index, rows().size(), session.bodyRows());
+        viewport.scrollTo(index, lines().size(), session.bodyRows());
     }
 
     @Override
     void resized() {
-        viewport.scrollBy(0, rows().size(), session.bodyRows());
+        viewport.scrollBy(0, lines().size(), session.bodyRows());
     }
 }

@@ -28,6 +28,8 @@ final class Navigator {
     private CollectionsScreen browser;
     /** The article, kept so the last one read stays known to its list. */
     final ArticleScreen article;
+    /** What pastes and mouse reports do. */
+    final PasteAndMouse pointer = new PasteAndMouse(this);
 
     Navigator(Session session) {
         this.session = session;
@@ -304,9 +306,24 @@ final class Navigator {
         }
     }
 
+    /**
+     * r and R: subscribed feeds are refreshed in the background; feeds given on the command line
+     * (files, URLs) are read again. With {@code --offline} nothing is fetched.
+     */
     private void refresh(boolean all) {
+        if (session.offline) {
+            session.status("Offline (--offline): nothing is fetched", false);
+            return;
+        }
         List<String> urls = new ArrayList<>();
-        if (all || !session.feedsMode()) {
+        if (!session.feedsMode()) {
+            Entry e = list().selectedEntry();
+            if (all || e == null) {
+                urls.addAll(session.commandLineFeeds);
+            } else {
+                urls.add(e.feed().source());
+            }
+        } else if (all) {
             for (ReaderState.FeedRow r : session.feedRows()) {
                 urls.add(r.source());
             }
@@ -318,13 +335,10 @@ final class Navigator {
                 urls.add(e.feed().source());
             }
         }
-        if (!session.feedsMode()) {
-            session.status("Refreshing needs subscriptions: add feeds with 'tidings feeds add URL'", false);
-            return;
-        }
         if (!urls.isEmpty()) {
             session.effect(new ReaderState.Effect.Refresh(urls));
-            session.status("Refreshing " + urls.size() + (urls.size() == 1 ? " feed" : " feeds") + "…", false);
+            session.status((session.feedsMode() ? "Refreshing " : "Reading again ") + urls.size()
+                    + (urls.size() == 1 ? " feed" : " feeds") + "…", false);
         }
     }
 

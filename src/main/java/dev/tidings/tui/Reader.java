@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.tidings.app.FeedLoader;
+import dev.tidings.app.LoadFailure;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Subscribed;
 import dev.tidings.subs.Subscription;
@@ -54,6 +55,16 @@ public final class Reader {
     private BodyCache bodies;
     /** The sync side of the reader, when accounts exist (else null: nothing changes for local feeds). */
     private ReaderSync sync;
+    /** Feeds given on the command line (else null), read again on r and R. */
+    private CommandLineFeeds commandLine;
+    /** The terminal lent out and taken back (Ctrl-Z, a text browser); null on a virtual terminal. */
+    private TtyHandOver handOver;
+    /** The terminal's input, whose markers stand for pastes and mouse reports; null on a virtual terminal. */
+    private TtyInput input;
+    /** {@code mouse = on}: wheel and clicks act; otherwise reports are dropped. */
+    private boolean mouse;
+    /** Feeds that could not be read, for the exit code when none could. */
+    private final List<LoadFailure> failures = new ArrayList<>();
 
     /** Loaded feeds by their position on the command line or in the urls file. */
     private final TreeMap<Integer, LoadedFeed> loaded = new TreeMap<>();
@@ -80,23 +91,41 @@ public final class Reader {
         this.trace = new StartupTrace(env.get("TIDINGS_TRACE"));
     }
 
+    /** How a reader run ended: the feeds that failed, and whether any feed was shown at all. */
+    public record Outcome(List<LoadFailure> failures, boolean nothingLoaded) {
+        public Outcome {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Settings of the terminal side: {@code mouse = on}, and the {@code browser} command from the config (or null). */
+    public record TtySettings(boolean mouse, String browser) {
+    }
+
     /**
      * Runs the reader on the process's terminal until the user quits. The caller has checked
      * that stdin and stdout are terminals and TERM is usable.
      */
-    public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
+    public static Outcome run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
-                          List<Subscription> subscriptions, boolean offline, BidiMode bidi)
+                          List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-        TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
+        TtyInput input = new TtyInput(new FileInputStream(FileDescriptor.in));
+        TtyTerminal terminal = new TtyTerminal(input, out);
+        terminal.mouse(tty.mouse());
         CellScreen screen = new CellScreen(terminal, out, Glyphs.forTerm(env), bidi.resolve(env));
         ReaderState state = new ReaderState(keys, zone);
         state.setReaderModeFeeds(readerModeFeeds);
+        state.setOffline(offline);
         Reader reader = new Reader(screen, state, theme, env, out);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
+        reader.input = input;
+        reader.mouse = tty.mouse();
+        reader.handOver = new TtyHandOver(terminal, screen, input);
+        reader.effects.terminal(reader.handOver, tty.browser(), offline);
         Thread restore = new Thread(() -> {
             synchronized (terminal.paintLock) {
                 try {
@@ -109,7 +138,9 @@ public final class Reader {
         Runtime.getRuntime().addShutdownHook(restore);
         boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
         if (!subscriptionsMode) {
-            CommandLineFeeds.start(specs, loader, state, reader.queue, () -> reader.busy); // parses while the terminal is set up
+            // parses while the terminal is set up
+            reader.commandLine = CommandLineFeeds.start(specs, loader, state, reader.queue, () -> reader.busy);
+            reader.effects.commandLine(reader.commandLine);
         }
         try {
             screen.startScreen();
@@ -118,6 +149,7 @@ public final class Reader {
                         true);
             }
             terminal.addResizeListener((t, size) -> reader.queue.offer(new ReaderEvent.Resize()));
+            reader.handOver.handleSuspend(() -> reader.queue.offer(new ReaderEvent.Suspend()));
             reader.startInput(terminal);
             reader.store.openStore(collectionsFile);
             reader.store.openReadState(dev.tidings.store.ReadState.defaultPath(env), state);
@@ -145,7 +177,7 @@ public final class Reader {
                 }
             }
         }
-        return 0;
+        return new Outcome(reader.failures, reader.loaded.isEmpty());
     }
 
     /** Synced subscriptions: read marks and stars are queued for their accounts, R syncs them. */
@@ -180,11 +212,27 @@ public final class Reader {
                     queue.offer(new ReaderEvent.Eof());
                     return;
                 }
-                queue.offer(new ReaderEvent.Key(k));
+                queue.offer(event(k));
             }
         }, "tidings-input");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A key, or the paste or mouse report its marker character stands for. */
+    private ReaderEvent event(KeyStroke k) {
+        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
+        if (input != null && c != null && (c == InputSplitter.PASTE || c == InputSplitter.MOUSE)) {
+            Object e = input.nextEvent();
+            if (e instanceof String) {
+                return new ReaderEvent.Paste((String) e);
+            }
+            if (e instanceof InputSplitter.Mouse) {
+                return new ReaderEvent.Mouse((InputSplitter.Mouse) e);
+            }
+            return new ReaderEvent.Tick(); // a marker without its event: nothing
+        }
+        return new ReaderEvent.Key(k);
     }
 
     /**
@@ -269,6 +317,24 @@ public final class Reader {
             resize();
             return true;
         }
+        if (e instanceof ReaderEvent.Suspend) {
+            if (handOver != null) {
+                handOver.suspend();
+                resize();
+            }
+            return true;
+        }
+        if (e instanceof ReaderEvent.Paste) {
+            state.paste(((ReaderEvent.Paste) e).text());
+            return effects.runAll();
+        }
+        if (e instanceof ReaderEvent.Mouse) {
+            if (mouse) {
+                state.mouse(((ReaderEvent.Mouse) e).report());
+                return effects.runAll();
+            }
+            return false; // not asked for: a stray report is no key
+        }
         if (e instanceof ReaderEvent.Loaded) {
             ReaderEvent.Loaded l = (ReaderEvent.Loaded) e;
             loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
@@ -326,6 +392,7 @@ public final class Reader {
             return false;
         }
         if (e instanceof ReaderEvent.Failed) {
+            failures.add(((ReaderEvent.Failed) e).failure());
             state.addLoadError(((ReaderEvent.Failed) e).failure().message());
             state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
             return false;

@@ -16,6 +16,18 @@ sealed interface ReaderEvent {
     record Resize() implements ReaderEvent {
     }
 
+    /** Ctrl-Z (SIGTSTP): give the terminal to the shell until {@code fg}. */
+    record Suspend() implements ReaderEvent {
+    }
+
+    /** Text pasted into the terminal (bracketed paste): never keys. */
+    record Paste(String text) implements ReaderEvent {
+    }
+
+    /** A mouse report; acted on only with {@code mouse = on}. */
+    record Mouse(InputSplitter.Mouse report) implements ReaderEvent {
+    }
+
     /** A feed is in: from the command line, the cache, or a refresh (then it replaces the old copy). */
     record Loaded(int index, LoadedFeed feed, boolean refresh) implements ReaderEvent {
         Loaded(int index, LoadedFeed feed) {

@@ -242,6 +242,26 @@ public final class ReaderState {
         nav.apply(a, n);
     }
 
+    /** Pasted text: typed into the open prompt, else ignored with a word in the status line. */
+    public void paste(String text) {
+        nav.pointer.paste(text);
+    }
+
+    /** A mouse report (wheel, click) from a terminal asked for them. */
+    void mouse(InputSplitter.Mouse report) {
+        nav.pointer.mouse(report);
+    }
+
+    /** The feeds given on the command line ("sample" without any), which r and R read again. */
+    public void setCommandLineFeeds(List<String> specs) {
+        session.commandLineFeeds = List.copyOf(specs);
+    }
+
+    /** {@code --offline}: refreshing and reader mode say so instead of fetching. */
+    public void setOffline(boolean offline) {
+        session.offline = offline;
+    }
+
     /** Where the full item of a headline-only entry comes from; null while it is not loaded. */
     public void setBodies(Function<Entry, Item> bodies) {
         session.bodies = bodies;
@@ -571,6 +591,11 @@ public final class ReaderState {
     /** The help screen's rows: keys and what they do, for the screen help was opened from. */
     public List<String[]> helpRows() {
         return KeyHelp.rows(session.keys, helpReturn());
+    }
+
+    /** The help screen's rows laid out for the window's width: nothing is cut, long descriptions wrap. */
+    List<HelpLayout.HelpLine> helpLines() {
+        return HelpLayout.lay(helpRows(), session.width);
     }
 
     /** The hint line: the main keys of this screen, from the key table. */

@@ -32,6 +32,10 @@ final class Session {
     int width = 80;
     int height = 24;
     boolean quit;
+    /** {@code --offline}: nothing is fetched, not even on R, r or v. */
+    boolean offline;
+    /** The feeds given on the command line (r and R read them again); empty with subscriptions. */
+    List<String> commandLineFeeds = List.of();
 
     // the feeds
     private List<Entry> everything = List.of();

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Lanterna's text terminal (never its Swing window), asking {@code stty} for the window size
  * instead of a cursor-position query that stalls start-up where the terminal does not answer.
+ * Raw mode here keeps the suspend key (Ctrl-Z sends SIGTSTP, which the reader handles) but turns
+ * the interrupt and quit keys off: Ctrl-C is a key, and Ctrl-\ never makes the JVM print a thread
+ * dump over the screen. Bracketed paste (and mouse reports, when asked for) are switched on with
+ * the alternate screen and off whenever it is left (quit, SIGTERM, Ctrl-Z, a text browser).
  */
 final class TtyTerminal extends UnixTerminal {
     /** Held while a frame is drawn and while the alternate screen is left, so neither cuts into the other. */
@@ -28,10 +32,25 @@ final class TtyTerminal extends UnixTerminal {
     private volatile TerminalSize startSize;
     /** True once the settings were restored: later mode changes are moot. */
     private volatile boolean restored;
+    /** Mouse reports asked for (config {@code mouse = on}). */
+    private volatile boolean mouse;
+
+    /** The stty arguments of the reader's raw mode. */
+    private static final String RAW = "-icanon min 1 -echo intr undef quit undef";
+    private static final String PASTE_ON = "\u001b[?2004h";
+    private static final String PASTE_OFF = "\u001b[?2004l";
+    /** Button presses and the wheel (1000), reported in SGR form (1006): any column, no bytes over 127. */
+    private static final String MOUSE_ON = "\u001b[?1000h\u001b[?1006h";
+    private static final String MOUSE_OFF = "\u001b[?1006l\u001b[?1000l";
 
     TtyTerminal(InputStream in, OutputStream out) throws IOException {
         super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
         constructed = true;
+    }
+
+    /** Asks the terminal for mouse reports from the next time the alternate screen is entered. */
+    void mouse(boolean on) {
+        mouse = on;
     }
 
     /**
@@ -44,7 +63,7 @@ final class TtyTerminal extends UnixTerminal {
             super.saveTerminalSettings();
             return;
         }
-        String out = run("/bin/stty -g && /bin/stty -icanon min 1 -echo intr undef && /bin/stty size");
+        String out = run("/bin/stty -g && /bin/stty " + RAW + " && /bin/stty size");
         String[] lines = out == null ? new String[0] : out.split("\n");
         if (lines.length < 1 || lines[0].isBlank()) {
             throw new IOException("stty could not read the terminal's settings");
@@ -61,6 +80,28 @@ final class TtyTerminal extends UnixTerminal {
         }
         restored = true;
         run("/bin/stty " + savedSettings); // -g output: hex fields and colons only
+    }
+
+    /**
+     * Gives the tty back as the user's shell had it (canonical input, echo, the interrupt, quit
+     * and suspend keys), for the shell after Ctrl-Z or, with {@code quitKey} false, for a program
+     * run in the terminal (whose Ctrl-\\ would otherwise reach the JVM too and print a thread dump).
+     */
+    void cooked(boolean quitKey) throws IOException {
+        if (savedSettings == null || restored) {
+            return;
+        }
+        run("/bin/stty " + savedSettings + (quitKey ? "" : " && /bin/stty quit undef"));
+    }
+
+    /** The reader's raw mode again, after {@link #cooked}; the window size is asked for again too. */
+    void raw() throws IOException {
+        if (savedSettings == null || restored) {
+            return;
+        }
+        run("/bin/stty " + RAW);
+        startSize = null;
+        getTerminalSize(); // a resize while the terminal was lent out reaches the listeners now
     }
 
     @Override
@@ -137,6 +178,7 @@ final class TtyTerminal extends UnixTerminal {
                 return;
             }
             released = true;
+            writeToTerminal((PASTE_OFF + (mouse ? MOUSE_OFF : "")).getBytes(StandardCharsets.US_ASCII));
             super.exitPrivateMode();
             flush();
         }
@@ -147,6 +189,8 @@ final class TtyTerminal extends UnixTerminal {
     public void enterPrivateMode() throws IOException {
         synchronized (paintLock) {
             super.enterPrivateMode();
+            writeToTerminal((PASTE_ON + (mouse ? MOUSE_ON : "")).getBytes(StandardCharsets.US_ASCII));
+            flush();
             released = false;
         }
     }

@@ -165,7 +165,7 @@ final class View {
                     : s.viewing() != null && viewingHasArticles(s) ? "  Loading the collection…"
                     : s.viewing() != null ? "  This collection is empty. Save articles to it with a."
                     : s.unreadOnly() ? "  No unread items (u shows all)." : "  No items.";
-            p.text(0, origin, w, msg, Ui.HINT);
+            p.text(0, origin, w, msg, Ui.META);
             return;
         }
         boolean showFeed = w >= 70;
@@ -183,7 +183,7 @@ final class View {
                 p.fill(row, 0, w, Ui.SELECTION);
             }
             int c = 0;
-            c = p.text(c, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            c = p.text(c, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.BODY);
             c = p.text(c, row, w, unread ? "●" : " ", sel ? Ui.SELECTION : Ui.UNREAD);
             // "+" saved in a collection, "*" starred on a sync server (saved shows first)
             c = p.text(c, row, w, s.isSaved(e) ? "+" : s.isStarred(e) ? "*" : " ", sel ? Ui.SELECTION : Ui.SAVED);
@@ -285,20 +285,15 @@ final class View {
     // ---------------------------------------------------------------- help
 
     private static void help(ReaderState s, Painter p, int w) {
-        List<String[]> rows = s.helpRows();
-        int keyWidth = 0;
-        for (String[] r : rows) {
-            keyWidth = Math.max(keyWidth, Width.of(r[0]));
-        }
-        keyWidth = Math.min(keyWidth, Math.max(8, w / 3));
+        List<HelpLayout.HelpLine> lines = s.helpLines();
         for (int r = 0; r < s.rows(); r++) {
             int idx = s.helpTop() + r;
-            if (idx >= rows.size()) {
+            if (idx >= lines.size()) {
                 break;
             }
-            String[] row = rows.get(idx);
-            p.text(1, r + 1, 1 + keyWidth, Width.ellipsize(row[0], keyWidth), Ui.HELP_KEY);
-            p.text(keyWidth + 3, r + 1, w, Width.ellipsize(row[1], Math.max(1, w - keyWidth - 3)), Ui.HELP_TEXT);
+            HelpLayout.HelpLine line = lines.get(idx);
+            p.text(HelpLayout.KEY_COL, r + 1, w, line.key(), Ui.HELP_KEY);
+            p.text(line.textCol(), r + 1, w, line.text(), Ui.HELP_TEXT);
         }
     }
 
@@ -398,7 +393,7 @@ final class View {
             }
             String right = count + (w >= 60 && row.feed() != null ? "  " + Width.pad(when, 12) : "") + " ";
             int rw = Width.of(right);
-            int c0 = p.text(0, line, w, sel || shown ? ">" : " ", sel ? Ui.SELECTION : shown ? Ui.HEADING : Ui.HINT);
+            int c0 = p.text(0, line, w, sel || shown ? ">" : " ", sel ? Ui.SELECTION : shown ? Ui.HEADING : Ui.BODY);
             c0 = p.text(c0, line, w, err.isEmpty() ? " " : "!", sel ? Ui.SELECTION : Ui.ERROR);
             String label = "  ".repeat(row.depth()) + (group && row.selector() != null ? "▸ " + row.label() : row.label());
             String withErr = err.isEmpty() ? label : label + "  (" + err + ")";
@@ -418,13 +413,13 @@ final class View {
         if (lib == null || lib.collections().isEmpty()) {
             p.text(2, 2, w, "No Collections", Ui.HEADING);
             p.text(2, 4, w, Width.ellipsize("Here you will find all the collections you create.", w - 3), Ui.BODY);
-            p.text(2, 5, w, Width.ellipsize("Press n to create one, or a on any article to save it.", w - 3), Ui.HINT);
+            p.text(2, 5, w, Width.ellipsize("Press n to create one, or a on any article to save it.", w - 3), Ui.META);
             return;
         }
         List<dev.tidings.model.Collection> list = lib.newestFirst();
         int rows = Math.max(1, s.rows() - 1);
         p.text(1, 1, w, Width.ellipsize(list.size() + (list.size() == 1 ? " collection" : " collections")
-                + ", newest first", w - 2), Ui.HINT);
+                + ", newest first", w - 2), Ui.META);
         for (int r = 0; r < rows; r++) {
             int idx = s.browserTop() + r;
             if (idx >= list.size()) {
@@ -440,7 +435,7 @@ final class View {
             String created = c.created() == null ? "" : "  " + DAY.format(c.created().atZone(s.zone()));
             String right = count + created + " ";
             int rw = Width.of(right);
-            p.text(0, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.HINT);
+            p.text(0, row, w, sel ? ">" : " ", sel ? Ui.SELECTION : Ui.BODY);
             p.text(2, row, Math.max(2, w - rw - 1), Width.ellipsize(c.name(), Math.max(1, w - rw - 3)),
                     sel ? Ui.SELECTION : Ui.TITLE);
             if (rw < w - 4) {
@@ -492,9 +487,13 @@ final class View {
                 Ui.HINT);
     }
 
+    /**
+     * The link in full, wrapped over as many rows as it needs (the whole window above the status
+     * line if it must); a link longer than even that ends with a line saying how much is not shown.
+     */
     private static void urlOverlay(ReaderState s, Painter p, int w, int h) {
         String url = s.urlOverlay();
-        int inner = Math.max(10, w - 4);
+        int inner = Math.max(10, w - 2);
         java.util.List<String> parts = new java.util.ArrayList<>();
         String rest = url;
         while (!rest.isEmpty()) {
@@ -505,12 +504,23 @@ final class View {
             parts.add(head);
             rest = rest.substring(head.length());
         }
-        int top = Math.max(1, h / 2 - parts.size() / 2 - 1);
+        int room = Math.max(1, h - 2); // rows under the overlay's title, above the status line
+        if (parts.size() > room) {
+            int shown = room - 1;
+            int left = url.length() - String.join("", parts.subList(0, shown)).length();
+            parts = new java.util.ArrayList<>(parts.subList(0, shown));
+            parts.add("… " + left + " more characters (y copies the whole link)");
+        }
+        int top = Math.max(0, Math.min(h / 2 - parts.size() / 2 - 1, h - 2 - parts.size()));
+        String title = "Link (select it with the mouse; any key closes):";
+        if (Width.of(title) > w - 2) {
+            title = "Link (any key closes):";
+        }
         p.fill(top, 0, w, Ui.TITLEBAR);
-        p.text(1, top, w, "Link (select it with the mouse; any key closes):", Ui.TITLEBAR);
+        p.text(1, top, w, Width.ellipsize(title, Math.max(1, w - 2)), Ui.TITLEBAR);
         for (int i = 0; i < parts.size() && top + 1 + i < h - 1; i++) {
             p.fill(top + 1 + i, 0, w, Ui.STATUS);
-            p.text(2, top + 1 + i, w, parts.get(i), Ui.LINK_URL);
+            p.text(1, top + 1 + i, w, Width.ellipsize(parts.get(i), inner), Ui.LINK_URL);
         }
     }
 }

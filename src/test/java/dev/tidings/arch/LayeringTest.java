@@ -34,7 +34,7 @@ class LayeringTest {
                     "dev.tidings.render.", "dev.tidings.store.", "dev.tidings.extract.")),
             Map.entry("tui", Set.of("dev.tidings.subs.", "dev.tidings.sync.", "dev.tidings.model.", "dev.tidings.text.", "dev.tidings.render.", "dev.tidings.app.",
                     "dev.tidings.feed.", "dev.tidings.fetch.", "dev.tidings.store.", "dev.tidings.extract.",
-                    "com.googlecode.lanterna.")),
+                    "com.googlecode.lanterna.", "sun.misc.Signal")),
             Map.entry("cli", Set.of("dev.tidings.", "picocli.", "com.fasterxml.jackson.", "org.jsoup.")),
             Map.entry("subs", Set.of("dev.tidings.io.", "dev.tidings.text.")),
             Map.entry("sync", Set.of("dev.tidings.io.", "dev.tidings.text.", "dev.tidings.fetch.", "com.fasterxml.jackson.")));
