@@ -152,7 +152,7 @@ final class ArticleScreen extends ScreenState {
             case PREV_MATCH: page.nextMatch(-1); break;
             case OPEN_BROWSER:
             case COPY_LINK:
-            case SHOW_URL: linkAction(a, current, page.article().body().links(), n); break;
+            case SHOW_URL: linkAction(a, current, page.article().links(), n); break;
             case TOGGLE_READ: session.toggleRead(current); break;
             case STAR:
                 if (current != null) {
@@ -211,7 +211,7 @@ final class ArticleScreen extends ScreenState {
         if (page.article() == null) {
             return;
         }
-        List<String> links = page.article().body().links();
+        List<String> links = page.article().links();
         if (n < 1 || n > links.size()) {
             status("No link " + n + ": this article has " + (links.isEmpty() ? "no links"
                     : links.size() == 1 ? "1 link" : links.size() + " links"), true);
