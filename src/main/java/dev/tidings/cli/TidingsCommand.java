@@ -115,6 +115,14 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        dev.tidings.tui.Launchers launchers;
+        try {
+            launchers = dev.tidings.tui.Launchers.parse(lines(config.get("open-with")), lines(config.get("send-to")));
+        } catch (IllegalArgumentException e) {
+            err.println("tidings: " + configDir.resolve("config") + ": " + Sanitize.line(e.getMessage()));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -142,12 +150,16 @@ final class TidingsCommand implements Callable<Integer> {
                 }
             }
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode);
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode, launchers);
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();
             return ExitCodes.INTERNAL;
         }
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null ? List.of() : List.of(joined.split("\n"));
     }
 
     /**

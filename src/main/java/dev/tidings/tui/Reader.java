@@ -87,14 +87,16 @@ public final class Reader {
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
-                          List<Subscription> subscriptions, boolean offline, BidiMode bidi)
+                          List<Subscription> subscriptions, boolean offline, BidiMode bidi, Launchers launchers)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         CellScreen screen = new CellScreen(terminal, out, Glyphs.forTerm(env), bidi.resolve(env));
         ReaderState state = new ReaderState(keys, zone);
         state.setReaderModeFeeds(readerModeFeeds);
+        state.setSendToNames(launchers.commandNames());
         Reader reader = new Reader(screen, state, theme, env, out);
+        reader.effects.launchers(launchers);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
         Thread restore = new Thread(() -> {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** dump shows enclosures in text, Markdown and JSON (issue #13). */
 class EnclosuresCliTest {
@@ -38,5 +42,17 @@ class EnclosuresCliTest {
         assertThat(third.get("length").asLong()).isEqualTo(900);
         // a relative enclosure URL in a local file has no web address to resolve against: not shown
         assertThat(items.get(1).get("enclosures")).isEmpty();
+    }
+
+    @Test
+    void aBadOpenWithRuleStopsTheReaderWithOneLineNamingTheConfig(@TempDir Path home) throws IOException {
+        Path config = home.resolve("config/tidings/config");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "open-with = video/* mpv %u\nopen-with = \"(bad mpv %u\n");
+        Cli c = Cli.runWith(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                "XDG_DATA_HOME", home.resolve("data").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(),
+                "XDG_STATE_HOME", home.resolve("state").toString()), "", true, PODCAST);
+        assertThat(c.code).isEqualTo(ExitCodes.USAGE);
+        assertThat(c.err).isEqualTo("tidings: " + config + ": open-with: '\"(bad mpv %u': a double quote is not closed\n");
     }
 }
