@@ -14,14 +14,18 @@ import java.util.Map;
  * Where Tidings keeps its settings ($XDG_CONFIG_HOME/tidings, else ~/.config/tidings) and the
  * small {@code config} file there: {@code key = value} lines, {@code #} comments. Known keys:
  * {@code theme} (a bundled theme name or a path), {@code reader-mode}, {@code bidi} (auto, app,
- * terminal, off), and the news API keys ({@code newsapi-api-key}, {@code newsapi-api-key-file}…
+ * terminal, off), {@code open-with} and {@code send-to} (programs for links, enclosures and
+ * bookmarking tools, see {@link dev.tidings.tui.Launchers}), and the news API keys ({@code newsapi-api-key}, {@code newsapi-api-key-file}…
  * see {@link dev.tidings.subs.ApiKeys}).
  */
 final class Config {
+    /** Settings given once per rule or command: their values are kept in order, joined by newlines. */
+    static final List<String> REPEATABLE_PROGRAMS = List.of("open-with", "send-to");
     static final List<String> KEYS = keys();
 
     private static List<String> keys() {
         List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi", "mouse", "browser"));
+        k.addAll(REPEATABLE_PROGRAMS);
         k.addAll(dev.tidings.subs.ApiKeys.settings());
         return List.copyOf(k);
     }
@@ -76,7 +80,8 @@ final class Config {
             }
             String value = line.substring(eq + 1).strip();
             // reader-mode may be given for several feeds: the values are joined by newlines
-            values.merge(key, value, (a, b) -> key.equals("reader-mode") ? a + "\n" + b : b);
+            values.merge(key, value, (a, b) -> key.equals("reader-mode") || REPEATABLE_PROGRAMS.contains(key)
+                    ? a + "\n" + b : b);
         }
         return values;
     }

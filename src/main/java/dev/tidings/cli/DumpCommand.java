@@ -5,6 +5,7 @@ import dev.tidings.app.Entry;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
+import dev.tidings.model.Enclosure;
 import dev.tidings.model.Social;
 import dev.tidings.render.Article;
 import dev.tidings.render.ArticleRenderer;
@@ -265,9 +266,33 @@ final class DumpCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         g.writeEndArray();
-        Json.links(g, "links", a.body().links());
+        enclosures(g, a);
+        Json.links(g, "links", a.links());
         social(g, e.item().social());
         g.writeEndObject();
+    }
+
+    /** {@code "enclosures": [{"url", "type", "length", "duration", "footnote"}]}; unknown numbers are null. */
+    static void enclosures(JsonGenerator g, Article a) throws IOException {
+        g.writeArrayFieldStart("enclosures");
+        for (Enclosure en : a.enclosures()) {
+            g.writeStartObject();
+            Json.link(g, "url", en.url());
+            Json.line(g, "type", en.type());
+            optionalNumber(g, "length", en.length());
+            optionalNumber(g, "duration", en.duration());
+            g.writeNumberField("footnote", a.footnote(en));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void optionalNumber(JsonGenerator g, String field, long value) throws IOException {
+        if (value < 0) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
     }
 
     /** Points, comments, content warning, boost: written only for items that have them (JSON news sources). */

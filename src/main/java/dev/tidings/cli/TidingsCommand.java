@@ -120,6 +120,14 @@ final class TidingsCommand implements Callable<Integer> {
         }
         Reader.TtySettings tty = new Reader.TtySettings(List.of("on", "yes", "true").contains(mouseValue),
                 config.get("browser"));
+        dev.tidings.tui.Launchers launchers;
+        try {
+            launchers = dev.tidings.tui.Launchers.parse(lines(config.get("open-with")), lines(config.get("send-to")));
+        } catch (IllegalArgumentException e) {
+            err.println("tidings: " + configDir.resolve("config") + ": " + Sanitize.line(e.getMessage()));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -147,7 +155,8 @@ final class TidingsCommand implements Callable<Integer> {
                 }
             }
             Reader.Outcome outcome = Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty);
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty,
+                    launchers);
             if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {
                 // not one feed could be shown: say why again on the shell's screen, and exit as list would
                 return Failures.report(new dev.tidings.app.FeedLoader.Result(List.of(), outcome.failures()), err);
@@ -158,6 +167,10 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INTERNAL;
         }
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null ? List.of() : List.of(joined.split("\n"));
     }
 
     /**

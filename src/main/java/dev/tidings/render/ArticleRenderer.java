@@ -1,5 +1,6 @@
 package dev.tidings.render;
 
+import dev.tidings.model.Enclosure;
 import dev.tidings.model.Social;
 import dev.tidings.text.Sanitize;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Locale;
 
 /**
  * The whole article as styled lines for one width: title, a meta line (feed · author · date), the
- * body, the numbered link list, and "Read more: URL". Shared by the TUI and {@code dump}.
+ * enclosures ("Audio: audio/mpeg · 24.6 MB · 1:02:03 [4]"), the body, the numbered link list
+ * (enclosure URLs after the body's links), and "Read more: URL". Shared by the TUI and {@code dump}.
  */
 public final class ArticleRenderer {
     private ArticleRenderer() {
@@ -35,7 +37,7 @@ public final class ArticleRenderer {
         return out;
     }
 
-    /** The title and meta lines. */
+    /** The title and meta lines, then the enclosures after a blank line. */
     public static void header(Article a, int width, ZoneId zone, List<Line> out) {
         String title = a.title().isEmpty() ? "(untitled)" : a.title();
         Layout.wrap(List.of(new Span(title, Style.TITLE)), width, "", "", null, out);
@@ -52,6 +54,20 @@ public final class ArticleRenderer {
         if (!a.social().contentWarning().isEmpty()) {
             Layout.wrap(List.of(new Span("Content warning: " + Sanitize.line(a.social().contentWarning()), Style.META)),
                     width, "", "", null, out);
+        }
+        enclosures(a, width, out);
+    }
+
+    /** One line per enclosure, its URL a footnote in the link list: "Video: video/mp4 · 9.8 MB · 1:35 [3]". */
+    private static void enclosures(Article a, int width, List<Line> out) {
+        if (a.enclosures().isEmpty()) {
+            return;
+        }
+        out.add(Line.BLANK);
+        for (Enclosure e : a.enclosures()) {
+            int n = a.footnote(e);
+            Layout.wrap(List.of(new Span(EnclosureText.describe(e) + " ", Style.META),
+                    new Span("[" + n + "]", Style.LINK_REF, n)), width, "", "  ", null, out);
         }
     }
 
@@ -72,7 +88,7 @@ public final class ArticleRenderer {
 
     /** The link list and the read-more line. */
     public static void footer(Article a, int width, List<Line> out) {
-        List<String> links = a.body().links();
+        List<String> links = a.links();
         if (!links.isEmpty()) {
             out.add(Line.BLANK);
             out.add(Line.of("Links", Style.SECTION));

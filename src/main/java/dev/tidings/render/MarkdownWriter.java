@@ -1,5 +1,6 @@
 package dev.tidings.render;
 
+import dev.tidings.model.Enclosure;
 import dev.tidings.text.Sanitize;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,10 +27,16 @@ public final class MarkdownWriter {
         }
         meta.add(ArticleRenderer.formatDate(a.date(), zone));
         sb.append('*').append(String.join(" · ", meta)).append("*\n\n");
+        for (Enclosure e : a.enclosures()) {
+            sb.append("- ").append(escape(EnclosureText.describe(e))).append(" [").append(a.footnote(e)).append("]\n");
+        }
+        if (!a.enclosures().isEmpty()) {
+            sb.append('\n');
+        }
         for (Block b : a.body().blocks()) {
             block(b, sb);
         }
-        List<String> links = a.body().links();
+        List<String> links = a.links();
         if (!links.isEmpty()) {
             for (int i = 0; i < links.size(); i++) {
                 sb.append('[').append(i + 1).append("]: <").append(url(links.get(i))).append(">\n");

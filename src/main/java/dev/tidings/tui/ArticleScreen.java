@@ -1,6 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Entry;
+import dev.tidings.model.Enclosure;
 import dev.tidings.model.Item;
 import dev.tidings.render.Article;
 import dev.tidings.text.Sanitize;
@@ -153,7 +154,9 @@ final class ArticleScreen extends ScreenState {
             case PREV_MATCH: page.nextMatch(-1); break;
             case OPEN_BROWSER:
             case COPY_LINK:
-            case SHOW_URL: linkAction(a, current, page.article().body().links(), n); break;
+            case SHOW_URL: linkAction(a, current, page.article().links(), n); break;
+            case OPEN_ENCLOSURE: openEnclosure(n); break;
+            case SEND_TO: startSendTo(current); break;
             case TOGGLE_READ: session.toggleRead(current); break;
             case STAR:
                 if (current != null) {
@@ -212,7 +215,7 @@ final class ArticleScreen extends ScreenState {
         if (page.article() == null) {
             return;
         }
-        List<String> links = page.article().body().links();
+        List<String> links = page.article().links();
         if (n < 1 || n > links.size()) {
             status("No link " + n + ": this article has " + (links.isEmpty() ? "no links"
                     : links.size() == 1 ? "1 link" : links.size() + " links"), true);
@@ -224,6 +227,25 @@ final class ArticleScreen extends ScreenState {
             return;
         }
         session.effect(new ReaderState.Effect.Open(url));
+    }
+
+    /** "e": enclosure {@code n} (the first without a count) with its open-with program, else the browser. */
+    private void openEnclosure(int n) {
+        if (page.article() == null || current == null) {
+            return;
+        }
+        List<Enclosure> enclosures = page.article().enclosures();
+        if (enclosures.isEmpty()) {
+            status(waitingBody ? "The article is still loading" : "This article has no enclosures", true);
+            return;
+        }
+        int i = Math.max(1, n);
+        if (i > enclosures.size()) {
+            status("No enclosure " + i + ": this article has " + enclosures.size(), true);
+            return;
+        }
+        Enclosure e = enclosures.get(i - 1);
+        session.effect(new ReaderState.Effect.Open(e.url(), e.type(), currentItem.title(), current.feed().name()));
     }
 
     // ---------------------------------------------------------------- reader mode
@@ -293,7 +315,9 @@ final class ArticleScreen extends ScreenState {
 
     @Override
     void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.FIND) {
+        if (p == ReaderState.Prompt.SEND_TO) {
+            sendToEntered(text);
+        } else if (p == ReaderState.Prompt.FIND) {
             page.runFind(text);
         } else if (p == ReaderState.Prompt.FOLLOW) {
             try {

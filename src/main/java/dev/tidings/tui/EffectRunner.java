@@ -34,6 +34,8 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     private SubscriptionsFeeder feeder;
     private BodyCache bodies;
     private ReaderMode readerMode;
+    /** open-with rules and send-to commands from the config. */
+    private Launchers launchers = Launchers.NONE;
     /** Synced accounts: null without any (starring is refused). */
     private ReaderSync sync;
     /** Feeds given on the command line: null with subscriptions. */
@@ -76,6 +78,11 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     /** Without subscriptions: r and R read these feeds again. */
     void commandLine(CommandLineFeeds feeds) {
         this.commandLine = feeds;
+    }
+
+    /** The config's open-with rules and send-to commands. */
+    void launchers(Launchers launchers) {
+        this.launchers = launchers;
     }
 
     /** With synced accounts: stars are queued for them. */
@@ -134,6 +141,10 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     @Override
     public Boolean open(ReaderState.Effect.Open e) {
         String url = e.url();
+        java.util.Optional<ProgramTemplate> rule = launchers.openWith(url, e.type());
+        if (rule.isPresent()) {
+            return run("open-with", rule.get(), rule.get().argv(url, e.title(), e.feed()));
+        }
         List<String> argv = Browser.command(url, env, browser);
         if (argv == null) {
             state.status((Browser.overSsh(env) ? "No display over SSH" : "No browser found (set $BROWSER)")
@@ -156,6 +167,52 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
             state.status("Opened in " + argv.get(0) + ": " + url, false);
         } catch (IOException x) {
             state.status("Could not start " + argv.get(0) + ": " + Sanitize.line(x.getMessage()), true);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** A send-to command for a link. */
+    @Override
+    public Boolean sendTo(ReaderState.Effect.SendTo e) {
+        java.util.Optional<Launchers.SendCommand> c = launchers.command(e.command());
+        if (c.isEmpty()) {
+            state.status("No send-to command '" + e.command() + "'", true);
+            return false;
+        }
+        return run("send-to " + e.command(), c.get().program(), c.get().program().argv(e.url(), e.title(), e.feed()));
+    }
+
+    /**
+     * Starts a configured program with its argument list (never a shell): beside the reader for
+     * {@code @background}, else in the terminal the same way a text browser gets it, the reader
+     * waiting. A missing program or a non-zero exit is a status-line message.
+     */
+    private boolean run(String what, ProgramTemplate program, List<String> argv) {
+        String name = Sanitize.line(program.program());
+        java.util.Optional<java.nio.file.Path> found = Launchers.locate(program.program(), env);
+        if (found.isEmpty()) {
+            state.status(what + ": program '" + name + "' not found", true);
+            return false;
+        }
+        argv = new java.util.ArrayList<>(argv);
+        argv.set(0, found.get().toString()); // the one found on our PATH, not another the JVM would pick
+        try {
+            if (program.background()) {
+                Browser.startDetached(argv);
+                state.status(what + ": started " + name, false);
+                return false;
+            }
+            if (handOver == null) {
+                state.status(what + ": no terminal to run " + name + " in", true);
+                return false;
+            }
+            int code = handOver.runInTerminal(argv); // the program owns the terminal until it exits
+            state.status(ProgramExit.message(what, name, code), code != 0);
+            return true;
+        } catch (IOException x) {
+            state.status(what + ": could not start " + name + ": " + Sanitize.line(x.getMessage()), true);
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
         }

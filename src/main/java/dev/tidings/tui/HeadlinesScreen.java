@@ -92,6 +92,7 @@ final class HeadlinesScreen extends ScreenState {
             case OPEN_BROWSER:
             case COPY_LINK:
             case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
+            case SEND_TO: startSendTo(selectedEntry()); break;
             case TOGGLE_READ: session.toggleRead(selectedEntry()); break;
             case MARK_FEED_READ: markFeedRead(); break;
             case STAR: {
@@ -311,6 +312,10 @@ final class HeadlinesScreen extends ScreenState {
 
     @Override
     void promptEntered(ReaderState.Prompt p, String text) {
+        if (p == ReaderState.Prompt.SEND_TO) {
+            sendToEntered(text);
+            return;
+        }
         if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
             status("Nothing matches \"" + filter + "\" (Esc clears)", true);
         }

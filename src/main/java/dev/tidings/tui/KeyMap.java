@@ -51,6 +51,8 @@ public final class KeyMap {
         m.bind(Action.OPEN_BROWSER, "o");
         m.bind(Action.COPY_LINK, "y");
         m.bind(Action.SHOW_URL, "Y");
+        m.bind(Action.OPEN_ENCLOSURE, "e");
+        m.bind(Action.SEND_TO, "|");
         m.bind(Action.TOGGLE_READ, "m");
         m.bind(Action.MARK_FEED_READ, "A");
         m.bind(Action.STAR, "s");

@@ -109,7 +109,8 @@ public final class Reader {
     public static Outcome run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
-                          List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty)
+                          List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty,
+                          Launchers launchers)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyInput input = new TtyInput(new FileInputStream(FileDescriptor.in));
@@ -119,7 +120,9 @@ public final class Reader {
         ReaderState state = new ReaderState(keys, zone);
         state.setReaderModeFeeds(readerModeFeeds);
         state.setOffline(offline);
+        state.setSendToNames(launchers.commandNames());
         Reader reader = new Reader(screen, state, theme, env, out);
+        reader.effects.launchers(launchers);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
         reader.input = input;

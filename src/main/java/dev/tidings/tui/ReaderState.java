@@ -67,10 +67,20 @@ public final class ReaderState {
             R loadBody(LoadBody e);
 
             R star(Star e);
+
+            R sendTo(SendTo e);
         }
 
-        /** Open this http(s) URL in the browser. */
-        record Open(String url) implements Effect {
+        /**
+         * Open this http(s) URL with its open-with program, else the browser; {@code type} is the
+         * enclosure's MIME type ("" for a link), {@code title} and {@code feed} fill %t and %f.
+         */
+        record Open(String url, String type, String title, String feed) implements Effect {
+            /** A link: no MIME type, no title or feed for the placeholders. */
+            public Open(String url) {
+                this(url, "", "", "");
+            }
+
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.open(this);
@@ -139,6 +149,14 @@ public final class ReaderState {
             }
         }
 
+        /** Run the send-to command named {@code command} for this link. */
+        record SendTo(String command, String url, String title, String feed) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.sendTo(this);
+            }
+        }
+
         /** Star or unstar a synced article: the reader flips it and queues the change. */
         record Star(Entry entry) implements Effect {
             @Override
@@ -185,7 +203,7 @@ public final class ReaderState {
     }
 
     /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM }
+    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO }
 
     private final Session session;
     private final Navigator nav;
@@ -273,6 +291,20 @@ public final class ReaderState {
     }
 
     /** Feeds (by source or name) whose articles open in reader mode. */
+    /** The send-to commands' names, in config order (the prompt offers them by name or number). */
+    public void setSendToNames(List<String> names) {
+        session.sendToNames = List.copyOf(names);
+    }
+
+    /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */
+    public String sendToChoices() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < session.sendToNames.size(); i++) {
+            out.add((i + 1) + " " + session.sendToNames.get(i));
+        }
+        return String.join(", ", out);
+    }
+
     public void setReaderModeFeeds(java.util.Collection<String> feeds) {
         session.readerModeFeeds.clear();
         session.readerModeFeeds.addAll(feeds);

@@ -96,10 +96,49 @@ abstract class ScreenState {
         then.accept(url);
     }
 
+    /** The entry whose link the send-to prompt is for. */
+    private Entry sendingEntry;
+
+    /** "|": asks which send-to command gets the entry's link (by name or number). */
+    void startSendTo(Entry entry) {
+        if (session.sendToNames.isEmpty()) {
+            status("No send-to commands: add 'send-to = NAME PROGRAM ARGS…' to the config", true);
+            return;
+        }
+        withLink(entry, null, 0, url -> {
+            sendingEntry = entry;
+            session.line.startPrompt(ReaderState.Prompt.SEND_TO, "");
+        });
+    }
+
+    /** Enter in the send-to prompt: the command by name or number runs for the entry's link. */
+    void sendToEntered(String text) {
+        Entry e = sendingEntry;
+        sendingEntry = null;
+        String choice = text.strip();
+        if (e == null || choice.isEmpty()) {
+            return;
+        }
+        List<String> names = session.sendToNames;
+        String name = null;
+        if (choice.chars().allMatch(Character::isDigit) && choice.length() < 6) {
+            int n = Integer.parseInt(choice);
+            name = n >= 1 && n <= names.size() ? names.get(n - 1) : null;
+        } else if (names.contains(choice)) {
+            name = choice;
+        }
+        if (name == null) {
+            status("No send-to command '" + choice + "' (known: " + String.join(", ", names) + ")", true);
+            return;
+        }
+        session.effect(new ReaderState.Effect.SendTo(name, e.item().link(), e.item().title(), e.feed().name()));
+    }
+
     /** Open, copy or show the link: what the three link keys share. */
     void linkAction(Action a, Entry entry, List<String> links, int n) {
         switch (a) {
-            case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(new ReaderState.Effect.Open(url))); break;
+            case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(entry == null ? new ReaderState.Effect.Open(url)
+                    : new ReaderState.Effect.Open(url, "", entry.item().title(), entry.feed().name()))); break;
             case COPY_LINK: withLink(entry, links, n, url -> session.effect(new ReaderState.Effect.Copy(url))); break;
             default: withLink(entry, links, n, session.line::showUrl);
         }

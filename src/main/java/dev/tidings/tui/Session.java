@@ -63,6 +63,8 @@ final class Session {
     // reader mode and the bodies of headline-only entries
     final Map<String, Item> fullText = new HashMap<>();
     final Set<String> readerModeFeeds = new HashSet<>();
+    /** The send-to commands' names from the config, in order. */
+    List<String> sendToNames = List.of();
     String extracting;
     Function<Entry, Item> bodies = e -> null;
 

@@ -309,6 +309,7 @@ final class View {
                 case NEW_COLLECTION: label = "New collection name: "; break;
                 case RENAME: label = "Rename to: "; break;
                 case CONFIRM: label = ""; break;
+                case SEND_TO: label = "Send to (" + s.sendToChoices() + "): "; break;
                 default: label = "Follow link number: ";
             }
             if (s.prompt() == ReaderState.Prompt.CONFIRM) {

@@ -163,7 +163,7 @@ class ReaderStateTest {
         ReaderState s = Samples.state(100, 30);
         String link = "https://news.example.org/2026/11/varenta-valley-flood-walls";
         keys(s, "o");
-        assertThat(effects(s)).containsExactly(new ReaderState.Effect.Open(link));
+        assertThat(effects(s)).extracting(e -> ((ReaderState.Effect.Open) e).url()).containsExactly(link);
         keys(s, "y");
         assertThat(effects(s)).containsExactly(new ReaderState.Effect.Copy(link));
         keys(s, "Y");
