@@ -204,11 +204,17 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
                 state.status(what + ": started " + name, false);
                 return false;
             }
-            if (handOver == null) {
-                state.status(what + ": no terminal to run " + name + " in", true);
-                return false;
+            int code;
+            if (handOver != null) {
+                code = handOver.runInTerminal(argv); // the program owns the terminal until it exits
+            } else { // no tty of our own (a virtual terminal): stop drawing while it runs
+                screen.stopScreen();
+                try {
+                    code = new ProcessBuilder(argv).inheritIO().start().waitFor();
+                } finally {
+                    screen.startScreen();
+                }
             }
-            int code = handOver.runInTerminal(argv); // the program owns the terminal until it exits
             state.status(ProgramExit.message(what, name, code), code != 0);
             return true;
         } catch (IOException x) {
