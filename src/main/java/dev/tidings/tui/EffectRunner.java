@@ -2,9 +2,6 @@ package dev.tidings.tui;
 
 import dev.tidings.app.Entry;
 import dev.tidings.app.ReaderMode;
-import dev.tidings.extract.ExtractException;
-import dev.tidings.extract.Extracted;
-import dev.tidings.fetch.SourceException;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -147,9 +144,8 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
         String id = entry.item().id();
         extractor.submit(() -> {
             try {
-                Extracted x = readerMode.fetch(entry.item().link());
-                queue.offer(new ReaderEvent.Extracted(id, ReaderMode.asItem(x, entry.item())));
-            } catch (SourceException | ExtractException ex) {
+                queue.offer(new ReaderEvent.Extracted(id, readerMode.article(entry.item())));
+            } catch (ReaderMode.Unreadable ex) {
                 queue.offer(new ReaderEvent.ExtractFailed(id, ex.getMessage()));
             } catch (RuntimeException | OutOfMemoryError ex) {
                 queue.offer(new ReaderEvent.ExtractFailed(id, String.valueOf(ex.getMessage())));
