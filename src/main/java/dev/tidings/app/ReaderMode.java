@@ -62,6 +62,27 @@ public final class ReaderMode {
         return e;
     }
 
+    /**
+     * Reader mode as the reader uses it: {@code item} with the article of its link's web page as
+     * its body (see {@link #asItem}), or why that page could not be read.
+     */
+    public Item article(Item item) throws Unreadable {
+        try {
+            return asItem(fetch(item.link()), item);
+        } catch (SourceException | ExtractException e) {
+            throw new Unreadable(e.getMessage());
+        }
+    }
+
+    /** The page could not be fetched or held no article: the message says which and why. */
+    public static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** What {@link #fromBytes} says of a feed: reader mode reads web pages, {@code dump} reads feeds. */
     public static final String A_FEED = "a feed, not a web page: try `tidings dump`";
     private static final Pattern FEED_TYPE = Pattern.compile("(?i)^\\s*application/(rss|atom|rdf|feed)\\+(xml|json)");
@@ -124,9 +145,10 @@ public final class ReaderMode {
                 List.of(), List.of(), original == null ? null : original.social());
     }
 
-    /** The article at {@code url} from the page cache only (offline), or null when it is not there. */
-    public Extracted cachedCopy(String url) {
-        return cached(url);
+    /** The article of the item's page from the page cache only (offline), or null when it is not there. */
+    public Item cachedArticle(Item item) {
+        Extracted x = cached(item.link());
+        return x == null ? null : asItem(x, item);
     }
 
     // ---------------------------------------------------------------- cache

@@ -2,9 +2,6 @@ package dev.tidings.tui;
 
 import dev.tidings.app.Entry;
 import dev.tidings.app.ReaderMode;
-import dev.tidings.extract.ExtractException;
-import dev.tidings.extract.Extracted;
-import dev.tidings.fetch.SourceException;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -236,13 +233,14 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
         boolean cacheOnly = offline;
         extractor.submit(() -> {
             try {
-                Extracted x = cacheOnly ? readerMode.cachedCopy(entry.item().link()) : readerMode.fetch(entry.item().link());
-                if (x == null) {
+                dev.tidings.model.Item article = cacheOnly ? readerMode.cachedArticle(entry.item())
+                        : readerMode.article(entry.item());
+                if (article == null) {
                     queue.offer(new ReaderEvent.ExtractFailed(id, "offline (--offline) and the page is not in the cache"));
                     return;
                 }
-                queue.offer(new ReaderEvent.Extracted(id, ReaderMode.asItem(x, entry.item())));
-            } catch (SourceException | ExtractException ex) {
+                queue.offer(new ReaderEvent.Extracted(id, article));
+            } catch (ReaderMode.Unreadable ex) {
                 queue.offer(new ReaderEvent.ExtractFailed(id, ex.getMessage()));
             } catch (RuntimeException | OutOfMemoryError ex) {
                 queue.offer(new ReaderEvent.ExtractFailed(id, String.valueOf(ex.getMessage())));
