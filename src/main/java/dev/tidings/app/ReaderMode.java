@@ -29,7 +29,7 @@ public final class ReaderMode {
     /** Pages larger than this (decoded) are refused. */
     public static final long MAX_PAGE_BYTES = 5L * 1024 * 1024;
     private static final Duration CACHE_TTL = Duration.ofDays(7);
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
+    static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
     private final HttpFetcher fetcher;
     private final PageCache cache;
@@ -85,7 +85,7 @@ public final class ReaderMode {
 
     /** What {@link #fromBytes} says of a feed: reader mode reads web pages, {@code dump} reads feeds. */
     public static final String A_FEED = "a feed, not a web page: try `tidings dump`";
-    private static final Pattern FEED_TYPE = Pattern.compile("(?i)^\\s*application/(rss|atom|rdf|feed)\\+(xml|json)");
+    static final Pattern FEED_TYPE = Pattern.compile("(?i)^\\s*application/(rss|atom|rdf|feed)\\+(xml|json)");
     /** After the prolog (BOM, white space, XML declaration, processing instructions, comments, DOCTYPE). */
     private static final Pattern PROLOG = Pattern.compile("^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*",
             Pattern.DOTALL);

@@ -1,7 +1,10 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tidings.app.FeedDiscovery;
 import dev.tidings.app.ReaderMode;
+import dev.tidings.extract.FeedLinks;
+import dev.tidings.fetch.SourceException;
 import dev.tidings.app.Subscribed;
 import dev.tidings.store.FeedCache;
 import dev.tidings.subs.Subscription;
@@ -232,7 +235,14 @@ final class FeedsCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- add / remove / rename
 
     /** {@code feeds add URL}. */
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Subscribe to an http(s) feed URL.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {"Subscribe to an http(s) feed URL.",
+        "A web page's URL subscribes to the feed it names in <link rel=\"alternate\">; when it names several,"
+            + " a terminal asks which, a script gets them one per line (title, type, URL) and exit code 2."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                "0:subscribed", "2:usage error (not an http(s) URL, already subscribed), or a page naming"
+                    + " several feeds (listed on stdout) and no terminal to choose",
+                "3:the subscriptions file could not be read or written",
+                "4:a web page that names no feed"})
     static final class Add implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -261,7 +271,30 @@ final class FeedsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return refuse(common, "'" + show(keyless.url()) + "' is not an http(s) URL");
             }
-            return edit(common, list -> Subscriptions.add(list, sub), "Subscribed to " + Sanitize.line(sub.url()));
+            FeedDiscovery.Found found;
+            try {
+                found = FeedDiscovery.discover(common.env().fetcher(), sub.url());
+            } catch (SourceException e) {
+                common.err().println("tidings: warning: " + Sanitize.line(String.valueOf(e.getMessage()))
+                        + "; subscribed anyway");
+                common.err().flush();
+                found = new FeedDiscovery.Found(false, List.of(), null);
+            }
+            if (!found.page()) {
+                return edit(common, list -> Subscriptions.add(list, sub), "Subscribed to " + Sanitize.line(sub.url()));
+            }
+            FeedLinks.Link chosen = DiscoveryChoice.choose(common, sub.url(), found.links());
+            if (chosen == null) {
+                return found.links().isEmpty() ? ExitCodes.INVALID_FEED : ExitCodes.USAGE;
+            }
+            Subscription feed;
+            try {
+                feed = new Subscription(chosen.url(), name == null ? "" : name, tags);
+            } catch (IllegalArgumentException e) {
+                return refuse(common, "'" + show(chosen.url()) + "' cannot be subscribed to: " + Sanitize.line(e.getMessage()));
+            }
+            return edit(common, list -> Subscriptions.add(list, feed), "Subscribed to " + Sanitize.line(feed.url())
+                    + " (" + chosen.format() + ", found on " + Sanitize.line(sub.url()) + ")");
         }
     }
 
