@@ -299,7 +299,7 @@ final class ArticleScreen extends ScreenState {
         }
         if (current != null && current.item().id().equals(itemId)) {
             // the reason comes last and a long URL in it is shortened, so the reason is never cut off
-            status(StatusLine.fitUrls("Reader mode failed: " + Sanitize.line(reason),
+            status(ShortUrls.fit("Reader mode failed: " + Sanitize.line(reason),
                     Math.max(20, session.width - 2)), true);
         }
     }

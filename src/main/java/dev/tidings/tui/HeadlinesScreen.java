@@ -23,6 +23,8 @@ final class HeadlinesScreen extends ScreenState {
     private List<Entry> visible = List.of();
     private String filter = "";
     private String feedsLabel = "";
+    /** The item selected when the filter prompt opened: the cursor goes back to it when a filter that matched nothing is cleared. */
+    private String selectedBeforeFilter;
     private final Cursor cursor = new Cursor();
 
     HeadlinesScreen(Navigator nav, String collection) {
@@ -88,7 +90,10 @@ final class HeadlinesScreen extends ScreenState {
                 }
                 break;
             }
-            case SEARCH: session.line.startPrompt(ReaderState.Prompt.FILTER, filter); break;
+            case SEARCH:
+                selectedBeforeFilter = selectedEntry() == null ? null : selectedEntry().item().id();
+                session.line.startPrompt(ReaderState.Prompt.FILTER, filter);
+                break;
             case OPEN_BROWSER:
             case COPY_LINK:
             case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
@@ -268,7 +273,7 @@ final class HeadlinesScreen extends ScreenState {
 
     /** Filters again (unread only changed), keeping the cursor on the same item when it stays. */
     void refilterKeepingSelection() {
-        String keep = selectedEntry() == null ? null : selectedEntry().item().id();
+        String keep = selectedEntry() == null ? selectedBeforeFilter : selectedEntry().item().id();
         applyFilter();
         if (keep != null) {
             for (int i = 0; i < visible.size(); i++) {

@@ -2,8 +2,6 @@ package dev.tidings.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.Terminal;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadFailure;
 import dev.tidings.app.LoadedFeed;
@@ -59,8 +57,6 @@ public final class Reader {
     private CommandLineFeeds commandLine;
     /** The terminal lent out and taken back (Ctrl-Z, a text browser); null on a virtual terminal. */
     private TtyHandOver handOver;
-    /** The terminal's input, whose markers stand for pastes and mouse reports; null on a virtual terminal. */
-    private TtyInput input;
     /** {@code mouse = on}: wheel and clicks act; otherwise reports are dropped. */
     private boolean mouse;
     /** Feeds that could not be read, for the exit code when none could. */
@@ -125,7 +121,6 @@ public final class Reader {
         reader.effects.launchers(launchers);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
-        reader.input = input;
         reader.mouse = tty.mouse();
         reader.handOver = new TtyHandOver(terminal, screen, input);
         reader.effects.terminal(reader.handOver, tty.browser(), offline);
@@ -153,7 +148,7 @@ public final class Reader {
             }
             terminal.addResizeListener((t, size) -> reader.queue.offer(new ReaderEvent.Resize()));
             reader.handOver.handleSuspend(() -> reader.queue.offer(new ReaderEvent.Suspend()));
-            reader.startInput(terminal);
+            KeyInput.start(terminal, input, reader.queue);
             reader.store.openStore(collectionsFile);
             reader.store.openReadState(dev.tidings.store.ReadState.defaultPath(env), state);
             if (subscriptionsMode) {
@@ -199,43 +194,6 @@ public final class Reader {
     /** Runs the queued effects (as a key does; for the benchmarks); true when all must be repainted. */
     boolean runEffects() throws IOException {
         return effects.runAll();
-    }
-
-    private void startInput(Terminal terminal) {
-        Thread t = new Thread(() -> {
-            while (true) {
-                KeyStroke k;
-                try {
-                    k = terminal.readInput();
-                } catch (IOException | RuntimeException e) {
-                    queue.offer(new ReaderEvent.Eof());
-                    return;
-                }
-                if (k == null || k.getKeyType() == KeyType.EOF) {
-                    queue.offer(new ReaderEvent.Eof());
-                    return;
-                }
-                queue.offer(event(k));
-            }
-        }, "tidings-input");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** A key, or the paste or mouse report its marker character stands for. */
-    private ReaderEvent event(KeyStroke k) {
-        Character c = k.getKeyType() == KeyType.Character ? k.getCharacter() : null;
-        if (input != null && c != null && (c == InputSplitter.PASTE || c == InputSplitter.MOUSE)) {
-            Object e = input.nextEvent();
-            if (e instanceof String) {
-                return new ReaderEvent.Paste((String) e);
-            }
-            if (e instanceof InputSplitter.Mouse) {
-                return new ReaderEvent.Mouse((InputSplitter.Mouse) e);
-            }
-            return new ReaderEvent.Tick(); // a marker without its event: nothing
-        }
-        return new ReaderEvent.Key(k);
     }
 
     /**

@@ -133,11 +133,27 @@ final class TtyTerminal extends UnixTerminal {
         return (!constructed && savedSettings != null) || restored;
     }
 
+    /** SIGWINCHs seen; each is handled on its own thread, and only the latest one asks stty. */
+    private final java.util.concurrent.atomic.AtomicLong resizes = new java.util.concurrent.atomic.AtomicLong();
+    private final Object resizeLock = new Object();
+
+    /**
+     * Every SIGWINCH runs on a thread of its own. Under load an earlier one's stty could answer
+     * after a later one's and leave the old size in force (a storm of resizes ending on a frame laid
+     * out for a size the window no longer has): the handlers take turns, and one that a newer signal
+     * overtook before its turn does nothing, so the last size asked for is the last one applied.
+     */
     @Override
     protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
         super.registerTerminalResizeListener(() -> {
-            startSize = null;
-            onResize.run();
+            long mine = resizes.incrementAndGet();
+            synchronized (resizeLock) {
+                if (mine != resizes.get()) {
+                    return; // a newer resize follows and will ask
+                }
+                startSize = null;
+                onResize.run();
+            }
         });
     }
 

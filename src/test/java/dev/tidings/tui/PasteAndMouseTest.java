@@ -81,4 +81,14 @@ class PasteAndMouseTest {
         assertThat(s.selected()).isZero();
         assertThat(s.statusText()).isEmpty();
     }
+
+    @Test
+    void clearingAFilterThatMatchedNothingPutsTheCursorBackWhereItWas() {
+        ReaderState s = Samples.state(100, 30);
+        keys(s, "j", "j", "/");
+        s.paste("no such words anywhere");
+        assertThat(s.visible()).isEmpty();
+        keys(s, "Esc");
+        assertThat(s.selected()).isEqualTo(2);
+    }
 }
