@@ -28,6 +28,7 @@ public final class Subscribed {
     private final FeedCache cache;
     private final java.util.function.Supplier<HttpFetcher> fetcher;
     private Refresher refresher;
+    private Searching searching;
 
     /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
     public Subscribed(Path urlsFile, Path cacheDir, java.util.function.Supplier<HttpFetcher> fetcher) {
@@ -57,6 +58,15 @@ public final class Subscribed {
         return cache;
     }
 
+    /** Search over this cache (its index is opened on first use, never at start-up). */
+    public synchronized Searching searching() {
+        if (searching == null) {
+            searching = new Searching(cache, new dev.tidings.search.SearchIndex(
+                    dev.tidings.search.SearchIndex.defaultDir(cache.dir().getParent())));
+        }
+        return searching;
+    }
+
     public synchronized Refresher refresher() {
         if (refresher == null) {
             HttpFetcher f = fetcher == null ? null : fetcher.get();
@@ -82,6 +92,7 @@ public final class Subscribed {
             urls.add(s.url());
         }
         List<Refresher.Result> results = refresher().refresh(urls, progress);
+        searching().afterRefresh(results, subs); // the search index follows the cache
         List<Subscription> updated = subs;
         boolean moved = false;
         for (Refresher.Result r : results) {
