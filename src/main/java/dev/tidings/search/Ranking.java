@@ -6,24 +6,37 @@ import java.util.List;
 
 /**
  * Collects matches from all segments and orders them: more clauses matched in the title first,
- * then newer first (undated last), then segment and document order. Matches are kept as
- * primitives; only the hits returned are read from their segments.
+ * then newer first (undated last), then segment and document order. Each match is one {@code long}
+ * that sorts in that order (title hits, date in seconds, arrival), so ordering 100,000 matches is
+ * one primitive sort; only the hits returned are read from their segments.
  */
 final class Ranking {
-    private long[] keys = new long[64]; // per match: (segment << 32 | doc)
-    private int[] titleHits = new int[64];
-    private long[] dates = new long[64];
-    private int size;
+    /** Matches ranked at most; more are counted, not kept. */
+    static final int MAX_RANKED = (1 << 20) - 1;
+    private static final long DATE_BIAS = 1L << 33; // dates from 1698 to 2242 keep their order
+    private static final long DATE_MAX = (1L << 34) - 1;
 
-    void add(int segment, int doc, int hits, long published) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            titleHits = Arrays.copyOf(titleHits, size * 2);
-            dates = Arrays.copyOf(dates, size * 2);
+    private long[] order = new long[64]; // (63 - titleHits) << 54 | (DATE_MAX - date) << 20 | arrival
+    private long[] refs = new long[64]; // per arrival: segment << 32 | doc
+    private int[] hits = new int[64];
+    private int size;
+    private int total;
+
+    void add(int segment, int doc, int titleHits, long publishedMillis) {
+        total++;
+        if (size == MAX_RANKED) {
+            return;
         }
-        keys[size] = ((long) segment << 32) | (doc & 0xFFFFFFFFL);
-        titleHits[size] = hits;
-        dates[size] = published;
+        if (size == order.length) {
+            order = Arrays.copyOf(order, size * 2);
+            refs = Arrays.copyOf(refs, size * 2);
+            hits = Arrays.copyOf(hits, size * 2);
+        }
+        long date = publishedMillis == Long.MIN_VALUE ? 0
+                : Math.max(1, Math.min(DATE_MAX, Math.floorDiv(publishedMillis, 1000) + DATE_BIAS));
+        order[size] = ((long) (63 - Math.min(63, titleHits)) << 54) | ((DATE_MAX - date) << 20) | size;
+        refs[size] = ((long) segment << 32) | (doc & 0xFFFFFFFFL);
+        hits[size] = titleHits;
         size++;
     }
 
@@ -31,35 +44,27 @@ final class Ranking {
     void removeSegment(int segment) {
         int w = 0;
         for (int r = 0; r < size; r++) {
-            if ((int) (keys[r] >>> 32) != segment) {
-                keys[w] = keys[r];
-                titleHits[w] = titleHits[r];
-                dates[w] = dates[r];
+            if ((int) (refs[r] >>> 32) != segment) {
+                order[w] = (order[r] & ~0xFFFFFL) | w;
+                refs[w] = refs[r];
+                hits[w] = hits[r];
                 w++;
             }
         }
+        total -= size - w;
         size = w;
     }
 
     SearchIndex.Results results(List<Segment> segments, int limit) {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Integer.compare(titleHits[b], titleHits[a]);
-            if (c != 0) {
-                return c;
-            }
-            c = Long.compare(dates[b], dates[a]); // Long.MIN_VALUE (no date) sorts last
-            return c != 0 ? c : Long.compare(keys[a], keys[b]);
-        });
+        long[] sorted = Arrays.copyOf(order, size);
+        Arrays.sort(sorted);
         int n = Math.min(size, Math.max(0, limit));
-        List<Hit> hits = new ArrayList<>(n);
+        List<Hit> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            long k = keys[order[i]];
-            hits.add(segments.get((int) (k >>> 32)).hit((int) k, titleHits[order[i]]));
+            int arrival = (int) (sorted[i] & 0xFFFFF);
+            long ref = refs[arrival];
+            out.add(segments.get((int) (ref >>> 32)).hit((int) ref, hits[arrival]));
         }
-        return new SearchIndex.Results(size, hits);
+        return new SearchIndex.Results(total, out);
     }
 }

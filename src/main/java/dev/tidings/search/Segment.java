@@ -138,20 +138,31 @@ final class Segment {
         return len - key.length;
     }
 
+    /** How many documents hold the term at {@code index}. */
+    int docFrequency(int index) {
+        return varint(new int[] {buf.getInt(termTable + 8 * index + 4)});
+    }
+
     /**
      * The positions of a term per document: {@code out[doc]} is a sorted array, or null when the term
      * is not in that document. Merged into what {@code out} already holds (a prefix's several terms).
+     * Documents not {@code alive} are skipped without decoding.
      */
-    void positions(int index, int[][] out) {
-        int at = buf.getInt(termTable + 8 * index + 4);
-        int[] cursor = {at};
+    void positions(int index, int[][] out, boolean[] alive) {
+        int[] cursor = {buf.getInt(termTable + 8 * index + 4)};
         int docs = varint(cursor);
         int doc = 0;
         for (int d = 0; d < docs; d++) {
             doc += varint(cursor);
             int count = varint(cursor);
-            if (doc < 0 || doc >= docCount || count < 0 || count > buf.limit() - cursor[0]) {
+            int bytes = varint(cursor);
+            int blockEnd = cursor[0] + bytes;
+            if (doc < 0 || doc >= docCount || count < 0 || bytes < count || blockEnd > buf.limit()) {
                 throw new IndexOutOfBoundsException("posting out of range");
+            }
+            if (!alive[doc]) {
+                cursor[0] = blockEnd;
+                continue;
             }
             int[] p = new int[count];
             int pos = 0;
@@ -159,6 +170,7 @@ final class Segment {
                 pos += varint(cursor);
                 p[c] = pos;
             }
+            cursor[0] = blockEnd;
             int[] old = out[doc];
             if (old == null) {
                 out[doc] = p;
@@ -168,6 +180,32 @@ final class Segment {
                 Arrays.sort(merged);
                 out[doc] = merged;
             }
+        }
+    }
+
+    /**
+     * The first (lowest) position of a term per live document, lowered into {@code first} (which
+     * holds {@link Integer#MAX_VALUE} where no term was seen yet); the other positions are skipped.
+     */
+    void firstPositions(int index, int[] first, boolean[] alive) {
+        int[] cursor = {buf.getInt(termTable + 8 * index + 4)};
+        int docs = varint(cursor);
+        int doc = 0;
+        for (int d = 0; d < docs; d++) {
+            doc += varint(cursor);
+            int count = varint(cursor);
+            int bytes = varint(cursor);
+            int blockEnd = cursor[0] + bytes;
+            if (doc < 0 || doc >= docCount || count <= 0 || bytes < count || blockEnd > buf.limit()) {
+                throw new IndexOutOfBoundsException("posting out of range");
+            }
+            if (alive[doc]) {
+                int p = varint(cursor);
+                if (p < first[doc]) {
+                    first[doc] = p;
+                }
+            }
+            cursor[0] = blockEnd;
         }
     }
 

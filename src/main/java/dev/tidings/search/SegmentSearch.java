@@ -26,33 +26,39 @@ final class SegmentSearch {
         if (n == 0) {
             return;
         }
+        // the terms each clause stands for here; a clause with a term found nowhere ends the search
+        List<int[][]> expanded = new java.util.ArrayList<>();
+        List<Query.Clause> clauses = new java.util.ArrayList<>(q.clauses());
+        for (Query.Clause c : clauses) {
+            int[][] perTerm = new int[c.terms().size()][];
+            for (int t = 0; t < perTerm.length; t++) {
+                perTerm[t] = expand(s, c.terms().get(t));
+                if (perTerm[t].length == 0) {
+                    return;
+                }
+            }
+            expanded.add(perTerm);
+        }
+        // the rarest clause first: later clauses decode only documents still in the running
+        Integer[] order = new Integer[clauses.size()];
+        long[] cost = new long[clauses.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            long df = 0;
+            for (int index : expanded.get(i)[0]) {
+                df += s.docFrequency(index);
+            }
+            cost[i] = df;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(cost[a], cost[b]));
         int[] titleHits = new int[n];
         boolean[] alive = new boolean[n];
         Arrays.fill(alive, true);
-        for (Query.Clause c : q.clauses()) {
-            List<Tokens.Term> terms = c.terms();
-            int[][][] pos = new int[terms.size()][][];
-            for (int t = 0; t < terms.size(); t++) {
-                pos[t] = postings(s, terms.get(t));
-                if (pos[t] == null) {
-                    return; // a term in no document here: nothing in this segment matches
-                }
-            }
-            boolean any = false;
-            for (int d = 0; d < n; d++) {
-                if (!alive[d]) {
-                    continue;
-                }
-                int where = match(s, d, c, pos);
-                if (where == NONE) {
-                    alive[d] = false;
-                } else {
-                    any = true;
-                    if (where == IN_TITLE) {
-                        titleHits[d]++;
-                    }
-                }
-            }
+        for (int ci : order) {
+            Query.Clause c = clauses.get(ci);
+            boolean any = c.terms().size() == 1 && (c.field() == Query.Field.ANY || c.field() == Query.Field.TITLE)
+                    ? single(s, c, expanded.get(ci)[0], alive, titleHits)
+                    : positional(s, c, expanded.get(ci), alive, titleHits);
             if (!any) {
                 return;
             }
@@ -64,24 +70,84 @@ final class SegmentSearch {
         }
     }
 
-    /** Per document the positions of a term (all the terms a prefix stands for), or null when none. */
-    private static int[][] postings(Segment s, Tokens.Term term) {
+    /** The dictionary indexes a term stands for: itself, or every term it is a prefix of (bounded). */
+    private static int[] expand(Segment s, Tokens.Term term) {
         byte[] key = term.text().getBytes(StandardCharsets.UTF_8);
-        int[][] out = new int[s.docCount][];
         int at = s.find(key);
         if (!term.prefix()) {
-            if (at < 0) {
-                return null;
-            }
-            s.positions(at, out);
-            return out;
+            return at < 0 ? new int[0] : new int[] {at};
         }
         int i = at >= 0 ? at : -at - 1;
-        int expanded = 0;
-        for (; s.startsWith(i, key) && expanded < MAX_EXPANSIONS; i++, expanded++) {
-            s.positions(i, out);
+        int from = i;
+        while (s.startsWith(i, key) && i - from < MAX_EXPANSIONS) {
+            i++;
         }
-        return expanded == 0 ? null : out;
+        int[] out = new int[i - from];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = from + k;
+        }
+        return out;
+    }
+
+    /**
+     * One word anywhere or in the title: only each document's first position is needed (positions
+     * are sorted, and the title comes first). Returns whether any document is still alive.
+     */
+    private static boolean single(Segment s, Query.Clause c, int[] indexes, boolean[] alive, int[] titleHits) {
+        int n = s.docCount;
+        int[] first = new int[n];
+        Arrays.fill(first, Integer.MAX_VALUE);
+        for (int index : indexes) {
+            s.firstPositions(index, first, alive);
+        }
+        boolean any = false;
+        for (int d = 0; d < n; d++) {
+            if (!alive[d]) {
+                continue;
+            }
+            if (first[d] == Integer.MAX_VALUE) {
+                alive[d] = false;
+                continue;
+            }
+            boolean inTitle = first[d] < s.titleEnd(d);
+            if (c.field() == Query.Field.TITLE && !inTitle) {
+                alive[d] = false;
+                continue;
+            }
+            if (inTitle) {
+                titleHits[d]++;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** A phrase, or a word in the authors or the feed name: positions compared. */
+    private static boolean positional(Segment s, Query.Clause c, int[][] expanded, boolean[] alive, int[] titleHits) {
+        int n = s.docCount;
+        int[][][] pos = new int[expanded.length][][];
+        for (int t = 0; t < expanded.length; t++) {
+            pos[t] = new int[n][];
+            for (int index : expanded[t]) {
+                s.positions(index, pos[t], alive);
+            }
+        }
+        boolean any = false;
+        for (int d = 0; d < n; d++) {
+            if (!alive[d]) {
+                continue;
+            }
+            int where = match(s, d, c, pos);
+            if (where == NONE) {
+                alive[d] = false;
+            } else {
+                any = true;
+                if (where == IN_TITLE) {
+                    titleHits[d]++;
+                }
+            }
+        }
+        return any;
     }
 
     private static final int NONE = 0;

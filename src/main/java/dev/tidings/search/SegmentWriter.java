@@ -21,7 +21,9 @@ import java.util.zip.CRC32;
  * docsTable   int per doc: the offset of its record
  * terms       per term: length:u8 UTF-8 bytes, sorted by bytes
  * termTable   per term: termOffset:int postingsOffset:int
- * postings    per term: docs:varint, then per doc: docDelta:varint count:varint positionDeltas:varint...
+ * postings    per term: docs:varint, then per doc: docDelta:varint count:varint bytes:varint positionDeltas:varint...
+ *             (bytes: the length of the position deltas, so a reader that needs only the documents
+ *             or the first position skips the rest)
  * crc32:int   of everything before it
  * </pre>
  *
@@ -30,7 +32,7 @@ import java.util.zip.CRC32;
  */
 final class SegmentWriter {
     static final byte[] MAGIC = {'T', 'D', 'S', 'G'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int GAP = 8;
     /** Characters of a body indexed; the rest of a longer one is not searchable. */
     static final int MAX_BODY_CHARS = 200_000;
@@ -147,6 +149,7 @@ final class SegmentWriter {
             out.raw(sorted[i]);
         }
         Out post = new Out(sorted.length * 8 + 1024);
+        Out block = new Out(64);
         int[] postOffsets = new int[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             postOffsets[i] = post.size();
@@ -161,11 +164,14 @@ final class SegmentWriter {
                 post.varint(count);
                 prevDoc = doc;
                 int prevPos = 0;
+                block.reset();
                 for (int c = 0; c < count; c++) {
                     int position = p.data[at + 2 + c];
-                    post.varint(position - prevPos);
+                    block.varint(position - prevPos);
                     prevPos = position;
                 }
+                post.varint(block.size());
+                post.write(block.buffer(), 0, block.size());
                 at += 2 + count;
             }
         }
@@ -202,6 +208,10 @@ final class SegmentWriter {
 
         byte[] bytes() {
             return buf.length == count ? buf : toByteArray();
+        }
+
+        byte[] buffer() {
+            return buf;
         }
 
         void raw(byte[] b) {
