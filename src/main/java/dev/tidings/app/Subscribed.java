@@ -84,15 +84,28 @@ public final class Subscribed {
         Subscriptions.save(urlsFile, subs);
     }
 
-    /** Refreshes feeds; permanent redirects are written back to the urls file (and reported by the caller). */
+    /**
+     * Refreshes feeds, then re-indexes the updated ones for search; permanent redirects are written
+     * back to the urls file (and reported by the caller).
+     */
     public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
+            throws IOException {
+        List<Refresher.Result> results = refreshFeeds(subs, progress);
+        searching().afterRefresh(results, subs); // the search index follows the cache
+        return results;
+    }
+
+    /**
+     * {@link #refresh} without the search index: for a caller that reports the refresh first and
+     * then calls {@link Searching#afterRefresh} itself (the reader, so "Refreshed" is not delayed).
+     */
+    public List<Refresher.Result> refreshFeeds(List<Subscription> subs, Consumer<Refresher.Result> progress)
             throws IOException {
         List<String> urls = new ArrayList<>();
         for (Subscription s : subs) {
             urls.add(s.url());
         }
         List<Refresher.Result> results = refresher().refresh(urls, progress);
-        searching().afterRefresh(results, subs); // the search index follows the cache
         List<Subscription> updated = subs;
         boolean moved = false;
         for (Refresher.Result r : results) {

@@ -34,6 +34,8 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     private SubscriptionsFeeder feeder;
     private BodyCache bodies;
     private ReaderMode readerMode;
+    /** Search over every cached article: null without subscriptions. */
+    private ReaderSearch search;
     /** Synced accounts: null without any (starring is refused). */
     private ReaderSync sync;
     private final ExecutorService extractor = Executors.newFixedThreadPool(2, r -> {
@@ -56,6 +58,11 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     void subscriptions(SubscriptionsFeeder feeder, BodyCache bodies) {
         this.feeder = feeder;
         this.bodies = bodies;
+    }
+
+    /** With subscriptions: "/" on the feed list searches through this. */
+    void search(ReaderSearch search) {
+        this.search = search;
     }
 
     /** With synced accounts: stars are queued for them. */
@@ -162,6 +169,16 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     public Boolean refresh(ReaderState.Effect.Refresh e) {
         if (feeder != null) {
             feeder.refresh(e.urls());
+        }
+        return false;
+    }
+
+    @Override
+    public Boolean search(ReaderState.Effect.Search e) {
+        if (search == null) {
+            state.status("Searching every article needs subscriptions ('tidings feeds add URL')", false);
+        } else {
+            search.search(e.query(), e.headlines(), e.library());
         }
         return false;
     }
