@@ -85,21 +85,12 @@ public final class Subscribed {
     }
 
     /**
-     * Refreshes feeds, then re-indexes the updated ones for search; permanent redirects are written
-     * back to the urls file (and reported by the caller).
+     * Refreshes feeds; permanent redirects are written back to the urls file (and reported by the
+     * caller). The search index is not touched: each refreshed feed's segment is stale from now on
+     * (its stamp names the old body) and is rebuilt by {@link Searching#afterRefresh} (the reader,
+     * in the background) or before the next search ({@link Searching#catchUp}).
      */
     public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
-            throws IOException {
-        List<Refresher.Result> results = refreshFeeds(subs, progress);
-        searching().afterRefresh(results, subs); // the search index follows the cache
-        return results;
-    }
-
-    /**
-     * {@link #refresh} without the search index: for a caller that reports the refresh first and
-     * then calls {@link Searching#afterRefresh} itself (the reader, so "Refreshed" is not delayed).
-     */
-    public List<Refresher.Result> refreshFeeds(List<Subscription> subs, Consumer<Refresher.Result> progress)
             throws IOException {
         List<String> urls = new ArrayList<>();
         for (Subscription s : subs) {

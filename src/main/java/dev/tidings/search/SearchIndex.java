@@ -89,6 +89,7 @@ public final class SearchIndex {
     public void update(String source, String stamp, List<Doc> docs) throws IOException {
         byte[] bytes = SegmentWriter.write(source, stamp, docs); // the slow part outside the lock
         AtomicFiles.createPrivateDirectories(dir);
+        sweepOnce();
         Path target = file(source);
         Path tmp = AtomicFiles.temp(target, bytes, false);
         try {
@@ -99,6 +100,26 @@ public final class SearchIndex {
             }
         } finally {
             AtomicFiles.deleteQuietly(tmp);
+        }
+    }
+
+    private boolean swept;
+
+    /** Deletes temp files a killed writer left (older than an hour: younger ones may be another process's). */
+    private synchronized void sweepOnce() {
+        if (swept) {
+            return;
+        }
+        swept = true;
+        long cutoff = System.currentTimeMillis() - 60 * 60 * 1000L;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : ds) {
+                if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    AtomicFiles.deleteQuietly(p);
+                }
+            }
+        } catch (IOException e) {
+            // never fatal
         }
     }
 

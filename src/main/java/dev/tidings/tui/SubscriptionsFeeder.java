@@ -214,7 +214,7 @@ final class SubscriptionsFeeder {
         int[] failed = {0};
         List<Refresher.Result> results = List.of();
         try {
-            results = subscribed.refreshFeeds(chosen, r -> {
+            results = subscribed.refresh(chosen, r -> {
                 int index = -1;
                 for (int i = 0; i < subs.size(); i++) {
                     if (subs.get(i).url().equals(r.url())) {

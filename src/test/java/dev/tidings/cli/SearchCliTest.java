@@ -120,6 +120,7 @@ class SearchCliTest {
     @Test
     void aDamagedIndexIsRebuiltWithOneNote() throws IOException {
         subscribeAndRefresh();
+        assertThat(run("search", "ciresa").out.lines()).hasSize(2); // builds the index
         Path dir = home.resolve("cache/tidings/search");
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.seg")) {
             for (Path p : ds) {
@@ -139,6 +140,8 @@ class SearchCliTest {
     void aMissingIndexIsBuiltBeforeTheFirstSearch() throws IOException {
         subscribeAndRefresh();
         Path dir = home.resolve("cache/tidings/search");
+        assertThat(dir).doesNotExist(); // refresh leaves the index to the next search
+        assertThat(run("search", "ciresa").out.lines()).hasSize(2);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 Files.delete(p);
