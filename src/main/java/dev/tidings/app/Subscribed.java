@@ -28,6 +28,7 @@ public final class Subscribed {
     private final FeedCache cache;
     private final java.util.function.Supplier<HttpFetcher> fetcher;
     private Refresher refresher;
+    private Searching searching;
 
     /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
     public Subscribed(Path urlsFile, Path cacheDir, java.util.function.Supplier<HttpFetcher> fetcher) {
@@ -57,6 +58,15 @@ public final class Subscribed {
         return cache;
     }
 
+    /** Search over this cache (its index is opened on first use, never at start-up). */
+    public synchronized Searching searching() {
+        if (searching == null) {
+            searching = new Searching(cache, new dev.tidings.search.SearchIndex(
+                    dev.tidings.search.SearchIndex.defaultDir(cache.dir().getParent())));
+        }
+        return searching;
+    }
+
     public synchronized Refresher refresher() {
         if (refresher == null) {
             HttpFetcher f = fetcher == null ? null : fetcher.get();
@@ -74,7 +84,12 @@ public final class Subscribed {
         Subscriptions.save(urlsFile, subs);
     }
 
-    /** Refreshes feeds; permanent redirects are written back to the urls file (and reported by the caller). */
+    /**
+     * Refreshes feeds; permanent redirects are written back to the urls file (and reported by the
+     * caller). The search index is not touched: each refreshed feed's segment is stale from now on
+     * (its stamp names the old body) and is rebuilt by {@link Searching#afterRefresh} (the reader,
+     * in the background) or before the next search ({@link Searching#catchUp}).
+     */
     public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
             throws IOException {
         List<String> urls = new ArrayList<>();

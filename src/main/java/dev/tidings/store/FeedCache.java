@@ -205,6 +205,19 @@ public final class FeedCache {
         }
     }
 
+    /**
+     * The SHA-256 (hex) of the cached body as its meta records it, without reading the body; empty
+     * when nothing is cached. What derived data (the search index) compares to see it is stale.
+     */
+    public Optional<String> bodyHash(String url) {
+        try {
+            Meta m = readMeta(url);
+            return m == null || m.bodyFile == null ? Optional.empty() : Optional.ofNullable(m.bodySha256);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The meta file's fields; null fields were absent. */
     private static final class Meta {
         final Map<String, String> text = new HashMap<>();

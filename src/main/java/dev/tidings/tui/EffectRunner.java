@@ -33,6 +33,8 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     private ReaderMode readerMode;
     /** open-with rules and send-to commands from the config. */
     private Launchers launchers = Launchers.NONE;
+    /** Search over every cached article: null without subscriptions. */
+    private ReaderSearch search;
     /** Synced accounts: null without any (starring is refused). */
     private ReaderSync sync;
     /** Feeds given on the command line: null with subscriptions. */
@@ -80,6 +82,11 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     /** The config's open-with rules and send-to commands. */
     void launchers(Launchers launchers) {
         this.launchers = launchers;
+    }
+
+    /** With subscriptions: "/" on the feed list searches through this. */
+    void search(ReaderSearch search) {
+        this.search = search;
     }
 
     /** With synced accounts: stars are queued for them. */
@@ -255,6 +262,16 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
             feeder.refresh(e.urls());
         } else if (commandLine != null) {
             commandLine.reload(e.urls());
+        }
+        return false;
+    }
+
+    @Override
+    public Boolean search(ReaderState.Effect.Search e) {
+        if (search == null) {
+            state.status("Searching every article needs subscriptions ('tidings feeds add URL')", false);
+        } else {
+            search.search(e.query(), e.headlines(), e.library());
         }
         return false;
     }

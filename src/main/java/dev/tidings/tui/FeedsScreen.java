@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class FeedsScreen extends ScreenState {
     private final Cursor cursor = new Cursor();
+    /** What was searched last, offered again by the next "/". */
+    private String lastSearch = "";
 
     FeedsScreen(Navigator nav) {
         super(nav);
@@ -45,6 +47,8 @@ final class FeedsScreen extends ScreenState {
     void act(Action a, int n) {
         if (a == Action.OPEN) {
             openRow();
+        } else if (a == Action.SEARCH) {
+            session.line.startPrompt(ReaderState.Prompt.SEARCH, lastSearch);
         } else {
             throw new IllegalStateException("unhandled action " + a + " on the feed list");
         }
@@ -58,6 +62,23 @@ final class FeedsScreen extends ScreenState {
     @Override
     void moveTo(int index) {
         cursor.moveTo(index, session.listRows().size(), nav.feedPaneRows());
+    }
+
+    /** Enter on "/": every cached article is searched in the background; the results open as a list. */
+    @Override
+    void promptEntered(ReaderState.Prompt p, String text) {
+        if (p != ReaderState.Prompt.SEARCH || text.isBlank()) {
+            return;
+        }
+        lastSearch = text.strip();
+        try {
+            dev.tidings.search.Query.parse(lastSearch);
+        } catch (IllegalArgumentException e) {
+            status("Search: " + e.getMessage(), true);
+            return;
+        }
+        session.effect(new ReaderState.Effect.Search(lastSearch, session.everything(), session.library));
+        status("Searching…", false);
     }
 
     /** The rows changed (a refresh, a feed's title arrived): the cursor stays on a row. */

@@ -15,6 +15,8 @@ import java.util.Set;
 final class HeadlinesScreen extends ScreenState {
     /** The collection shown, or null for the feeds' headlines. */
     private String collection;
+    /** The query whose results are shown, or null. */
+    private String search;
     /** The feed-list row the headlines are from ("feed:URL", "tag:NAME"), null for all feeds. */
     private String selector;
     private String selectorLabel = "";
@@ -39,6 +41,19 @@ final class HeadlinesScreen extends ScreenState {
 
     String collection() {
         return collection;
+    }
+
+    String search() {
+        return search;
+    }
+
+    /** Shows the results of a search of every article, best first. */
+    void showSearch(String query, List<Entry> found) {
+        search = query;
+        filter = "";
+        cursor.reset();
+        showEntries(found);
+        cursor.reset();
     }
 
     String selector() {

@@ -111,6 +111,41 @@ final class Navigator {
         return null;
     }
 
+    /** The query of the search results shown as a headline list (or under the screens on top of it), or null. */
+    String searchShown() {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            if (stack.get(i) instanceof HeadlinesScreen && ((HeadlinesScreen) stack.get(i)).search() != null) {
+                return ((HeadlinesScreen) stack.get(i)).search();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Search results: a headline list of their own on top of the feed list (q or Esc goes back);
+     * a new search replaces the old results. An error is a status line message.
+     */
+    void showSearch(String query, List<Entry> found, String error) {
+        if (error != null) {
+            session.status(error, true);
+            return;
+        }
+        for (ScreenState s : new ArrayList<>(stack)) {
+            if (s instanceof HeadlinesScreen && ((HeadlinesScreen) s).search() != null) {
+                popTo(below(s));
+            }
+        }
+        HeadlinesScreen results = new HeadlinesScreen(this, null);
+        results.showSearch(query, found);
+        if (top() instanceof AddDialog || top() == article || top() instanceof HelpScreen) {
+            session.status("Search done: " + found.size() + (found.size() == 1 ? " article" : " articles")
+                    + " (back to the feed list to see them)", false);
+            return; // the user went on reading meanwhile; nothing is pushed over them
+        }
+        push(results);
+        session.status(found.isEmpty() ? "Nothing matches " + query : "", false);
+    }
+
     FeedsScreen feeds() {
         return feeds;
     }
@@ -140,7 +175,8 @@ final class Navigator {
 
     /** The pane sizes the feed list and the headline list have whenever they are shown. */
     private boolean splitLayout() {
-        return session.feedsMode() && viewing() == null && session.height >= SPLIT_MIN_HEIGHT;
+        return session.feedsMode() && viewing() == null && searchShown() == null
+                && session.height >= SPLIT_MIN_HEIGHT;
     }
 
     /** Rows of the feed list: a pane of about two fifths of the window when split, else all rows. */
@@ -296,7 +332,7 @@ final class Navigator {
 
     /** Tab: the focus goes from the feed list to its headlines and back. */
     private void switchPane() {
-        if (!session.feedsMode() || viewing() != null) {
+        if (!session.feedsMode() || viewing() != null || searchShown() != null) {
             session.status("Tab switches between the feed list and the headlines (with subscriptions)", false);
         } else if (top() == feeds) {
             feeds.openRow();

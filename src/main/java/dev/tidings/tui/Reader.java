@@ -51,6 +51,8 @@ public final class Reader {
     /** Subscriptions mode only (else null): the feeder and the article bodies it reads. */
     private SubscriptionsFeeder feeder;
     private BodyCache bodies;
+    /** The collections file, searched along with the feeds. */
+    private Path collectionsFile;
     /** The sync side of the reader, when accounts exist (else null: nothing changes for local feeds). */
     private ReaderSync sync;
     /** Feeds given on the command line (else null), read again on r and R. */
@@ -155,6 +157,7 @@ public final class Reader {
                 if (subscriptions.stream().anyMatch(s -> ReaderSync.isSynced(s.url()))) {
                     reader.sync(new ReaderSync(env));
                 }
+                reader.collectionsFile = collectionsFile;
                 reader.startSubscriptions(subscribed, subscriptions, offline);
             }
             reader.loop();
@@ -205,6 +208,7 @@ public final class Reader {
                 store.readState());
         bodies = new BodyCache(queue, feeder);
         effects.subscriptions(feeder, bodies);
+        effects.search(new ReaderSearch(queue, subscribed.searching(), list, collectionsFile));
         state.setBodies(bodies::fullItem);
         waitForStart = true;
         feeder.start(state, offline);
@@ -371,6 +375,10 @@ public final class Reader {
             if (l.message() != null) {
                 state.status(l.message(), false);
             }
+        }
+        if (e instanceof ReaderEvent.Searched) {
+            ReaderEvent.Searched r = (ReaderEvent.Searched) e;
+            state.searchDone(r.query(), r.found(), r.error());
         }
         if (e instanceof ReaderEvent.Extracted) {
             state.setExtracted(((ReaderEvent.Extracted) e).itemId(), ((ReaderEvent.Extracted) e).full());

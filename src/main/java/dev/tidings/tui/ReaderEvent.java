@@ -71,6 +71,10 @@ sealed interface ReaderEvent {
     record StoreFailed(String message, boolean unusable) implements ReaderEvent {
     }
 
+    /** A search of every article finished: the headlines found, best first, or why it failed. */
+    record Searched(String query, List<dev.tidings.app.Entry> found, String error) implements ReaderEvent {
+    }
+
     record Extracted(String itemId, Item full) implements ReaderEvent {
     }
 

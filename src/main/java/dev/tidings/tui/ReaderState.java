@@ -69,6 +69,7 @@ public final class ReaderState {
             R star(Star e);
 
             R sendTo(SendTo e);
+            R search(Search e);
         }
 
         /**
@@ -181,6 +182,17 @@ public final class ReaderState {
             }
         }
 
+        /**
+         * Search every cached article (off the UI thread); the headlines and the library as they are
+         * now turn the hits into entries.
+         */
+        record Search(String query, List<Entry> headlines, dev.tidings.model.Library library) implements Effect {
+            @Override
+            public <R> R accept(Visitor<R> v) {
+                return v.search(this);
+            }
+        }
+
         /** Parse this headline-only entry's feed in full: its article body is not loaded yet. */
         record LoadBody(Entry entry) implements Effect {
             @Override
@@ -203,7 +215,7 @@ public final class ReaderState {
     }
 
     /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO }
+    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO, SEARCH }
 
     private final Session session;
     private final Navigator nav;
@@ -308,6 +320,14 @@ public final class ReaderState {
     public void setReaderModeFeeds(java.util.Collection<String> feeds) {
         session.readerModeFeeds.clear();
         session.readerModeFeeds.addAll(feeds);
+    }
+
+    /**
+     * A search from the feed list finished: its results as a headline list titled with the query,
+     * or the reason it could not run.
+     */
+    public void searchDone(String query, List<Entry> found, String error) {
+        nav.showSearch(query, found, error);
     }
 
     /** Reader mode found the article: shown at once if the reader is still on it. */
@@ -537,6 +557,11 @@ public final class ReaderState {
     /** The collection shown as the headline list, or null for the feeds. */
     public String viewing() {
         return nav.viewing();
+    }
+
+    /** The query whose results are the headline list shown (or under the screens on top), or null. */
+    public String searchShown() {
+        return nav.searchShown();
     }
 
     /** The yes/no question asked, fitted to the window: its subject is shortened, "(y/n)" stays. */

@@ -212,8 +212,9 @@ final class SubscriptionsFeeder {
         }
         queue.offer(new ReaderEvent.RefreshStarted(chosen.size()));
         int[] failed = {0};
+        List<Refresher.Result> results = List.of();
         try {
-            subscribed.refresh(chosen, r -> {
+            results = subscribed.refresh(chosen, r -> {
                 int index = -1;
                 for (int i = 0; i < subs.size(); i++) {
                     if (subs.get(i).url().equals(r.url())) {
@@ -250,5 +251,6 @@ final class SubscriptionsFeeder {
         queue.offer(new ReaderEvent.Refreshed(feedRows(), "Refreshed " + chosen.size()
                 + (chosen.size() == 1 ? " feed" : " feeds") + (failed[0] > 0 ? ", " + failed[0] + " failed" : ""),
                 failed[0] > 0, false));
+        subscribed.searching().afterRefresh(results, chosen); // after the news: search catches up quietly
     }
 }

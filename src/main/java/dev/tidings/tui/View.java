@@ -107,7 +107,8 @@ final class View {
                 right = "";
                 break;
             default: {
-                left = s.viewing() != null ? " Collection: " + s.viewing()
+                left = s.searchShown() != null ? " Search: " + s.searchShown() + " (" + s.totalEntries() + ")"
+                        : s.viewing() != null ? " Collection: " + s.viewing()
                         : s.feedsMode() ? " Tidings — " + shownLabel(s) : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
                 right = filter + (s.visible().isEmpty() ? "no items"
@@ -160,7 +161,8 @@ final class View {
     private static void list(ReaderState s, Painter p, int w, List<Entry> items, int origin, int rows, int top,
                              int selected) {
         if (items.isEmpty()) {
-            String msg = s.pendingFeeds() > 0 && s.viewing() == null ? "  Loading…" : !s.filter().isEmpty()
+            String msg = s.searchShown() != null && s.filter().isEmpty() ? "  Nothing matches " + s.searchShown() + "."
+                    : s.pendingFeeds() > 0 && s.viewing() == null ? "  Loading…" : !s.filter().isEmpty()
                     ? "  Nothing matches \"" + s.filter() + "\". Esc clears the filter."
                     : s.viewing() != null && viewingHasArticles(s) ? "  Loading the collection…"
                     : s.viewing() != null ? "  This collection is empty. Save articles to it with a."
@@ -306,6 +308,7 @@ final class View {
             switch (s.prompt()) {
                 case FILTER: label = "Filter: "; break;
                 case FIND: label = "Find: "; break;
+                case SEARCH: label = "Search all articles: "; break;
                 case NEW_COLLECTION: label = "New collection name: "; break;
                 case RENAME: label = "Rename to: "; break;
                 case CONFIRM: label = ""; break;
