@@ -53,8 +53,7 @@ final class BoundedRegex {
         try {
             return new BoundedRegex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), limit);
         } catch (PatternSyntaxException e) {
-            throw new RuleException(column, "bad regular expression: " + Lexer.shorten(e.getDescription())
-                    + (e.getIndex() >= 0 ? " at its character " + (e.getIndex() + 1) : ""));
+            throw new RuleException(column, "bad regular expression: " + Lexer.shorten(e.getDescription()));
         } catch (StackOverflowError e) {
             throw new RuleException(column, "regular expression too complex");
         }

@@ -66,6 +66,12 @@ public final class Rule {
         return root.mentions(Field.CONTENT);
     }
 
+    /** True when some condition reads the field of this name ("tags", "collection"; newsboat's names too). */
+    public boolean mentions(String field) {
+        Field f = Field.byName(field);
+        return f != null && root.mentions(f);
+    }
+
     /** True when whether an article matches can change with its read mark. */
     public boolean usesReadState() {
         return root.mentions(Field.UNREAD);
