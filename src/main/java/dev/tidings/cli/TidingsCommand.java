@@ -115,6 +115,15 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        dev.tidings.tui.SortOrder sort = dev.tidings.tui.SortOrder.parse(config.getOrDefault("sort", "date-desc"));
+        if (sort == null) {
+            err.println("tidings: " + configDir.resolve("config") + ": sort: expected one of "
+                    + dev.tidings.tui.SortOrder.names() + ", not '" + Sanitize.line(config.get("sort")) + "'");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, err);
+        List<dev.tidings.subs.QueryFeed> queries = List.of();
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -129,6 +138,7 @@ final class TidingsCommand implements Callable<Integer> {
                 try {
                     dev.tidings.subs.Subscriptions.Parsed parsed = subscribed.load();
                     subscriptions = parsed.subscriptions();
+                    queries = parsed.queries();
                     for (String problem : parsed.problems()) {
                         err.println("tidings: warning: " + problem);
                     }
@@ -142,7 +152,8 @@ final class TidingsCommand implements Callable<Integer> {
                 }
             }
             return Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode);
+                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, offline, bidiMode,
+                    new dev.tidings.tui.ReaderRules(ignores, queries, sort));
         } catch (IOException e) {
             err.println("tidings: terminal error: " + Sanitize.line(e.getMessage()));
             err.flush();

@@ -18,8 +18,13 @@ final class HeadlinesScreen extends ScreenState {
     /** The feed-list row the headlines are from ("feed:URL", "tag:NAME"), null for all feeds. */
     private String selector;
     private String selectorLabel = "";
+    /** The entries as given (newest first), before sorting. */
+    private List<Entry> given = List.of();
     private List<Entry> all = List.of();
     private String[] haystacks = new String[0];
+    /** The rule typed after F, or null; {@code ruleMatches[i]} caches it for {@code all.get(i)} (null: not known yet). */
+    private dev.tidings.rules.Rule rule;
+    private Boolean[] ruleMatches = new Boolean[0];
     private List<Entry> visible = List.of();
     private String filter = "";
     private String feedsLabel = "";
@@ -59,6 +64,11 @@ final class HeadlinesScreen extends ScreenState {
         return filter;
     }
 
+    /** The rule filtering the list (F), "" for none. */
+    String ruleText() {
+        return rule == null ? "" : rule.text();
+    }
+
     /** The feed's name when the list holds one feed, "all feeds" for several, "" for none. */
     String feedsLabel() {
         return feedsLabel;
@@ -89,6 +99,14 @@ final class HeadlinesScreen extends ScreenState {
                 break;
             }
             case SEARCH: session.line.startPrompt(ReaderState.Prompt.FILTER, filter); break;
+            case FILTER_RULE: session.line.startPrompt(ReaderState.Prompt.RULE, ruleText()); break;
+            case SORT: {
+                session.sort = session.sort.next();
+                resort();
+                status("Sorted: " + session.sort.label() + " (" + String.join("/", session.keys.keysFor(Action.SORT))
+                        + ": next order)", false);
+                break;
+            }
             case OPEN_BROWSER:
             case COPY_LINK:
             case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
@@ -136,11 +154,14 @@ final class HeadlinesScreen extends ScreenState {
         cursor.moveTo(index, visible.size(), nav.headlineRows());
     }
 
-    /** Esc first clears the filter; then back to the feed list or the collections, or quit. */
+    /** Esc first clears the filter, then the rule; then back to the feed list or the collections, or quit. */
     @Override
     void back() {
         if (!filter.isEmpty()) {
             clearFilter();
+        } else if (rule != null) {
+            setRule(null);
+            status("Rule cleared: all articles", false);
         } else {
             nav.pop();
         }
@@ -242,8 +263,10 @@ final class HeadlinesScreen extends ScreenState {
     void showEntries(List<Entry> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         int was = cursor.selected();
-        all = List.copyOf(entries);
+        given = List.copyOf(entries);
+        all = sorted(given);
         haystacks = new String[all.size()];
+        ruleMatches = new Boolean[all.size()];
         Set<String> names = new LinkedHashSet<>();
         for (Entry e : all) {
             names.add(e.feed().name());
@@ -291,6 +314,50 @@ final class HeadlinesScreen extends ScreenState {
         cursor.keepInView(visible.size(), nav.headlineRows());
     }
 
+    // ---------------------------------------------------------------- sort and rule
+
+    /** The entries in the session's sort order (stable: ties keep the given order). */
+    private List<Entry> sorted(List<Entry> entries) {
+        java.util.Comparator<Entry> c = session.sort.comparator(session::isRead);
+        if (c == null) {
+            return entries;
+        }
+        List<Entry> out = new ArrayList<>(entries);
+        out.sort(c);
+        return List.copyOf(out);
+    }
+
+    /** Sorts again in the session's order; the cursor stays on the same article. */
+    void resort() {
+        all = sorted(given);
+        haystacks = new String[all.size()];
+        ruleMatches = new Boolean[all.size()];
+        refilterKeepingSelection();
+    }
+
+    /** Filters by {@code r} (null: no rule); the cursor stays on the same article when it stays. */
+    void setRule(dev.tidings.rules.Rule r) {
+        rule = r;
+        ruleMatches = new Boolean[all.size()];
+        refilterKeepingSelection();
+        String problem = r == null ? null : r.takeProblem();
+        if (problem != null) {
+            status(problem, true);
+        }
+    }
+
+    private boolean ruleMatches(int i) {
+        if (rule == null) {
+            return true;
+        }
+        Boolean m = ruleMatches[i];
+        if (m == null || rule.usesReadState()) { // read marks change while the list is shown
+            m = rule.test(new dev.tidings.app.EntryView(all.get(i), session.ruleContext()));
+            ruleMatches[i] = m;
+        }
+        return m;
+    }
+
     // ---------------------------------------------------------------- the filter
 
     @Override
@@ -314,19 +381,46 @@ final class HeadlinesScreen extends ScreenState {
         if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
             status("Nothing matches \"" + filter + "\" (Esc clears)", true);
         }
+        if (p == ReaderState.Prompt.RULE) {
+            enterRule(text);
+        }
+    }
+
+    /** F then Enter: an empty rule shows all again; a bad one is a status-line error and changes nothing. */
+    private void enterRule(String text) {
+        if (text.isBlank()) {
+            if (rule != null) {
+                setRule(null);
+                status("Rule cleared: all articles", false);
+            }
+            return;
+        }
+        dev.tidings.rules.Rule r;
+        try {
+            r = dev.tidings.rules.Rule.parse(text, java.time.Clock.systemUTC(), session.zone);
+        } catch (dev.tidings.rules.RuleException e) {
+            status(e.getMessage(), true);
+            return;
+        }
+        setRule(r);
+        if (!session.line.isError()) {
+            status("Rule: " + r.text() + " — " + visible.size() + (visible.size() == 1 ? " article" : " articles")
+                    + " (Esc clears)", false);
+        }
     }
 
     private void applyFilter() {
         Entry current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        if (q.isEmpty() && !session.unreadOnly) {
+        if (q.isEmpty() && !session.unreadOnly && rule == null) {
             visible = all;
         } else {
             List<Entry> out = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 Entry e = all.get(i);
                 // an open article stays in an unread-only list while it is read
-                if ((q.isEmpty() || haystack(i).contains(q)) && (!session.unreadOnly || !session.isRead(e) || e == current)) {
+                if ((q.isEmpty() || haystack(i).contains(q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
+                        && (e == current || ruleMatches(i))) {
                     out.add(e);
                 }
             }

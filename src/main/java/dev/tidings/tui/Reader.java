@@ -87,13 +87,14 @@ public final class Reader {
     public static int run(List<String> specs, FeedLoader loader, Theme theme, KeyMap keys, List<String> keyErrors,
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
-                          List<Subscription> subscriptions, boolean offline, BidiMode bidi)
+                          List<Subscription> subscriptions, boolean offline, BidiMode bidi, ReaderRules rules)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyTerminal terminal = new TtyTerminal(new FileInputStream(FileDescriptor.in), out);
         CellScreen screen = new CellScreen(terminal, out, Glyphs.forTerm(env), bidi.resolve(env));
         ReaderState state = new ReaderState(keys, zone);
         state.setReaderModeFeeds(readerModeFeeds);
+        state.setRules(rules.ignore(), rules.queries(), rules.sort());
         Reader reader = new Reader(screen, state, theme, env, out);
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;

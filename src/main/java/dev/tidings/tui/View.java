@@ -110,9 +110,11 @@ final class View {
                 left = s.viewing() != null ? " Collection: " + s.viewing()
                         : s.feedsMode() ? " Tidings — " + shownLabel(s) : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
-                right = filter + (s.visible().isEmpty() ? "no items"
+                String rule = s.rule().isEmpty() ? "" : "rule \"" + Width.ellipsize(Sanitize.line(s.rule()), 30) + "\": ";
+                boolean narrowed = !s.filter().isEmpty() || !s.rule().isEmpty();
+                right = rule + filter + (s.visible().isEmpty() ? "no items"
                         : "item " + (s.selected() + 1) + " of " + s.visible().size()
-                        + (s.filter().isEmpty() ? "" : " (" + s.totalEntries() + " in all)")) + " ";
+                        + (narrowed ? " (" + s.totalEntries() + " in all)" : "")) + " ";
             }
         }
         left = Sanitize.line(left);
@@ -309,6 +311,7 @@ final class View {
             String label;
             switch (s.prompt()) {
                 case FILTER: label = "Filter: "; break;
+                case RULE: label = "Rule: "; break;
                 case FIND: label = "Find: "; break;
                 case NEW_COLLECTION: label = "New collection name: "; break;
                 case RENAME: label = "Rename to: "; break;
