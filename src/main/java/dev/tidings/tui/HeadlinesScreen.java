@@ -18,13 +18,8 @@ final class HeadlinesScreen extends ScreenState {
     /** The feed-list row the headlines are from ("feed:URL", "tag:NAME"), null for all feeds. */
     private String selector;
     private String selectorLabel = "";
-    /** The entries as given (newest first), before sorting. */
-    private List<Entry> given = List.of();
-    private List<Entry> all = List.of();
-    private String[] haystacks = new String[0];
-    /** The rule typed after F, or null; {@code ruleMatches[i]} caches it for {@code all.get(i)} (null: not known yet). */
-    private dev.tidings.rules.Rule rule;
-    private Boolean[] ruleMatches = new Boolean[0];
+    /** The entries in their sort order, with the "/" text and the F rule cached per entry. */
+    private final HeadlineEntries entries = new HeadlineEntries();
     private List<Entry> visible = List.of();
     private String filter = "";
     private String feedsLabel = "";
@@ -57,7 +52,7 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     int total() {
-        return all.size();
+        return entries.all().size();
     }
 
     String filter() {
@@ -66,7 +61,7 @@ final class HeadlinesScreen extends ScreenState {
 
     /** The rule filtering the list (F), "" for none. */
     String ruleText() {
-        return rule == null ? "" : rule.text();
+        return entries.rule() == null ? "" : entries.rule().text();
     }
 
     /** The feed's name when the list holds one feed, "all feeds" for several, "" for none. */
@@ -159,7 +154,7 @@ final class HeadlinesScreen extends ScreenState {
     void back() {
         if (!filter.isEmpty()) {
             clearFilter();
-        } else if (rule != null) {
+        } else if (entries.rule() != null) {
             setRule(null);
             status("Rule cleared: all articles", false);
         } else {
@@ -263,12 +258,9 @@ final class HeadlinesScreen extends ScreenState {
     void showEntries(List<Entry> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         int was = cursor.selected();
-        given = List.copyOf(entries);
-        all = sorted(given);
-        haystacks = new String[all.size()];
-        ruleMatches = new Boolean[all.size()];
+        this.entries.set(entries, session.sort, session::isRead);
         Set<String> names = new LinkedHashSet<>();
-        for (Entry e : all) {
+        for (Entry e : entries) {
             names.add(e.feed().name());
             if (names.size() > 1) {
                 break;
@@ -316,46 +308,20 @@ final class HeadlinesScreen extends ScreenState {
 
     // ---------------------------------------------------------------- sort and rule
 
-    /** The entries in the session's sort order (stable: ties keep the given order). */
-    private List<Entry> sorted(List<Entry> entries) {
-        java.util.Comparator<Entry> c = session.sort.comparator(session::isRead);
-        if (c == null) {
-            return entries;
-        }
-        List<Entry> out = new ArrayList<>(entries);
-        out.sort(c);
-        return List.copyOf(out);
-    }
-
     /** Sorts again in the session's order; the cursor stays on the same article. */
     void resort() {
-        all = sorted(given);
-        haystacks = new String[all.size()];
-        ruleMatches = new Boolean[all.size()];
+        entries.sort(session.sort, session::isRead);
         refilterKeepingSelection();
     }
 
     /** Filters by {@code r} (null: no rule); the cursor stays on the same article when it stays. */
     void setRule(dev.tidings.rules.Rule r) {
-        rule = r;
-        ruleMatches = new Boolean[all.size()];
+        entries.setRule(r);
         refilterKeepingSelection();
         String problem = r == null ? null : r.takeProblem();
         if (problem != null) {
             status(problem, true);
         }
-    }
-
-    private boolean ruleMatches(int i) {
-        if (rule == null) {
-            return true;
-        }
-        Boolean m = ruleMatches[i];
-        if (m == null || rule.usesReadState()) { // read marks change while the list is shown
-            m = rule.test(new dev.tidings.app.EntryView(all.get(i), session.ruleContext()));
-            ruleMatches[i] = m;
-        }
-        return m;
     }
 
     // ---------------------------------------------------------------- the filter
@@ -389,7 +355,7 @@ final class HeadlinesScreen extends ScreenState {
     /** F then Enter: an empty rule shows all again; a bad one is a status-line error and changes nothing. */
     private void enterRule(String text) {
         if (text.isBlank()) {
-            if (rule != null) {
+            if (entries.rule() != null) {
                 setRule(null);
                 status("Rule cleared: all articles", false);
             }
@@ -412,15 +378,17 @@ final class HeadlinesScreen extends ScreenState {
     private void applyFilter() {
         Entry current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        if (q.isEmpty() && !session.unreadOnly && rule == null) {
+        List<Entry> all = entries.all();
+        if (q.isEmpty() && !session.unreadOnly && entries.rule() == null) {
             visible = all;
         } else {
             List<Entry> out = new ArrayList<>();
+            dev.tidings.app.EntryView.Context context = session.ruleContext();
             for (int i = 0; i < all.size(); i++) {
                 Entry e = all.get(i);
                 // an open article stays in an unread-only list while it is read
-                if ((q.isEmpty() || haystack(i).contains(q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
-                        && (e == current || ruleMatches(i))) {
+                if ((q.isEmpty() || entries.hasText(i, q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
+                        && (e == current || entries.ruleMatches(i, context))) {
                     out.add(e);
                 }
             }
@@ -429,16 +397,5 @@ final class HeadlinesScreen extends ScreenState {
         cursor.reset();
         nav.article.listChanged(this);
         clampList();
-    }
-
-    private String haystack(int i) {
-        String h = haystacks[i];
-        if (h == null) {
-            Entry e = all.get(i);
-            h = dev.tidings.text.Find.fold(e.item().title() + "\u0000" + e.feed().name() + "\u0000"
-                    + String.join(", ", e.item().authors()));
-            haystacks[i] = h;
-        }
-        return h;
     }
 }
