@@ -188,6 +188,16 @@ class RuleTest {
     }
 
     @Test
+    void readmeExamplesRead() {
+        for (String r : new String[] {"unread = \"yes\" and age < 7d", "title =~ \"rust|zig\" and not tags # sponsored",
+            "(author =~ \"Frank\" or author =~ \"John\") and (title =~ \"Linux\" or title =~ \"FreeBSD\")",
+            "enclosure_type =~ \"^audio/\" and date between 2026-11-01:2026-11-30",
+            "feed in (\"Tech Daily\", \"World Desk\") && saved", "feedurl = \"https://a.example/x?y=1\""}) {
+            assertThat(rule(r).text()).isEqualTo(r);
+        }
+    }
+
+    @Test
     void knowsWhatItReads() {
         assertThat(rule("content =~ x or title = y").usesContent()).isTrue();
         assertThat(rule("title = y").usesContent()).isFalse();
