@@ -111,6 +111,15 @@ class RulesReaderTest {
     }
 
     @Test
+    void sortOrdersAreNamedInTheConfigAsInTheReadme() {
+        assertThat(SortOrder.parse(" Title-Desc ")).isEqualTo(SortOrder.TITLE_DESC);
+        assertThat(SortOrder.parse("unread-desc").label()).isEqualTo("unread first");
+        assertThat(SortOrder.parse("sideways")).isNull();
+        assertThat(SortOrder.names()).isEqualTo("date-desc, date-asc, title-asc, title-desc, feed-asc, feed-desc,"
+                + " unread-desc, unread-asc");
+    }
+
+    @Test
     void theSortOrderFromTheConfigAppliesFromTheStart() {
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
