@@ -21,7 +21,7 @@ SECONDS_PER_TARGET=${1:-600}
 [ $# -gt 0 ] && shift
 TARGETS="FeedFuzzTest#rss FeedFuzzTest#atom FeedFuzzTest#rdf FeedFuzzTest#jsonFeed RenderFuzzTest#htmlToLines
 ExtractFuzzTest#readerMode CollectionsFuzzTest#strictAndQuickRead SubscriptionsFuzzTest#opml
-SubscriptionsFuzzTest#urlsFile HeadlineIndexFuzzTest#read"
+SubscriptionsFuzzTest#urlsFile HeadlineIndexFuzzTest#read RulesFuzzTest#parseAndTest"
 [ $# -gt 0 ] && TARGETS="$*"
 FUZZ_DIR=${FUZZ_DIR:-/tmp/tidings-fuzz}
 HEAP=${FUZZ_HEAP:-256m}

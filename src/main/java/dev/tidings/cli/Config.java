@@ -14,9 +14,12 @@ import java.util.Map;
  * Where Tidings keeps its settings ($XDG_CONFIG_HOME/tidings, else ~/.config/tidings) and the
  * small {@code config} file there: {@code key = value} lines, {@code #} comments. Known keys:
  * {@code theme} (a bundled theme name or a path), {@code reader-mode}, {@code bidi} (auto, app,
- * terminal, off), {@code open-with} and {@code send-to} (programs for links, enclosures and
- * bookmarking tools, see {@link dev.tidings.tui.Launchers}), and the news API keys ({@code newsapi-api-key}, {@code newsapi-api-key-file}…
- * see {@link dev.tidings.subs.ApiKeys}).
+ * terminal, off), {@code sort} (the headline order, see {@code tui.SortOrder}), {@code open-with}
+ * and {@code send-to} (programs for links, enclosures and bookmarking tools, see
+ * {@link dev.tidings.tui.Launchers}), and the news API keys ({@code newsapi-api-key},
+ * {@code newsapi-api-key-file}… see {@link dev.tidings.subs.ApiKeys}). Lines in newsboat's form
+ * {@code ignore-article "FEED" "RULE"} are read by {@link #ignoreArticles} (a bad one is reported
+ * and skipped, never fatal).
  */
 final class Config {
     /** Settings given once per rule or command: their values are kept in order, joined by newlines. */
@@ -24,7 +27,7 @@ final class Config {
     static final List<String> KEYS = keys();
 
     private static List<String> keys() {
-        List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi", "mouse", "browser"));
+        List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi", "mouse", "browser", "sort"));
         k.addAll(REPEATABLE_PROGRAMS);
         k.addAll(dev.tidings.subs.ApiKeys.settings());
         return List.copyOf(k);
@@ -66,7 +69,7 @@ final class Config {
         for (String raw : lines) {
             n++;
             String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            if (line.isEmpty() || line.startsWith("#") || isIgnoreArticle(line)) {
                 continue;
             }
             int eq = line.indexOf('=');
@@ -84,5 +87,86 @@ final class Config {
                     ? a + "\n" + b : b);
         }
         return values;
+    }
+
+    /** The keyword of newsboat's killfile lines. */
+    static final String IGNORE_ARTICLE = "ignore-article";
+
+    private static boolean isIgnoreArticle(String line) {
+        return line.startsWith(IGNORE_ARTICLE) && (line.length() == IGNORE_ARTICLE.length()
+                || Character.isWhitespace(line.charAt(IGNORE_ARTICLE.length())));
+    }
+
+    /**
+     * One {@code ignore-article} line: its number, the feed ({@code *}, a URL, {@code regex:…}) and
+     * the rule, unquoted; or the reason it cannot be read ({@code problem} not null).
+     */
+    record IgnoreLine(int line, String feed, String rule, String problem) {
+    }
+
+    /**
+     * The {@code ignore-article "FEED" "RULE"} lines of {@code file}, in newsboat's quoting: each
+     * argument plain or in double quotes, {@code \"} and {@code \\} escaped inside. Empty when the
+     * file does not exist or cannot be read (the settings reader reports that).
+     */
+    static List<IgnoreLine> ignoreArticles(Path file) {
+        List<IgnoreLine> out = new java.util.ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1).strip();
+            if (!isIgnoreArticle(line)) {
+                continue;
+            }
+            List<String> args = new java.util.ArrayList<>();
+            String problem = arguments(line.substring(IGNORE_ARTICLE.length()), args);
+            if (problem == null && args.size() != 2) {
+                problem = "expected ignore-article \"FEED\" \"RULE\" (FEED: *, a feed URL or regex:PATTERN)";
+            }
+            out.add(problem == null ? new IgnoreLine(n, args.get(0), args.get(1), null) : new IgnoreLine(n, "", "", problem));
+        }
+        return out;
+    }
+
+    /** Splits newsboat-style arguments into {@code out}; a problem, or null. */
+    private static String arguments(String text, List<String> out) {
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n || text.charAt(i) == '#') {
+                return null;
+            }
+            StringBuilder arg = new StringBuilder();
+            if (text.charAt(i) == '"') {
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char c = text.charAt(i++);
+                    if (c == '\\' && i < n && (text.charAt(i) == '"' || text.charAt(i) == '\\')) {
+                        arg.append(text.charAt(i++));
+                    } else if (c == '"') {
+                        closed = true;
+                        break;
+                    } else {
+                        arg.append(c);
+                    }
+                }
+                if (!closed) {
+                    return "unterminated quote";
+                }
+            } else {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    arg.append(text.charAt(i++));
+                }
+            }
+            out.add(arg.toString());
+        }
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         description = "Print whole articles: title, meta line, body with image caption blocks,"
                 + " numbered link footnotes and the read-more link.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error (e.g. no such item)", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
+            "0:success", "2:usage error (e.g. no such item, a bad --where rule)", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
 final class DumpCommand implements Callable<Integer> {
     enum Format { text, markdown, json, ndjson }
 
@@ -60,6 +60,10 @@ final class DumpCommand implements Callable<Integer> {
             description = "Read the articles saved in this collection (offline) instead of feeds.")
     String collection;
 
+    @Option(names = "--where", paramLabel = "RULE", description = "Only the articles matching RULE"
+            + " (see \"Rules\" in README.md).")
+    String where;
+
     @Option(names = "--full", description = "Reader mode: fetch each article's web page and print its full text"
             + " (falls back to the feed's text, with a one-line reason on stderr).")
     boolean full;
@@ -78,6 +82,12 @@ final class DumpCommand implements Callable<Integer> {
             return common.usage("--width must be at least " + Layout.MIN_WIDTH + ", was " + width);
         }
         Env env = common.env();
+        dev.tidings.rules.Rule rule;
+        try {
+            rule = RuleSupport.parseWhere(where, env);
+        } catch (dev.tidings.rules.RuleException e) {
+            return common.usage("--where: " + e.getMessage());
+        }
         FeedLoader.Result result;
         List<Entry> all;
         int code;
@@ -109,8 +119,11 @@ final class DumpCommand implements Callable<Integer> {
             all = FeedLoader.headlines(result.feeds());
         }
         List<Entry> chosen;
+        dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, common.err());
         if (items.isEmpty() && ids.isEmpty()) {
-            chosen = all;
+            // the config's ignore-article rules hide articles from a whole dump, never from one picked by number or id
+            chosen = RuleSupport.apply(ignores, null, all, RuleSupport.context(env, common, ignores::mentions,
+                    common.err()), common.err());
         } else {
             Set<Entry> picked = new LinkedHashSet<>();
             for (int n : items) {
@@ -142,6 +155,10 @@ final class DumpCommand implements Callable<Integer> {
             chosen = new ArrayList<>(picked);
         }
         chosen = FeedArgs.withBodies(env, chosen, common.err()); // headlines from the cache's index get their bodies
+        if (rule != null) {
+            chosen = RuleSupport.where(rule, chosen, RuleSupport.context(env, common, rule::mentions, common.err()),
+                    common.err());
+        }
         if (full) {
             chosen = fullText(chosen, env);
         }

@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format == Format.urls) {
             common.out().print(Subscriptions.format(parsed.subscriptions()));
         } else {
-            String xml = Opml.write(parsed.subscriptions(), "Tidings subscriptions");
+            String xml = Opml.write(parsed.subscriptions(), parsed.queries(), "Tidings subscriptions");
             common.out().print(xml.endsWith("\n") ? xml : xml + "\n");
         }
         common.out().flush();

@@ -72,8 +72,17 @@ final class FeedsCommand implements Callable<Integer> {
 
     /** Saves, or prints a one-line error; true when saved. */
     static boolean save(CommonOptions c, Subscribed s, List<Subscription> subs) {
+        return save(c, s, subs, List.of());
+    }
+
+    /** Saves the subscriptions and appends the query feeds the file does not hold yet. */
+    static boolean save(CommonOptions c, Subscribed s, List<Subscription> subs, List<dev.tidings.subs.QueryFeed> queries) {
         try {
-            s.save(subs);
+            if (queries.isEmpty()) {
+                s.save(subs);
+            } else {
+                Subscriptions.save(s.file(), subs, queries);
+            }
             return true;
         } catch (IOException e) {
             c.err().println("tidings: cannot write " + Sanitize.line(String.valueOf(s.file())) + ": "
@@ -179,7 +188,7 @@ final class FeedsCommand implements Callable<Integer> {
                     }
                     break;
                 default:
-                    if (subs.isEmpty()) {
+                    if (subs.isEmpty() && parsed.queries().isEmpty()) {
                         out.println("No subscriptions yet: add one with 'tidings feeds add URL' or 'tidings import FILE'");
                     }
                     for (Subscription sub : subs) {
@@ -198,6 +207,10 @@ final class FeedsCommand implements Callable<Integer> {
                             line.append("  ! ").append(Sanitize.line(problem));
                         }
                         out.println(line);
+                    }
+                    for (dev.tidings.subs.QueryFeed q : parsed.queries()) { // query feeds: name, rule, tags
+                        out.println(Sanitize.line(q.name()) + "  query: " + Sanitize.line(q.rule())
+                                + (q.tags().isEmpty() ? "" : "  [" + Sanitize.line(String.join(", ", q.tags())) + "]"));
                     }
             }
             out.flush();

@@ -71,11 +71,21 @@ final class ImportCommand implements Callable<Integer> {
                 skipped++;
             }
         }
-        if (added > 0 && !FeedsCommand.save(common, s, merged)) {
+        List<dev.tidings.subs.QueryFeed> newQueries = new java.util.ArrayList<>();
+        for (dev.tidings.subs.QueryFeed q : imported.queries()) {
+            if (current.queries().stream().noneMatch(c -> c.name().equalsIgnoreCase(q.name()))) {
+                newQueries.add(q);
+            } else {
+                skipped++;
+            }
+        }
+        if ((added > 0 || !newQueries.isEmpty()) && !FeedsCommand.save(common, s, merged, newQueries)) {
             return ExitCodes.UNREADABLE;
         }
         int refused = imported.problems().size();
-        common.out().println("Imported " + added + (added == 1 ? " feed" : " feeds") + " (" + skipped
+        String queries = newQueries.isEmpty() ? "" : " and " + newQueries.size()
+                + (newQueries.size() == 1 ? " query feed" : " query feeds");
+        common.out().println("Imported " + added + (added == 1 ? " feed" : " feeds") + queries + " (" + skipped
                 + " already subscribed, " + refused + (refused == 1 ? " line" : " lines") + " refused)");
         common.out().flush();
         return ExitCodes.OK;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         description = "Print one headline per line: number, date, title, feed name.%n"
                 + "Numbers are what 'tidings dump --item N' takes.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success", "2:usage error", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
+            "0:success", "2:usage error (a bad --where rule too)", "3:a source could not be read, or stdout not written", "4:not a valid feed"})
 final class ListCommand implements Callable<Integer> {
     enum Format { text, tsv, json, ndjson }
 
@@ -30,7 +30,9 @@ final class ListCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Parameters(paramLabel = "FEED", arity = "0..*",
-            description = "Feed file, '-' for stdin, or http(s) URL. None: your subscriptions, else the bundled sample feed.")
+            description = "Feed file, '-' for stdin, or http(s) URL. None: your subscriptions, else the bundled sample feed."
+                    + " 'query:NAME' (a query feed of the urls file) or 'query:NAME:RULE': the subscriptions' articles"
+                    + " matching its rule.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -39,6 +41,10 @@ final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N headlines.")
     Integer limit;
+
+    @Option(names = "--where", paramLabel = "RULE", description = "Only articles matching RULE, e.g."
+            + " 'unread = yes and title =~ \"rust\"' (see \"Rules\" in README.md).")
+    String where;
 
     @Option(names = "--unread", description = "Only articles not yet read in the reader"
             + " (read state: $XDG_DATA_HOME/tidings/read-state).")
@@ -50,9 +56,40 @@ final class ListCommand implements Callable<Integer> {
             return common.usage("--limit must be 0 or more, was " + limit);
         }
         Env env = common.env();
-        FeedLoader.Result result = FeedArgs.load(env, feeds, Detail.HEADLINES, common.err(), common.offline());
+        dev.tidings.rules.Rule rule;
+        try {
+            rule = RuleSupport.parseWhere(where, env);
+        } catch (dev.tidings.rules.RuleException e) {
+            return common.usage("--where: " + e.getMessage());
+        }
+        List<dev.tidings.rules.Rule> queries = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (String f : feeds) {
+            if (!dev.tidings.subs.QueryFeed.isQuery(f)) {
+                sources.add(f);
+                continue;
+            }
+            try {
+                queries.add(RuleSupport.query(env, f));
+            } catch (dev.tidings.rules.RuleException | IllegalArgumentException e) {
+                return common.usage(Sanitize.line(f) + ": " + e.getMessage());
+            }
+        }
+        dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, common.err());
+        java.util.function.Predicate<String> mentioned = f -> (rule != null && rule.mentions(f)) || ignores.mentions(f)
+                || queries.stream().anyMatch(q -> q.mentions(f));
+        // bodies only when a rule reads them
+        Detail detail = mentioned.test("content") ? Detail.FULL : Detail.HEADLINES;
+        FeedLoader.Result result = FeedArgs.load(env, sources, detail, common.err(), common.offline());
         int code = Failures.report(result, common.err());
         List<Entry> entries = FeedLoader.headlines(result.feeds());
+        if (rule != null || !ignores.isEmpty() || !queries.isEmpty()) {
+            dev.tidings.app.EntryView.Context context = RuleSupport.context(env, common, mentioned, common.err());
+            entries = RuleSupport.apply(ignores, rule, entries, context, common.err());
+            if (!queries.isEmpty()) {
+                entries = RuleSupport.anyOf(queries, entries, context, common.err());
+            }
+        }
         if (unread) {
             dev.tidings.store.ReadState read = new dev.tidings.store.ReadState(
                     dev.tidings.store.ReadState.defaultPath(env.vars));

@@ -128,6 +128,15 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        dev.tidings.tui.SortOrder sort = dev.tidings.tui.SortOrder.parse(config.getOrDefault("sort", "date-desc"));
+        if (sort == null) {
+            err.println("tidings: " + configDir.resolve("config") + ": sort: expected one of "
+                    + dev.tidings.tui.SortOrder.names() + ", not '" + Sanitize.line(config.get("sort")) + "'");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, err);
+        List<dev.tidings.subs.QueryFeed> queries = List.of();
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
             List<String> readerModeFeeds = config.containsKey("reader-mode")
@@ -142,6 +151,7 @@ final class TidingsCommand implements Callable<Integer> {
                 try {
                     dev.tidings.subs.Subscriptions.Parsed parsed = subscribed.load();
                     subscriptions = parsed.subscriptions();
+                    queries = parsed.queries();
                     for (String problem : parsed.problems()) {
                         err.println("tidings: warning: " + problem);
                     }
@@ -156,7 +166,7 @@ final class TidingsCommand implements Callable<Integer> {
             }
             Reader.Outcome outcome = Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
                     common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty,
-                    launchers);
+                    launchers, new dev.tidings.tui.ReaderRules(ignores, queries, sort));
             if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {
                 // not one feed could be shown: say why again on the shell's screen, and exit as list would
                 return Failures.report(new dev.tidings.app.FeedLoader.Result(List.of(), outcome.failures()), err);

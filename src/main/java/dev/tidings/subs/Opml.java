@@ -27,8 +27,10 @@ import javax.xml.stream.XMLStreamWriter;
  * becomes a tag of every feed inside it (outer folders first); OPML 2.0's {@code category}
  * (comma-separated) adds tags. Outlines whose xmlUrl is {@code exec:}, {@code filter:} or any other
  * non-http(s) source are refused with a problem: newsboat's import ran those through {@code sh -c},
- * Tidings never runs or reads them. A document declaring entities is refused whole; no DTD or
- * external entity is ever loaded.
+ * Tidings never runs or reads them. A query feed is an outline with a {@code tidings:query}
+ * attribute holding its rule (name from {@code title}/{@code text}), or, as newsboat's own
+ * {@code query:} source, {@code xmlUrl="query:NAME:RULE"}; the export writes the first form. A
+ * document declaring entities is refused whole; no DTD or external entity is ever loaded.
  */
 public final class Opml {
     private Opml() {
@@ -56,6 +58,7 @@ public final class Opml {
         refuseEntityDeclarations(bytes, file);
         List<Subscription> subs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<QueryFeed> queries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         XMLStreamReader r = null;
         try {
@@ -87,7 +90,7 @@ public final class Opml {
                     } else if (local.equals("body") && depth == 2) {
                         inBody = true;
                     } else if (inBody && local.equals("outline")) {
-                        outlines.push(outline(r, file, outlines, subs, problems, seen));
+                        outlines.push(outline(r, file, outlines, subs, problems, seen, queries));
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     depth--;
@@ -120,16 +123,20 @@ public final class Opml {
                 }
             }
         }
-        return new Subscriptions.Parsed(subs, problems);
+        return new Subscriptions.Parsed(subs, problems, queries);
     }
+
+    /** The namespace of the {@code tidings:query} attribute. */
+    public static final String TIDINGS_NS = "https://tidings.dev/ns/opml";
 
     /** Pushed for a feed outline: its children (rare) are not inside a folder named after it. */
     private static final String FEED = "";
 
     /** Handles one {@code <outline>} start; returns what to push: the folder's tag, or {@link #FEED}. */
     private static String outline(XMLStreamReader r, String file, Deque<String> open, List<Subscription> subs,
-            List<String> problems, Map<String, Integer> seen) {
+            List<String> problems, Map<String, Integer> seen, List<QueryFeed> queries) {
         String xmlUrl = null;
+        String query = null;
         String text = null;
         String title = null;
         String category = null;
@@ -141,12 +148,38 @@ public final class Opml {
                 case "text" -> text = v;
                 case "title" -> title = v;
                 case "category" -> category = v;
+                case "query" -> {
+                    if (TIDINGS_NS.equals(r.getAttributeNamespace(i))) {
+                        query = v;
+                    }
+                }
                 default -> {
                     // htmlUrl, type, description, ...: not needed
                 }
             }
         }
         int lineNo = line(r.getLocation());
+        if (query != null || (xmlUrl != null && QueryFeed.isQuery(xmlUrl.strip()))) {
+            List<String> tags = new ArrayList<>();
+            open.descendingIterator().forEachRemaining(tags::add);
+            if (category != null) {
+                tags.addAll(List.of(category.split(",")));
+            }
+            String label = title != null && !title.isBlank() ? title : text;
+            try {
+                QueryFeed q = query != null ? new QueryFeed(label, query, tags) : QueryFeed.of(xmlUrl.strip(), tags);
+                Integer first = seen.putIfAbsent("\u0000query:" + q.name().toLowerCase(Locale.ROOT), lineNo);
+                if (first != null) {
+                    problems.add(file + ":" + lineNo + ": a query feed named '" + Subscriptions.show(q.name())
+                            + "' is already on line " + first + "; outline skipped");
+                } else {
+                    queries.add(q);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ":" + lineNo + ": " + e.getMessage() + "; outline skipped");
+            }
+            return FEED;
+        }
         if (xmlUrl == null || xmlUrl.isBlank()) {
             String folder = Sanitize.line(text != null && !text.isBlank() ? text : title);
             return folder;
@@ -246,6 +279,11 @@ public final class Opml {
      * represented in {@code category} and becomes a space.
      */
     public static String write(List<Subscription> subs, String title) {
+        return write(subs, List.of(), title);
+    }
+
+    /** As {@link #write(List, String)}, then one outline per query feed at the top level. */
+    public static String write(List<Subscription> subs, List<QueryFeed> queries, String title) {
         String docTitle = Sanitize.line(title);
         if (docTitle.isEmpty()) {
             docTitle = "Tidings subscriptions";
@@ -276,7 +314,27 @@ public final class Opml {
                 w.writeCharacters("\n    ");
                 w.writeEndElement();
             }
+            for (QueryFeed q : queries) {
+                writeQuery(w, q);
+            }
         });
+    }
+
+    private static void writeQuery(XMLStreamWriter w, QueryFeed q) throws XMLStreamException {
+        w.writeCharacters("\n    ");
+        w.writeEmptyElement("outline");
+        w.writeNamespace("tidings", TIDINGS_NS);
+        w.writeAttribute("text", q.name());
+        w.writeAttribute("title", q.name());
+        w.writeAttribute("type", "query");
+        w.writeAttribute("tidings", TIDINGS_NS, "query", q.rule());
+        if (!q.tags().isEmpty()) {
+            List<String> tags = new ArrayList<>();
+            for (String t : q.tags()) {
+                tags.add(t.replace(',', ' '));
+            }
+            w.writeAttribute("category", String.join(",", tags));
+        }
     }
 
     /** Writes a document's outlines (each on a line of its own, indented by four spaces). */

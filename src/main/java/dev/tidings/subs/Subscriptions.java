@@ -28,8 +28,9 @@ import java.util.Set;
  * One feed a line: the URL, then tags; quoted tokens may hold spaces ({@code \"} and {@code \\}
  * escape inside quotes); a token starting with {@code ~} is the display name; a {@code !} before a
  * tag (newsboat's hidden tag) is dropped; an unquoted token starting with {@code #} comments out the
- * rest of the line. {@code exec:}, {@code filter:}, {@code query:}, {@code file:} and any other
- * non-http(s) source is refused with a problem: never run, never read.
+ * rest of the line. A {@code "query:NAME:RULE"} source is a {@link QueryFeed} (kept as written,
+ * tags after it as usual). {@code exec:}, {@code filter:}, {@code file:} and any other non-http(s)
+ * source is refused with a problem: never run, never read.
  */
 public final class Subscriptions {
     private Subscriptions() {
@@ -41,11 +42,19 @@ public final class Subscriptions {
     /** Files larger than this are refused by {@link #load}. */
     static final long MAX_FILE_BYTES = 16L << 20;
 
-    /** What a file held: the usable subscriptions and one line per problem ("urls:7: why; line skipped"). */
-    public record Parsed(List<Subscription> subscriptions, List<String> problems) {
+    /**
+     * What a file held: the usable subscriptions, the query feeds, and one line per problem
+     * ("urls:7: why; line skipped").
+     */
+    public record Parsed(List<Subscription> subscriptions, List<String> problems, List<QueryFeed> queries) {
         public Parsed {
             subscriptions = List.copyOf(subscriptions);
             problems = List.copyOf(problems);
+            queries = List.copyOf(queries);
+        }
+
+        public Parsed(List<Subscription> subscriptions, List<String> problems) {
+            this(subscriptions, problems, List.of());
         }
 
         static Parsed empty() {
@@ -59,6 +68,7 @@ public final class Subscriptions {
         String file = Sanitize.line(fileName);
         List<Subscription> subs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<QueryFeed> queries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         if (text == null) {
             return Parsed.empty();
@@ -72,6 +82,17 @@ public final class Subscriptions {
             String where = file + ":" + lineNo + ": ";
             Subscription sub;
             try {
+                QueryFeed q = queryLine(lines[i]);
+                if (q != null) {
+                    Integer first = seen.putIfAbsent(PREFIX_KEY + q.key(), lineNo);
+                    if (first != null) {
+                        problems.add(where + "a query feed named '" + show(q.name()) + "' is already on line " + first
+                                + "; line skipped");
+                    } else {
+                        queries.add(q);
+                    }
+                    continue;
+                }
                 sub = line(lines[i]);
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage() + "; line skipped");
@@ -91,7 +112,59 @@ public final class Subscriptions {
             }
             subs.add(sub);
         }
-        return new Parsed(subs, problems);
+        return new Parsed(subs, problems, queries);
+    }
+
+    /** Query feeds' names share the duplicate check with URLs under this prefix. */
+    private static final String PREFIX_KEY = "\u0000query:";
+
+    /** The query feed on a line, or null when the line holds none. */
+    private static QueryFeed queryLine(String line) {
+        if (line.indexOf(':') < 0) {
+            return null;
+        }
+        List<String> tokens = tokenize(line);
+        if (tokens.isEmpty() || !QueryFeed.isQuery(tokens.get(0))) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String t : tokens.subList(1, tokens.size())) {
+            if (!t.startsWith("~")) { // a query feed's name is in its source
+                tags.add(t.startsWith("!") ? t.substring(1) : t);
+            }
+        }
+        return QueryFeed.of(tokens.get(0), tags);
+    }
+
+    /** One query feed as a line of the urls file, as newsboat writes it: {@code "query:NAME:RULE" tag…}. */
+    public static String format(QueryFeed q) {
+        StringBuilder sb = new StringBuilder(quote(q.source()));
+        for (String t : q.tags()) {
+            sb.append(' ').append(quote(t));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code text} (a urls file) with the query feeds it does not hold yet (by name, any case)
+     * appended, one line each; the rest untouched.
+     */
+    static String withQueries(String text, List<QueryFeed> add) {
+        List<QueryFeed> have = parse(text == null ? "" : text, "").queries();
+        StringBuilder out = new StringBuilder(text == null || text.isEmpty() ? HEADER + "\n" : text);
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (QueryFeed q : have) {
+            names.add(q.key());
+        }
+        for (QueryFeed q : add) {
+            if (names.add(q.key())) {
+                out.append(format(q)).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** The API key parameter in a line's URL (apiKey, api-key…), or null. */
@@ -161,7 +234,7 @@ public final class Subscriptions {
             }
         }
         if (lower.startsWith("query:")) {
-            return "query: feeds are not supported by Tidings";
+            return "a query feed is written \"query:NAME:RULE\"";
         }
         if (lower.startsWith("file:")) {
             return "file: sources are never read by Tidings";
@@ -360,6 +433,25 @@ public final class Subscriptions {
             // a new file
         }
         AtomicFiles.write(abs, merge(old, subs).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code subs} as {@link #save(Path, List)} does, and appends the query feeds in
+     * {@code queries} the file does not name yet.
+     */
+    public static void save(Path file, List<Subscription> subs, List<QueryFeed> queries) throws IOException {
+        Path abs = file.toAbsolutePath();
+        AtomicFiles.createPrivateDirectories(abs.getParent());
+        String old = null;
+        try {
+            if (Files.size(abs) <= MAX_FILE_BYTES) {
+                old = decode(Files.readAllBytes(abs));
+            }
+        } catch (NoSuchFileException e) {
+            // a new file
+        }
+        String merged = merge(old, subs);
+        AtomicFiles.write(abs, withQueries(merged, queries).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- list edits (pure)

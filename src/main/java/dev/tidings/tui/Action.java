@@ -28,6 +28,8 @@ public enum Action {
     FOLLOW_LINK("follow link N: type f, the number, Enter", Screen.ARTICLE),
     SEARCH("search all articles (feed list) / filter / find in the article", Screen.FEEDS, Screen.LIST,
             Screen.ARTICLE),
+    FILTER_RULE("filter the list by a rule (an empty rule shows all again)", Screen.LIST),
+    SORT("next sort order: date, title, feed, unread first, both ways", Screen.LIST),
     NEXT_MATCH("next match of the search", Screen.ARTICLE),
     PREV_MATCH("previous match of the search", Screen.ARTICLE),
     OPEN_BROWSER("open the link in the browser (N o: link N)", Screen.LIST, Screen.ARTICLE),

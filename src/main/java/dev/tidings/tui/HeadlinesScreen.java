@@ -20,8 +20,8 @@ final class HeadlinesScreen extends ScreenState {
     /** The feed-list row the headlines are from ("feed:URL", "tag:NAME"), null for all feeds. */
     private String selector;
     private String selectorLabel = "";
-    private List<Entry> all = List.of();
-    private String[] haystacks = new String[0];
+    /** The entries in their sort order, with the "/" text and the F rule cached per entry. */
+    private final HeadlineEntries entries = new HeadlineEntries();
     private List<Entry> visible = List.of();
     private String filter = "";
     private String feedsLabel = "";
@@ -69,11 +69,16 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     int total() {
-        return all.size();
+        return entries.all().size();
     }
 
     String filter() {
         return filter;
+    }
+
+    /** The rule filtering the list (F), "" for none. */
+    String ruleText() {
+        return entries.rule() == null ? "" : entries.rule().text();
     }
 
     /** The feed's name when the list holds one feed, "all feeds" for several, "" for none. */
@@ -109,6 +114,14 @@ final class HeadlinesScreen extends ScreenState {
                 selectedBeforeFilter = selectedEntry() == null ? null : selectedEntry().item().id();
                 session.line.startPrompt(ReaderState.Prompt.FILTER, filter);
                 break;
+            case FILTER_RULE: session.line.startPrompt(ReaderState.Prompt.RULE, ruleText()); break;
+            case SORT: {
+                session.sort = session.sort.next();
+                resort();
+                status("Sorted: " + session.sort.label() + " (" + String.join("/", session.keys.keysFor(Action.SORT))
+                        + ": next order)", false);
+                break;
+            }
             case OPEN_BROWSER:
             case COPY_LINK:
             case SHOW_URL: linkAction(a, selectedEntry(), null, n); break;
@@ -157,11 +170,14 @@ final class HeadlinesScreen extends ScreenState {
         cursor.moveTo(index, visible.size(), nav.headlineRows());
     }
 
-    /** Esc first clears the filter; then back to the feed list or the collections, or quit. */
+    /** Esc first clears the filter, then the rule; then back to the feed list or the collections, or quit. */
     @Override
     void back() {
         if (!filter.isEmpty()) {
             clearFilter();
+        } else if (entries.rule() != null) {
+            setRule(null);
+            status("Rule cleared: all articles", false);
         } else {
             nav.pop();
         }
@@ -263,10 +279,9 @@ final class HeadlinesScreen extends ScreenState {
     void showEntries(List<Entry> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         int was = cursor.selected();
-        all = List.copyOf(entries);
-        haystacks = new String[all.size()];
+        this.entries.set(entries, session.sort, session::isRead);
         Set<String> names = new LinkedHashSet<>();
-        for (Entry e : all) {
+        for (Entry e : entries) {
             names.add(e.feed().name());
             if (names.size() > 1) {
                 break;
@@ -312,6 +327,24 @@ final class HeadlinesScreen extends ScreenState {
         cursor.keepInView(visible.size(), nav.headlineRows());
     }
 
+    // ---------------------------------------------------------------- sort and rule
+
+    /** Sorts again in the session's order; the cursor stays on the same article. */
+    void resort() {
+        entries.sort(session.sort, session::isRead);
+        refilterKeepingSelection();
+    }
+
+    /** Filters by {@code r} (null: no rule); the cursor stays on the same article when it stays. */
+    void setRule(dev.tidings.rules.Rule r) {
+        entries.setRule(r);
+        refilterKeepingSelection();
+        String problem = r == null ? null : r.takeProblem();
+        if (problem != null) {
+            status(problem, true);
+        }
+    }
+
     // ---------------------------------------------------------------- the filter
 
     @Override
@@ -339,19 +372,48 @@ final class HeadlinesScreen extends ScreenState {
         if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
             status("Nothing matches \"" + filter + "\" (Esc clears)", true);
         }
+        if (p == ReaderState.Prompt.RULE) {
+            enterRule(text);
+        }
+    }
+
+    /** F then Enter: an empty rule shows all again; a bad one is a status-line error and changes nothing. */
+    private void enterRule(String text) {
+        if (text.isBlank()) {
+            if (entries.rule() != null) {
+                setRule(null);
+                status("Rule cleared: all articles", false);
+            }
+            return;
+        }
+        dev.tidings.rules.Rule r;
+        try {
+            r = dev.tidings.rules.Rule.parse(text, java.time.Clock.systemUTC(), session.zone);
+        } catch (dev.tidings.rules.RuleException e) {
+            status(e.getMessage(), true);
+            return;
+        }
+        setRule(r);
+        if (!session.line.isError()) {
+            status("Rule: " + r.text() + " — " + visible.size() + (visible.size() == 1 ? " article" : " articles")
+                    + " (Esc clears)", false);
+        }
     }
 
     private void applyFilter() {
         Entry current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        if (q.isEmpty() && !session.unreadOnly) {
+        List<Entry> all = entries.all();
+        if (q.isEmpty() && !session.unreadOnly && entries.rule() == null) {
             visible = all;
         } else {
             List<Entry> out = new ArrayList<>();
+            dev.tidings.app.EntryView.Context context = session.ruleContext();
             for (int i = 0; i < all.size(); i++) {
                 Entry e = all.get(i);
                 // an open article stays in an unread-only list while it is read
-                if ((q.isEmpty() || haystack(i).contains(q)) && (!session.unreadOnly || !session.isRead(e) || e == current)) {
+                if ((q.isEmpty() || entries.hasText(i, q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
+                        && (e == current || entries.ruleMatches(i, context))) {
                     out.add(e);
                 }
             }
@@ -360,16 +422,5 @@ final class HeadlinesScreen extends ScreenState {
         cursor.reset();
         nav.article.listChanged(this);
         clampList();
-    }
-
-    private String haystack(int i) {
-        String h = haystacks[i];
-        if (h == null) {
-            Entry e = all.get(i);
-            h = dev.tidings.text.Find.fold(e.item().title() + "\u0000" + e.feed().name() + "\u0000"
-                    + String.join(", ", e.item().authors()));
-            haystacks[i] = h;
-        }
-        return h;
     }
 }

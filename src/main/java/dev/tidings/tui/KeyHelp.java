@@ -80,6 +80,8 @@ final class KeyHelp {
             case DOWN: return "move";
             case OPEN: return s == Action.Screen.DIALOG ? "close" : "open";
             case SEARCH: return "search";
+            case FILTER_RULE: return "rule";
+            case SORT: return "sort";
             case OPEN_BROWSER: return "browser";
             case HELP: return "help";
             case BACK: return "back/quit";

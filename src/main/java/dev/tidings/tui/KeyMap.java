@@ -47,6 +47,8 @@ public final class KeyMap {
         m.bind(Action.NEXT_UNREAD, "U");
         m.bind(Action.FOLLOW_LINK, "f");
         m.bind(Action.SEARCH, "/");
+        m.bind(Action.FILTER_RULE, "F");
+        m.bind(Action.SORT, "S");
         m.bind(Action.PREV_MATCH, "N");
         m.bind(Action.OPEN_BROWSER, "o");
         m.bind(Action.COPY_LINK, "y");

@@ -398,6 +398,7 @@ final class Navigator {
 
     void setLibrary(Library lib, boolean readOnly) {
         session.library = lib;
+        session.queries.forget(); // saved and collection may be in their rules
         session.libraryError = null;
         session.libraryReadOnly = readOnly;
         if (lib == null) {

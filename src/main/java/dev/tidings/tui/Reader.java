@@ -108,7 +108,7 @@ public final class Reader {
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
                           List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty,
-                          Launchers launchers)
+                          Launchers launchers, ReaderRules rules)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyInput input = new TtyInput(new FileInputStream(FileDescriptor.in));
@@ -119,6 +119,7 @@ public final class Reader {
         state.setReaderModeFeeds(readerModeFeeds);
         state.setOffline(offline);
         state.setSendToNames(launchers.commandNames());
+        state.setRules(rules.ignore(), rules.queries(), rules.sort());
         Reader reader = new Reader(screen, state, theme, env, out);
         reader.effects.launchers(launchers);
         reader.paintLock = terminal.paintLock;

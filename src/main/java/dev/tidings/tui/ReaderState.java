@@ -7,6 +7,7 @@ import dev.tidings.model.Library;
 import dev.tidings.render.Article;
 import dev.tidings.render.Line;
 import dev.tidings.store.ReadState;
+import dev.tidings.subs.QueryFeed;
 import dev.tidings.text.Sanitize;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -215,7 +216,7 @@ public final class ReaderState {
     }
 
     /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO, SEARCH }
+    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO, SEARCH, RULE }
 
     private final Session session;
     private final Navigator nav;
@@ -453,6 +454,36 @@ public final class ReaderState {
 
     public String filter() {
         return nav.list().filter();
+    }
+
+    /** The rule filtering the headline list (F), "" for none. */
+    public String rule() {
+        return nav.list().ruleText();
+    }
+
+    /** The headline lists' order (the sort key, {@code sort} in the config). */
+    public SortOrder sortOrder() {
+        return session.sort;
+    }
+
+    /**
+     * What the config asks of the articles: the {@code ignore-article} rules (applied to every
+     * list of entries given from now on), the query feeds of the urls file (rows of the feed list)
+     * and the headline order.
+     */
+    public void setRules(dev.tidings.app.IgnoreRules ignore, List<QueryFeed> queries, SortOrder sort) {
+        session.ignore.set(ignore);
+        List<QueryFeeds.Query> qs = new java.util.ArrayList<>();
+        for (QueryFeed q : queries) {
+            try {
+                qs.add(new QueryFeeds.Query(q.name(), q.tags(),
+                        dev.tidings.rules.Rule.parse(q.rule(), java.time.Clock.systemUTC(), session.zone), null));
+            } catch (dev.tidings.rules.RuleException e) {
+                qs.add(new QueryFeeds.Query(q.name(), q.tags(), null, e.getMessage()));
+            }
+        }
+        session.queries.set(qs);
+        session.sort = sort == null ? SortOrder.DATE_DESC : sort;
     }
 
     public boolean unreadOnly() {

@@ -60,6 +60,12 @@ final class Session {
     String libraryError;
     boolean libraryReadOnly;
 
+    // rules: the config's ignore-article lines, query feeds, the headline order
+    final IgnoreFilter ignore = new IgnoreFilter();
+    final QueryFeeds queries = new QueryFeeds();
+    SortOrder sort = SortOrder.DATE_DESC;
+    private Map<String, List<String>> tagsBySource = Map.of();
+
     // reader mode and the bodies of headline-only entries
     final Map<String, Item> fullText = new HashMap<>();
     final Set<String> readerModeFeeds = new HashSet<>();
@@ -99,7 +105,8 @@ final class Session {
     }
 
     void setEverything(List<Entry> entries) {
-        everything = List.copyOf(entries);
+        everything = List.copyOf(ignore.keep(entries, ruleContext(), this));
+        queries.forget();
         unreadBySource = null;
         previewFor = null;
     }
@@ -120,8 +127,17 @@ final class Session {
     void setFeedRows(List<ReaderState.FeedRow> rows) {
         feedsMode = true;
         feedRows = List.copyOf(rows);
+        Map<String, List<String>> tags = new HashMap<>();
+        for (ReaderState.FeedRow r : feedRows) {
+            tags.put(r.source(), r.tags());
+        }
+        tagsBySource = tags;
         List<ReaderState.ListRow> out = new ArrayList<>();
         out.add(new ReaderState.ListRow("All feeds", null, null, 0));
+        for (QueryFeeds.Query q : queries.all()) { // query feeds right under "All feeds"
+            out.add(new ReaderState.ListRow(q.error() == null ? q.name() : q.name() + "  (" + q.error() + ")",
+                    q.selector(), null, 0));
+        }
         Map<String, List<ReaderState.FeedRow>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (ReaderState.FeedRow r : feedRows) {
             if (r.tags().isEmpty()) {
@@ -144,6 +160,9 @@ final class Session {
     List<Entry> select(List<Entry> entries, String selector) {
         if (selector == null) {
             return entries;
+        }
+        if (QueryFeeds.isQuery(selector)) {
+            return queries.entries(selector, entries, ruleContext(), this);
         }
         Set<String> sources = new HashSet<>();
         if (selector.startsWith("feed:")) {
@@ -185,6 +204,9 @@ final class Session {
     int[] counts(ReaderState.ListRow row) {
         if (row.feed() != null) {
             return counts(row.feed().source());
+        }
+        if (QueryFeeds.isQuery(row.selector())) {
+            return queries.counts(row.selector(), everything, ruleContext(), this, this::isRead);
         }
         int[] sum = new int[2];
         for (ReaderState.FeedRow r : feedRows) {
@@ -240,6 +262,7 @@ final class Session {
         }
         previewFor = null;
         effect(new ReaderState.Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
+        queries.readChanged();
     }
 
     void toggleRead(Entry e) {
@@ -264,8 +287,28 @@ final class Session {
             effect(new ReaderState.Effect.PersistRead(lines.toString()));
             unreadBySource = null;
             previewFor = null;
+            queries.readChanged();
         }
         return n;
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /** What a rule may ask about an entry here: read marks, collections, the urls file's tags, loaded bodies. */
+    dev.tidings.app.EntryView.Context ruleContext() {
+        Map<String, List<String>> tags = tagsBySource;
+        return new dev.tidings.app.EntryView.Context(this::isRead, this::collectionsOf, tags::get, e -> bodies.apply(e));
+    }
+
+    private List<String> collectionsOf(Entry e) {
+        if (library == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (dev.tidings.model.Collection c : library.collectionsOf(e.item().id())) {
+            names.add(c.name());
+        }
+        return names;
     }
 
     // ---------------------------------------------------------------- collections

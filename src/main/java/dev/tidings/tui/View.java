@@ -111,9 +111,11 @@ final class View {
                         : s.viewing() != null ? " Collection: " + s.viewing()
                         : s.feedsMode() ? " Tidings — " + shownLabel(s) : " Tidings — " + feedsLabel(s);
                 String filter = s.filter().isEmpty() ? "" : "filter \"" + s.filter() + "\": ";
-                right = filter + (s.visible().isEmpty() ? "no items"
+                String rule = s.rule().isEmpty() ? "" : "rule \"" + Width.ellipsize(Sanitize.line(s.rule()), 30) + "\": ";
+                boolean narrowed = !s.filter().isEmpty() || !s.rule().isEmpty();
+                right = rule + filter + (s.visible().isEmpty() ? "no items"
                         : "item " + (s.selected() + 1) + " of " + s.visible().size()
-                        + (s.filter().isEmpty() ? "" : " (" + s.totalEntries() + " in all)")) + " ";
+                        + (narrowed ? " (" + s.totalEntries() + " in all)" : "")) + " ";
             }
         }
         left = Sanitize.line(left);
@@ -307,6 +309,7 @@ final class View {
             String label;
             switch (s.prompt()) {
                 case FILTER: label = "Filter: "; break;
+                case RULE: label = "Rule: "; break;
                 case FIND: label = "Find: "; break;
                 case SEARCH: label = "Search all articles: "; break;
                 case NEW_COLLECTION: label = "New collection name: "; break;

@@ -179,10 +179,12 @@ class SubscriptionsCliTest {
                 + "\"exec:~/bin/scrape.sh\" scraped\n" + "query:Unread:unread = \"yes\"\n" + base + "/b.xml\n");
         Cli imp = run("import", file.toString());
         assertThat(imp.code).as(imp.toString()).isZero();
-        assertThat(imp.out).isEqualTo("Imported 2 feeds (0 already subscribed, 2 lines refused)\n");
-        assertThat(imp.err.lines()).hasSize(2).allMatch(l -> l.startsWith("tidings: warning: newsboat-urls:"));
+        assertThat(imp.out).isEqualTo("Imported 2 feeds and 1 query feed (0 already subscribed, 1 line refused)\n");
+        assertThat(imp.err.lines()).hasSize(1).allMatch(l -> l.startsWith("tidings: warning: newsboat-urls:"));
         assertThat(run("feeds").out.lines()).containsExactly(
-                "Alpha News  " + base + "/a.xml  [news, hidden]  never fetched", base + "/b.xml  never fetched");
+                "Alpha News  " + base + "/a.xml  [news, hidden]  never fetched", base + "/b.xml  never fetched",
+                // query feeds are kept (issue #13); unquoted, the line splits as newsboat splits it: rule, then tags
+                "Unread  query: unread  [=, yes]");
     }
 
     @Test

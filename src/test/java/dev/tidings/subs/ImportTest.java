@@ -31,7 +31,9 @@ class ImportTest {
         assertThatThrownBy(() -> Import.importFile(Fixtures.bytes("opml-not-xml.txt"), "import"))
                 .isInstanceOf(SubsException.class).hasMessageStartingWith("import:");
         assertThat(Import.importFile(Fixtures.bytes("opml-hostile-exec.xml"), "import").problems()).hasSize(5);
-        assertThat(Import.importFile(Fixtures.bytes("newsboat-urls-hostile"), "import").problems()).hasSize(9);
+        // its query: line is a query feed now (issue #13), not a problem
+        assertThat(Import.importFile(Fixtures.bytes("newsboat-urls-hostile"), "import").problems()).hasSize(8);
+        assertThat(Import.importFile(Fixtures.bytes("newsboat-urls-hostile"), "import").queries()).hasSize(1);
         // plain prose is read as a urls file and every line is reported, nothing thrown
         assertThat(Import.importFile("not a feed list\nreally not\n".getBytes(StandardCharsets.UTF_8), "notes").problems())
                 .containsExactly("notes:1: 'not' is not an http(s) URL; line skipped",

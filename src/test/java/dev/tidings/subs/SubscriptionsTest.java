@@ -77,13 +77,13 @@ class SubscriptionsTest {
         assertThat(p.problems()).containsExactly(
                 "urls:3: exec: sources are never run by Tidings; line skipped",
                 "urls:4: filter: sources are never run by Tidings; line skipped",
-                "urls:5: query: feeds are not supported by Tidings; line skipped",
                 "urls:6: file: sources are never read by Tidings; line skipped",
                 "urls:7: 'ftp://x' is not an http(s) URL; line skipped",
                 "urls:9: 'https://example.org/`touch' is not an http(s) URL; line skipped",
                 "urls:10: 'https://ok.example/first.xml/' is already on line 2; line skipped",
                 "urls:11: 'javascript:alert(1)' is not an http(s) URL; line skipped",
                 "urls:12: unterminated quote; line skipped");
+        assertThat(p.queries()).containsExactly(new QueryFeed("Unread", "unread = \"yes\"", List.of())); // issue #13
         assertThat(p.subscriptions()).containsExactly(
                 sub("https://ok.example/first.xml", "", "ok"),
                 sub("https://ok.example/tags.xml", "$(rm -rf ~)",

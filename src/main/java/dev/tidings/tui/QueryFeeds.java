@@ -1,0 +1,118 @@
+package dev.tidings.tui;
+
+import dev.tidings.app.Entry;
+import dev.tidings.app.EntryView;
+import dev.tidings.rules.Rule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The query feeds of the feed list (newsboat's {@code query:NAME:RULE}): rows whose articles are
+ * every cached entry matching a rule. Members are computed on first use per set of entries and
+ * kept; read marks change the unread counts (and the members of rules that read {@code unread}),
+ * so counts stay live without a recount on every frame.
+ */
+final class QueryFeeds {
+    /** One query feed; {@code rule} is null and {@code error} says why when its rule cannot be read. */
+    record Query(String name, List<String> tags, Rule rule, String error) {
+        String selector() {
+            return PREFIX + name;
+        }
+    }
+
+    static final String PREFIX = "query:";
+
+    private List<Query> queries = List.of();
+    private final Map<String, List<Entry>> members = new HashMap<>();
+    private final Map<String, int[]> counts = new HashMap<>();
+    private List<Entry> computedFor;
+
+    void set(List<Query> q) {
+        queries = List.copyOf(q);
+        forget();
+    }
+
+    List<Query> all() {
+        return queries;
+    }
+
+    static boolean isQuery(String selector) {
+        return selector != null && selector.startsWith(PREFIX);
+    }
+
+    Query find(String selector) {
+        for (Query q : queries) {
+            if (q.selector().equals(selector)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** Everything changed (new entries, collections): members and counts are computed again. */
+    void forget() {
+        members.clear();
+        counts.clear();
+        computedFor = null;
+    }
+
+    /** A read mark changed: counts again, and the members of rules that read it. */
+    void readChanged() {
+        counts.clear();
+        for (Query q : queries) {
+            if (q.rule() != null && q.rule().usesReadState()) {
+                members.remove(q.selector());
+            }
+        }
+    }
+
+    /** The entries of a query feed (none when its rule is bad), in the order of {@code everything}. */
+    List<Entry> entries(String selector, List<Entry> everything, EntryView.Context context, Session session) {
+        if (computedFor != everything) {
+            forget();
+            computedFor = everything;
+        }
+        List<Entry> m = members.get(selector);
+        if (m == null) {
+            Query q = find(selector);
+            m = new ArrayList<>();
+            if (q != null && q.rule() != null) {
+                for (Entry e : everything) {
+                    if (q.rule().test(new EntryView(e, context))) {
+                        m.add(e);
+                    }
+                }
+                String problem = q.rule().takeProblem();
+                if (problem != null) {
+                    session.status(q.name() + ": " + problem, true);
+                }
+            }
+            m = List.copyOf(m);
+            members.put(selector, m);
+        }
+        return m;
+    }
+
+    /** Unread and total of a query feed. */
+    int[] counts(String selector, List<Entry> everything, EntryView.Context context, Session session,
+                 Predicate<Entry> isRead) {
+        if (computedFor != everything) {
+            forget();
+        }
+        int[] c = counts.get(selector);
+        if (c == null) {
+            c = new int[2];
+            for (Entry e : entries(selector, everything, context, session)) {
+                c[1]++;
+                if (!isRead.test(e)) {
+                    c[0]++;
+                }
+            }
+            counts.put(selector, c);
+        }
+        return c;
+    }
+}
