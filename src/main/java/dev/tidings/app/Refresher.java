@@ -8,6 +8,8 @@ import dev.tidings.fetch.HttpResult;
 import dev.tidings.fetch.SourceException;
 import dev.tidings.model.Feed;
 import dev.tidings.store.Download;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CachedFeed;
 import dev.tidings.store.FeedCache;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -312,8 +314,8 @@ public final class Refresher {
 
     /** DEFERRED without fetching when an earlier Retry-After has not passed yet; else null. */
     private Result skipIfDeferred(String url) {
-        Optional<FeedCache.Entry> e = cache.meta(url); // not get(): that reads and hashes every body
-        Instant until = e.map(FeedCache.Entry::retryAfterUntil).orElse(null);
+        Optional<CacheMeta> e = cache.meta(url); // not get(): that reads and hashes every body
+        Instant until = e.map(CacheMeta::retryAfterUntil).orElse(null);
         if (until != null && clock.instant().isBefore(until)) {
             return new Result(url, Status.DEFERRED, Sanitize.line(url) + ": not fetched before " + until
                     + " (the server asked Tidings to wait)", null, 0);
@@ -344,7 +346,7 @@ public final class Refresher {
         URI uri = URI.create(url.trim());
         // validators only: reading and hashing every cached body to send two headers made a
         // refresh of 200 unchanged feeds as slow as fetching them all
-        FeedCache.Entry cached = cache.meta(url).filter(FeedCache.Entry::hasBody).orElse(null);
+        CacheMeta cached = cache.meta(url).filter(CacheMeta::hasBody).orElse(null);
         boolean retried = false;
         boolean conditional = cached != null;
         while (true) {
@@ -374,7 +376,7 @@ public final class Refresher {
     private static final Result REFETCH = new Result("", Status.FAILED, "refetch", null, 0);
 
     /** One request for a feed, its body streamed into {@code d}; a result, {@link #RETRY} or {@link #REFETCH}. */
-    private Result attempt(String url, URI uri, FeedCache.Entry cached, boolean conditional, boolean retried,
+    private Result attempt(String url, URI uri, CacheMeta cached, boolean conditional, boolean retried,
                            Download d, Runnable fetched) throws IOException {
         HttpResult r;
         try {
@@ -411,7 +413,7 @@ public final class Refresher {
             }
             Instant now = clock.instant();
             if (newUrl != null) {
-                FeedCache.Entry c = cache.get(url).filter(FeedCache.Entry::hasBody).orElse(null);
+                CachedFeed c = cache.get(url).orElse(null);
                 Feed feed;
                 try {
                     feed = c == null ? null : parse(c.body(), c.contentType(), base(c.finalUrl(), uri));
@@ -558,14 +560,14 @@ public final class Refresher {
      * @throws FeedException when nothing is cached for the URL or the cached body is not a feed
      */
     public LoadedFeed loadCached(String url) throws FeedException {
-        FeedCache.Entry e = cache.get(url).filter(FeedCache.Entry::hasBody)
+        CachedFeed e = cache.get(url)
                 .orElseThrow(() -> new FeedException("no cached copy of " + Sanitize.line(url)));
         URI base = base(e.finalUrl(), null);
         return new LoadedFeed(url, Feeds.parse(e.body(), e.contentType(), base, Detail.FULL), base);
     }
 
     /** What the cache holds for a URL (body, validators, last status and error), or empty. */
-    public Optional<FeedCache.Entry> cached(String url) {
+    public Optional<CachedFeed> cached(String url) {
         return cache.get(url);
     }
 }

@@ -116,9 +116,9 @@ public final class Subscribed {
     }
 
     private LoadedFeed parseCached(Subscription s, dev.tidings.feed.Detail detail) throws FeedException {
-        FeedCache.Entry e = cache.get(s.url()).filter(FeedCache.Entry::hasBody)
+        dev.tidings.store.CachedFeed e = cache.get(s.url())
                 .orElseThrow(() -> new FeedException("no cached copy of " + s.url()));
-        java.net.URI base = base(e, s);
+        java.net.URI base = base(e.meta(), s);
         dev.tidings.model.Feed feed = dev.tidings.feed.Feeds.parse(e.body(), e.contentType(), base, detail);
         if (detail == dev.tidings.feed.Detail.HEADLINES) {
             try {
@@ -130,7 +130,7 @@ public final class Subscribed {
         return named(s, feed, base, detail == dev.tidings.feed.Detail.HEADLINES);
     }
 
-    private static java.net.URI base(FeedCache.Entry e, Subscription s) {
+    private static java.net.URI base(dev.tidings.store.CacheMeta e, Subscription s) {
         return dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
     }
 
@@ -149,7 +149,7 @@ public final class Subscribed {
      * @param feed the feed's headlines ({@link LoadedFeed#headlinesOnly()}), or null when there is no
      *             usable headline index ({@code quick}) or no readable cached body
      */
-    public record Headlines(Subscription subscription, FeedCache.Entry meta, LoadedFeed feed) {
+    public record Headlines(Subscription subscription, dev.tidings.store.CacheMeta meta, LoadedFeed feed) {
     }
 
     /**

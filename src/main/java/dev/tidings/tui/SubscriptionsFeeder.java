@@ -3,7 +3,8 @@ package dev.tidings.tui;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Refresher;
 import dev.tidings.app.Subscribed;
-import dev.tidings.store.FeedCache;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CacheStatus;
 import dev.tidings.subs.Subscription;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -149,11 +150,11 @@ final class SubscriptionsFeeder {
         return row(s, subscribed.cache().meta(s.url()));
     }
 
-    private static ReaderState.FeedRow row(Subscription s, Optional<FeedCache.Entry> c) {
+    private static ReaderState.FeedRow row(Subscription s, Optional<CacheMeta> c) {
         String name = s.name();
-        Instant updated = c.map(FeedCache.Entry::fetchedAt).orElse(null);
-        String error = c.map(x -> FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
-                : FeedCache.ERROR.equals(x.status()) ? x.error() : "").orElse("");
+        Instant updated = c.map(CacheMeta::fetchedAt).orElse(null);
+        String error = c.map(x -> x.status() == CacheStatus.GONE ? "gone (HTTP 410)"
+                : x.status() == CacheStatus.ERROR ? x.error() : "").orElse("");
         if (error != null && error.startsWith(s.url() + ": ")) {
             error = error.substring(s.url().length() + 2); // the row names the feed already
         }
