@@ -28,6 +28,8 @@ public final class Subscribed {
     private final FeedCache cache;
     private final java.util.function.Supplier<HttpFetcher> fetcher;
     private Refresher refresher;
+    private volatile Retention retention = Retention.NONE;
+    private volatile Clock clock = Clock.systemUTC();
 
     /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
     public Subscribed(Path urlsFile, Path cacheDir, java.util.function.Supplier<HttpFetcher> fetcher) {
@@ -47,6 +49,21 @@ public final class Subscribed {
             return Path.of(xdg, "tidings", "urls");
         }
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home", ".")), ".config", "tidings", "urls");
+    }
+
+    /** The global max-items and keep-days (a feed's own settings override them); none by default. */
+    public void retention(Retention defaults) {
+        this.retention = java.util.Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** The retention that applies to one feed. */
+    public Retention retention(Subscription s) {
+        return retention.forFeed(s.settings());
+    }
+
+    /** The clock retention's keep-days counts from (tests). */
+    void clock(Clock c) {
+        this.clock = c;
     }
 
     public Path file() {
@@ -134,7 +151,8 @@ public final class Subscribed {
         return dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
     }
 
-    private static LoadedFeed named(Subscription s, dev.tidings.model.Feed feed, java.net.URI base, boolean headlines) {
+    private LoadedFeed named(Subscription s, dev.tidings.model.Feed feed, java.net.URI base, boolean headlines) {
+        feed = retention(s).apply(feed, clock.instant()); // the index and a full parse keep the same items
         if (!s.name().isEmpty()) { // the name the user gave wins over the feed's own title
             feed = new dev.tidings.model.Feed(feed.format(), s.name(), feed.link(), feed.description(), feed.image(),
                     feed.items());

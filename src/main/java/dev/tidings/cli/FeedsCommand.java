@@ -43,7 +43,9 @@ final class FeedsCommand implements Callable<Integer> {
 
     static Subscribed subscribed(CommonOptions c) {
         Env env = c.env();
-        return new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
+        Subscribed s = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
+        s.retention(Config.retentionOrNone(env.vars));
+        return s;
     }
 
     /** The subscriptions; problems printed as warnings. Null (after a one-line error) when unreadable. */
@@ -158,7 +160,7 @@ final class FeedsCommand implements Callable<Integer> {
                             Json.line(g, "name", sub.name());
                             Json.strings(g, "tags", sub.tags());
                             Json.instant(g, "fetched", fetched(e));
-                            Json.line(g, "status", e == null ? "" : String.valueOf(e.status()));
+                            Json.line(g, "status", e == null ? "" : e.status().wire());
                             Json.line(g, "error", problem(e));
                             g.writeEndObject();
                         }
@@ -173,7 +175,7 @@ final class FeedsCommand implements Callable<Integer> {
                         CacheMeta e = s.cache().meta(sub.url()).orElse(null);
                         out.println(tsv(sub.url()) + "\t" + tsv(sub.name()) + "\t" + tsv(String.join(",", sub.tags()))
                                 + "\t" + (fetched(e) == null ? "" : fetched(e).toString()) + "\t"
-                                + (e == null ? "" : tsv(String.valueOf(e.status()))) + "\t" + tsv(problem(e)));
+                                + (e == null ? "" : tsv(e.status().wire())) + "\t" + tsv(problem(e)));
                     }
                     break;
                 default:

@@ -112,6 +112,7 @@ public final class Main {
         m.put("sync", SyncCommand::new);
         m.put("mark", MarkCommand::new);
         m.put("refresh", RefreshCommand::new);
+        m.put("cache", CacheCommand::new);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
         return m;
     }
