@@ -29,6 +29,8 @@ public final class Subscribed {
     private final java.util.function.Supplier<HttpFetcher> fetcher;
     private Refresher refresher;
     private volatile Retention retention = Retention.NONE;
+    /** A fetcher sending a given User-Agent (a feed's own setting); null: such feeds use the default. */
+    private volatile java.util.function.Function<String, HttpFetcher> userAgentFetcher;
     private volatile Clock clock = Clock.systemUTC();
 
     /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
@@ -54,6 +56,11 @@ public final class Subscribed {
     /** The global max-items and keep-days (a feed's own settings override them); none by default. */
     public void retention(Retention defaults) {
         this.retention = java.util.Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** How to get a fetcher that sends a feed's own User-Agent (one per distinct value, cached by the caller). */
+    public void userAgentFetcher(java.util.function.Function<String, HttpFetcher> byUserAgent) {
+        this.userAgentFetcher = byUserAgent;
     }
 
     /** The retention that applies to one feed. */
@@ -95,10 +102,18 @@ public final class Subscribed {
     public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
             throws IOException {
         List<String> urls = new ArrayList<>();
+        Map<String, String> agents = new java.util.HashMap<>();
         for (Subscription s : subs) {
             urls.add(s.url());
+            if (s.settings().userAgent() != null) {
+                agents.put(s.url(), s.settings().userAgent());
+            }
         }
-        List<Refresher.Result> results = refresher().refresh(urls, progress);
+        java.util.function.Function<String, HttpFetcher> byAgent = userAgentFetcher;
+        List<Refresher.Result> results = refresher().refresh(urls, progress, url -> {
+            String agent = agents.get(url);
+            return agent == null || byAgent == null ? null : byAgent.apply(agent);
+        });
         List<Subscription> updated = subs;
         boolean moved = false;
         for (Refresher.Result r : results) {

@@ -45,6 +45,7 @@ final class FeedsCommand implements Callable<Integer> {
         Env env = c.env();
         Subscribed s = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
         s.retention(Config.retentionOrNone(env.vars));
+        s.userAgentFetcher(env::fetcher);
         return s;
     }
 

@@ -147,6 +147,7 @@ final class TidingsCommand implements Callable<Integer> {
                     err.println("tidings: " + subscribed.file() + ": " + Sanitize.line(e.getMessage()));
                 }
                 subscribed.retention(retention);
+                subscribed.userAgentFetcher(env::fetcher);
                 for (dev.tidings.subs.Subscription sub : subscriptions) { // a feed's own reader-mode=yes|no
                     Boolean rm = sub.settings().readerMode();
                     if (Boolean.TRUE.equals(rm)) {

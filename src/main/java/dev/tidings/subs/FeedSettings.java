@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param maxItems      keep at most this many newest items (1..1,000,000); 0 = no limit
  * @param keepDays      drop items older than this many days (1..36,500); 0 = no limit
  * @param readerMode    open this feed's articles in reader mode (yes/no)
- * @param userAgent     the User-Agent sent for this feed (one line, at most 200 characters)
+ * @param userAgent     the User-Agent sent for this feed (printable ASCII, at most 200 characters)
  */
 public record FeedSettings(Integer reloadMinutes, Integer maxItems, Integer keepDays, Boolean readerMode,
                            String userAgent) {
@@ -35,8 +35,9 @@ public record FeedSettings(Integer reloadMinutes, Integer maxItems, Integer keep
         check("keep-days", keepDays, 36_500);
         if (userAgent != null) {
             String clean = Sanitize.line(userAgent).strip();
-            if (clean.isEmpty() || clean.length() > 200 || !clean.equals(userAgent)) {
-                throw new IllegalArgumentException("user-agent: expected one line of 1 to 200 printable characters");
+            if (clean.isEmpty() || clean.length() > 200 || !clean.equals(userAgent)
+                    || !clean.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("user-agent: expected 1 to 200 printable ASCII characters");
             }
         }
     }
