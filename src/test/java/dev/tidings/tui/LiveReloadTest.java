@@ -123,7 +123,8 @@ class LiveReloadTest {
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
         assertThat(s.current().item().id()).isEqualTo(reading.item().id());
         assertThat(s.articleTop()).isEqualTo(top);
-        assertThat(screenText().lines().findFirst().orElseThrow()).contains("2 new");
+        assertThat(s.currentIndex()).as("its place in the list, two new items above it").isEqualTo(3);
+        assertThat(screenText().lines().findFirst().orElseThrow()).contains("2 new").contains("article 4 of");
 
         press(new KeyStroke('q', false, false)); // back to the list: the cursor is on the same item
         assertThat(s.selectedEntry().item().id()).isEqualTo(reading.item().id());
