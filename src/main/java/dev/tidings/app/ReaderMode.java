@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public final class ReaderMode {
     /** Pages larger than this (decoded) are refused. */
     public static final long MAX_PAGE_BYTES = 5L * 1024 * 1024;
-    private static final Duration CACHE_TTL = Duration.ofDays(7);
+    /** How long a reader-mode page stays in the page cache. */
+    public static final Duration CACHE_TTL = Duration.ofDays(7);
     static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
     private final HttpFetcher fetcher;

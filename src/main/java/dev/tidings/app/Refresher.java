@@ -8,6 +8,8 @@ import dev.tidings.fetch.HttpResult;
 import dev.tidings.fetch.SourceException;
 import dev.tidings.model.Feed;
 import dev.tidings.store.Download;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CachedFeed;
 import dev.tidings.store.FeedCache;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -146,13 +148,22 @@ public final class Refresher {
      * are {@link Status#FAILED} "interrupted", and the interrupt flag is kept.
      */
     public List<Result> refresh(List<String> urls, Consumer<Result> progress) {
+        return refresh(urls, progress, url -> null);
+    }
+
+    /**
+     * {@link #refresh(List, Consumer)} with a fetcher of its own for some feeds (a feed's own
+     * User-Agent): {@code fetcherFor} returns it, or null for the refresher's fetcher.
+     */
+    public List<Result> refresh(List<String> urls, Consumer<Result> progress,
+                                java.util.function.Function<String, HttpFetcher> fetcherFor) {
         Consumer<Result> report = progress == null ? r -> { } : progress;
         Map<String, Result> results = new LinkedHashMap<>();
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(urls));
         for (String u : distinct) {
             results.put(u, null);
         }
-        Run run = new Run(report);
+        Run run = new Run(report, fetcherFor);
         run.execute(distinct, results);
         List<Result> out = new ArrayList<>(distinct.size());
         for (String u : distinct) {
@@ -171,8 +182,11 @@ public final class Refresher {
         private final AtomicInteger threads = new AtomicInteger();
         private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-        Run(Consumer<Result> report) {
+        private final java.util.function.Function<String, HttpFetcher> fetcherFor;
+
+        Run(Consumer<Result> report, java.util.function.Function<String, HttpFetcher> fetcherFor) {
             this.report = report;
+            this.fetcherFor = fetcherFor;
         }
 
         void execute(List<String> urls, Map<String, Result> results) {
@@ -250,7 +264,8 @@ public final class Refresher {
                 }
             };
             try {
-                r = refreshOne(url, fetched);
+                HttpFetcher own = fetcherFor.apply(url);
+                r = refreshOne(url, fetched, own != null ? own : fetcher);
             } catch (RuntimeException | Error e) {
                 r = new Result(url, Status.FAILED, Sanitize.line(url) + ": internal error ("
                         + Sanitize.line(String.valueOf(e)) + ")", null, 0);
@@ -312,8 +327,8 @@ public final class Refresher {
 
     /** DEFERRED without fetching when an earlier Retry-After has not passed yet; else null. */
     private Result skipIfDeferred(String url) {
-        Optional<FeedCache.Entry> e = cache.meta(url); // not get(): that reads and hashes every body
-        Instant until = e.map(FeedCache.Entry::retryAfterUntil).orElse(null);
+        Optional<CacheMeta> e = cache.meta(url); // not get(): that reads and hashes every body
+        Instant until = e.map(CacheMeta::retryAfterUntil).orElse(null);
         if (until != null && clock.instant().isBefore(until)) {
             return new Result(url, Status.DEFERRED, Sanitize.line(url) + ": not fetched before " + until
                     + " (the server asked Tidings to wait)", null, 0);
@@ -340,18 +355,18 @@ public final class Refresher {
      * One feed, start to end; never throws for a per-feed problem. {@code fetched} is run once the
      * server has answered (before a 200 body is parsed and cached).
      */
-    private Result refreshOne(String url, Runnable fetched) {
+    private Result refreshOne(String url, Runnable fetched, HttpFetcher fetcher) {
         URI uri = URI.create(url.trim());
         // validators only: reading and hashing every cached body to send two headers made a
         // refresh of 200 unchanged feeds as slow as fetching them all
-        FeedCache.Entry cached = cache.meta(url).filter(FeedCache.Entry::hasBody).orElse(null);
+        CacheMeta cached = cache.meta(url).filter(CacheMeta::hasBody).orElse(null);
         boolean retried = false;
         boolean conditional = cached != null;
         while (true) {
             // the body streams to a temp file in the cache, never into memory: several endless or
             // gzip-bomb feeds in parallel each stop at the cap instead of exhausting the heap
             try (Download d = cache.download()) {
-                Result done = attempt(url, uri, cached, conditional, retried, d, fetched);
+                Result done = attempt(fetcher, url, uri, cached, conditional, retried, d, fetched);
                 if (done != RETRY && done != REFETCH) {
                     return done;
                 }
@@ -374,7 +389,7 @@ public final class Refresher {
     private static final Result REFETCH = new Result("", Status.FAILED, "refetch", null, 0);
 
     /** One request for a feed, its body streamed into {@code d}; a result, {@link #RETRY} or {@link #REFETCH}. */
-    private Result attempt(String url, URI uri, FeedCache.Entry cached, boolean conditional, boolean retried,
+    private Result attempt(HttpFetcher fetcher, String url, URI uri, CacheMeta cached, boolean conditional, boolean retried,
                            Download d, Runnable fetched) throws IOException {
         HttpResult r;
         try {
@@ -411,7 +426,7 @@ public final class Refresher {
             }
             Instant now = clock.instant();
             if (newUrl != null) {
-                FeedCache.Entry c = cache.get(url).filter(FeedCache.Entry::hasBody).orElse(null);
+                CachedFeed c = cache.get(url).orElse(null);
                 Feed feed;
                 try {
                     feed = c == null ? null : parse(c.body(), c.contentType(), base(c.finalUrl(), uri));
@@ -558,14 +573,14 @@ public final class Refresher {
      * @throws FeedException when nothing is cached for the URL or the cached body is not a feed
      */
     public LoadedFeed loadCached(String url) throws FeedException {
-        FeedCache.Entry e = cache.get(url).filter(FeedCache.Entry::hasBody)
+        CachedFeed e = cache.get(url)
                 .orElseThrow(() -> new FeedException("no cached copy of " + Sanitize.line(url)));
         URI base = base(e.finalUrl(), null);
         return new LoadedFeed(url, Feeds.parse(e.body(), e.contentType(), base, Detail.FULL), base);
     }
 
     /** What the cache holds for a URL (body, validators, last status and error), or empty. */
-    public Optional<FeedCache.Entry> cached(String url) {
+    public Optional<CachedFeed> cached(String url) {
         return cache.get(url);
     }
 }

@@ -65,7 +65,7 @@ public final class Searching {
      * @return the number of articles indexed
      */
     public int update(Subscription s) throws IOException {
-        FeedCache.Entry e = cache.get(s.url()).filter(FeedCache.Entry::hasBody).orElse(null);
+        dev.tidings.store.CachedFeed e = cache.get(s.url()).orElse(null);
         String stamp = stamp(s);
         if (e == null || stamp == null) {
             index.removeFeed(s.url());

@@ -29,6 +29,10 @@ public final class Subscribed {
     private final java.util.function.Supplier<HttpFetcher> fetcher;
     private Refresher refresher;
     private Searching searching;
+    private volatile Retention retention = Retention.NONE;
+    /** A fetcher sending a given User-Agent (a feed's own setting); null: such feeds use the default. */
+    private volatile java.util.function.Function<String, HttpFetcher> userAgentFetcher;
+    private volatile Clock clock = Clock.systemUTC();
 
     /** The HTTP client is built only when something is fetched: an offline start never pays for it. */
     public Subscribed(Path urlsFile, Path cacheDir, java.util.function.Supplier<HttpFetcher> fetcher) {
@@ -48,6 +52,26 @@ public final class Subscribed {
             return Path.of(xdg, "tidings", "urls");
         }
         return Path.of(env.getOrDefault("HOME", System.getProperty("user.home", ".")), ".config", "tidings", "urls");
+    }
+
+    /** The global max-items and keep-days (a feed's own settings override them); none by default. */
+    public void retention(Retention defaults) {
+        this.retention = java.util.Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** How to get a fetcher that sends a feed's own User-Agent (one per distinct value, cached by the caller). */
+    public void userAgentFetcher(java.util.function.Function<String, HttpFetcher> byUserAgent) {
+        this.userAgentFetcher = byUserAgent;
+    }
+
+    /** The retention that applies to one feed. */
+    public Retention retention(Subscription s) {
+        return retention.forFeed(s.settings());
+    }
+
+    /** The clock retention's keep-days counts from (tests). */
+    void clock(Clock c) {
+        this.clock = c;
     }
 
     public Path file() {
@@ -93,10 +117,18 @@ public final class Subscribed {
     public List<Refresher.Result> refresh(List<Subscription> subs, Consumer<Refresher.Result> progress)
             throws IOException {
         List<String> urls = new ArrayList<>();
+        Map<String, String> agents = new java.util.HashMap<>();
         for (Subscription s : subs) {
             urls.add(s.url());
+            if (s.settings().userAgent() != null) {
+                agents.put(s.url(), s.settings().userAgent());
+            }
         }
-        List<Refresher.Result> results = refresher().refresh(urls, progress);
+        java.util.function.Function<String, HttpFetcher> byAgent = userAgentFetcher;
+        List<Refresher.Result> results = refresher().refresh(urls, progress, url -> {
+            String agent = agents.get(url);
+            return agent == null || byAgent == null ? null : byAgent.apply(agent);
+        });
         List<Subscription> updated = subs;
         boolean moved = false;
         for (Refresher.Result r : results) {
@@ -131,9 +163,9 @@ public final class Subscribed {
     }
 
     private LoadedFeed parseCached(Subscription s, dev.tidings.feed.Detail detail) throws FeedException {
-        FeedCache.Entry e = cache.get(s.url()).filter(FeedCache.Entry::hasBody)
+        dev.tidings.store.CachedFeed e = cache.get(s.url())
                 .orElseThrow(() -> new FeedException("no cached copy of " + s.url()));
-        java.net.URI base = base(e, s);
+        java.net.URI base = base(e.meta(), s);
         dev.tidings.model.Feed feed = dev.tidings.feed.Feeds.parse(e.body(), e.contentType(), base, detail);
         if (detail == dev.tidings.feed.Detail.HEADLINES) {
             try {
@@ -145,11 +177,12 @@ public final class Subscribed {
         return named(s, feed, base, detail == dev.tidings.feed.Detail.HEADLINES);
     }
 
-    private static java.net.URI base(FeedCache.Entry e, Subscription s) {
+    private static java.net.URI base(dev.tidings.store.CacheMeta e, Subscription s) {
         return dev.tidings.text.Urls.base(e.finalUrl() != null ? e.finalUrl() : s.url());
     }
 
-    private static LoadedFeed named(Subscription s, dev.tidings.model.Feed feed, java.net.URI base, boolean headlines) {
+    private LoadedFeed named(Subscription s, dev.tidings.model.Feed feed, java.net.URI base, boolean headlines) {
+        feed = retention(s).apply(feed, clock.instant()); // the index and a full parse keep the same items
         if (!s.name().isEmpty()) { // the name the user gave wins over the feed's own title
             feed = new dev.tidings.model.Feed(feed.format(), s.name(), feed.link(), feed.description(), feed.image(),
                     feed.items());
@@ -164,7 +197,7 @@ public final class Subscribed {
      * @param feed the feed's headlines ({@link LoadedFeed#headlinesOnly()}), or null when there is no
      *             usable headline index ({@code quick}) or no readable cached body
      */
-    public record Headlines(Subscription subscription, FeedCache.Entry meta, LoadedFeed feed) {
+    public record Headlines(Subscription subscription, dev.tidings.store.CacheMeta meta, LoadedFeed feed) {
     }
 
     /**

@@ -154,7 +154,7 @@ public final class Sync {
         List<ServerFeed> fresh = new ArrayList<>();
         List<ServerFeed> kept = new ArrayList<>();
         for (ServerFeed f : feeds) {
-            boolean cached = cache.meta(SyncedFeeds.feedUrl(a.name(), f.streamId())).map(FeedCache.Entry::hasBody)
+            boolean cached = cache.meta(SyncedFeeds.feedUrl(a.name(), f.streamId())).map(dev.tidings.store.CacheMeta::hasBody)
                     .orElse(false);
             (before.lastSync() > 0 && known.containsKey(f.streamId()) && cached ? kept : fresh).add(f);
         }
@@ -325,7 +325,7 @@ public final class Sync {
                 continue;
             }
             Map<String, ServerItem> merged = new LinkedHashMap<>();
-            cache.get(SyncedFeeds.feedUrl(a.name(), f.streamId())).filter(FeedCache.Entry::hasBody)
+            cache.get(SyncedFeeds.feedUrl(a.name(), f.streamId()))
                     .ifPresent(e -> FeedDocument.read(e.body()).forEach(it -> merged.put(it.hexId(), it)));
             for (ServerItem it : add) {
                 if (merged.put(it.hexId(), it) == null) {
@@ -417,7 +417,7 @@ public final class Sync {
                              boolean first) throws SyncException {
         String url = SyncedFeeds.starredUrl(a.name());
         Map<String, ServerItem> have = new HashMap<>();
-        cache.get(url).filter(FeedCache.Entry::hasBody)
+        cache.get(url)
                 .ifPresent(e -> FeedDocument.read(e.body()).forEach(it -> have.put(it.hexId(), it)));
         boolean cached = !have.isEmpty() || cache.meta(url).isPresent();
         List<ServerItem> items = new ArrayList<>();

@@ -16,10 +16,12 @@ import java.util.Map;
  * {@code theme} (a bundled theme name or a path), {@code reader-mode}, {@code bidi} (auto, app,
  * terminal, off), {@code sort} (the headline order, see {@code tui.SortOrder}), {@code open-with}
  * and {@code send-to} (programs for links, enclosures and bookmarking tools, see
- * {@link dev.tidings.tui.Launchers}), and the news API keys ({@code newsapi-api-key},
- * {@code newsapi-api-key-file}… see {@link dev.tidings.subs.ApiKeys}). Lines in newsboat's form
- * {@code ignore-article "FEED" "RULE"} are read by {@link #ignoreArticles} (a bad one is reported
- * and skipped, never fatal).
+ * {@link dev.tidings.tui.Launchers}), {@code reload-time}, {@code max-items}, {@code keep-days}
+ * (whole numbers; a feed's own setting in the urls file wins), {@code notify} ({@code terminal} or
+ * {@code off}), {@code notify-program} (a program and its arguments), and the news API keys
+ * ({@code newsapi-api-key}, {@code newsapi-api-key-file}… see {@link dev.tidings.subs.ApiKeys}).
+ * Lines in newsboat's form {@code ignore-article "FEED" "RULE"} are read by {@link #ignoreArticles}
+ * (a bad one is reported and skipped, never fatal).
  */
 final class Config {
     /** Settings given once per rule or command: their values are kept in order, joined by newlines. */
@@ -29,6 +31,7 @@ final class Config {
     private static List<String> keys() {
         List<String> k = new java.util.ArrayList<>(List.of("theme", "reader-mode", "bidi", "mouse", "browser", "sort"));
         k.addAll(REPEATABLE_PROGRAMS);
+        k.addAll(List.of("reload-time", "max-items", "keep-days", "notify", "notify-program")); // issue #13
         k.addAll(dev.tidings.subs.ApiKeys.settings());
         return List.copyOf(k);
     }
@@ -167,6 +170,41 @@ final class Config {
                 }
             }
             out.add(arg.toString());
+        }
+    }
+
+    /**
+     * A whole-number setting from 0 to {@code max}; {@code fallback} when it is not set.
+     *
+     * @throws ConfigException naming the setting and what was expected
+     */
+    static int number(Map<String, String> config, String key, int max, int fallback) throws ConfigException {
+        String v = config.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(v) > max) {
+            throw new ConfigException("config: " + key + ": expected a whole number from 0 to " + max + ", not '"
+                    + Sanitize.line(v) + "'");
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** The global max-items and keep-days. */
+    static dev.tidings.app.Retention retention(Map<String, String> config) throws ConfigException {
+        return new dev.tidings.app.Retention(number(config, "max-items", 1_000_000, 0),
+                number(config, "keep-days", 36_500, 0));
+    }
+
+    /**
+     * The global retention for commands that only read the cache ({@code list}, {@code dump},
+     * {@code cache}): none when the config cannot be read (the reader reports that).
+     */
+    static dev.tidings.app.Retention retentionOrNone(Map<String, String> env) {
+        try {
+            return retention(read(dir(env).resolve("config")));
+        } catch (ConfigException e) {
+            return dev.tidings.app.Retention.NONE;
         }
     }
 }

@@ -62,6 +62,18 @@ final class Env {
         return fetcher;
     }
 
+    /** Fetchers that send a feed's own User-Agent, one per value. */
+    private final Map<String, HttpFetcher> userAgentFetchers = new java.util.HashMap<>();
+
+    /** A fetcher like {@link #fetcher()} that sends {@code userAgent} (a feed's own setting). */
+    synchronized HttpFetcher fetcher(String userAgent) {
+        return userAgentFetchers.computeIfAbsent(userAgent, ua -> {
+            FetchLimits d = FetchLimits.defaults();
+            return new HttpFetcher(new FetchLimits(d.connectTimeout(), d.deadline(), d.maxBytes(), d.maxRedirects(), ua))
+                    .withCredentials(credentials());
+        });
+    }
+
     /** Keys taken out of FEED arguments: sent for this run only. */
     private Credentials typedKeys = Credentials.none();
     private ApiKeys.Loaded configuredKeys;

@@ -48,6 +48,7 @@ final class FeedArgs {
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
                 env::fetcher);
+        subscribed.retention(Config.retentionOrNone(env.vars));
         java.util.Map<String, FullFeed> full = new java.util.HashMap<>();
         List<Entry> out = new ArrayList<>();
         for (Entry e : picked) {
@@ -125,6 +126,7 @@ final class FeedArgs {
         }
         Subscribed subscribed = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars),
                 env::fetcher);
+        subscribed.retention(Config.retentionOrNone(env.vars));
         List<Subscription> subs = new ArrayList<>();
         try {
             subs.addAll(subscribed.load().subscriptions());

@@ -6,7 +6,8 @@ import dev.tidings.app.ReaderMode;
 import dev.tidings.extract.FeedLinks;
 import dev.tidings.fetch.SourceException;
 import dev.tidings.app.Subscribed;
-import dev.tidings.store.FeedCache;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CacheStatus;
 import dev.tidings.subs.Subscription;
 import dev.tidings.subs.Subscriptions;
 import dev.tidings.text.Sanitize;
@@ -45,7 +46,10 @@ final class FeedsCommand implements Callable<Integer> {
 
     static Subscribed subscribed(CommonOptions c) {
         Env env = c.env();
-        return new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
+        Subscribed s = new Subscribed(Subscribed.urlsFile(env.vars), ReaderMode.defaultCacheDir(env.vars), env::fetcher);
+        s.retention(Config.retentionOrNone(env.vars));
+        s.userAgentFetcher(env::fetcher);
+        return s;
     }
 
     /** The subscriptions; problems printed as warnings. Null (after a one-line error) when unreadable. */
@@ -163,13 +167,13 @@ final class FeedsCommand implements Callable<Integer> {
                     try (JsonGenerator g = Json.generator(out, true)) {
                         g.writeStartArray();
                         for (Subscription sub : subs) {
-                            FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
+                            CacheMeta e = s.cache().meta(sub.url()).orElse(null);
                             g.writeStartObject();
                             Json.line(g, "url", sub.url());
                             Json.line(g, "name", sub.name());
                             Json.strings(g, "tags", sub.tags());
                             Json.instant(g, "fetched", fetched(e));
-                            Json.line(g, "status", e == null ? "" : String.valueOf(e.status()));
+                            Json.line(g, "status", e == null ? "" : e.status().wire());
                             Json.line(g, "error", problem(e));
                             g.writeEndObject();
                         }
@@ -181,10 +185,10 @@ final class FeedsCommand implements Callable<Integer> {
                     break;
                 case tsv:
                     for (Subscription sub : subs) {
-                        FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
+                        CacheMeta e = s.cache().meta(sub.url()).orElse(null);
                         out.println(tsv(sub.url()) + "\t" + tsv(sub.name()) + "\t" + tsv(String.join(",", sub.tags()))
                                 + "\t" + (fetched(e) == null ? "" : fetched(e).toString()) + "\t"
-                                + (e == null ? "" : tsv(String.valueOf(e.status()))) + "\t" + tsv(problem(e)));
+                                + (e == null ? "" : tsv(e.status().wire())) + "\t" + tsv(problem(e)));
                     }
                     break;
                 default:
@@ -192,7 +196,7 @@ final class FeedsCommand implements Callable<Integer> {
                         out.println("No subscriptions yet: add one with 'tidings feeds add URL' or 'tidings import FILE'");
                     }
                     for (Subscription sub : subs) {
-                        FeedCache.Entry e = s.cache().meta(sub.url()).orElse(null);
+                        CacheMeta e = s.cache().meta(sub.url()).orElse(null);
                         StringBuilder line = new StringBuilder();
                         if (!sub.name().isEmpty()) {
                             line.append(Sanitize.line(sub.name())).append("  ");
@@ -218,7 +222,7 @@ final class FeedsCommand implements Callable<Integer> {
         }
 
         /** When the cached copy was last fetched or confirmed; null when there is none. */
-        static Instant fetched(FeedCache.Entry e) {
+        static Instant fetched(CacheMeta e) {
             return e == null || !e.hasBody() ? null : e.fetchedAt();
         }
 
@@ -227,14 +231,14 @@ final class FeedsCommand implements Callable<Integer> {
         }
 
         /** "" when the cache holds no problem; else why the last refresh failed. */
-        static String problem(FeedCache.Entry e) {
+        static String problem(CacheMeta e) {
             if (e == null) {
                 return "";
             }
-            if (FeedCache.GONE.equals(e.status())) {
+            if (e.status() == CacheStatus.GONE) {
                 return "gone (the server says the feed was removed)";
             }
-            if (FeedCache.ERROR.equals(e.status())) {
+            if (e.status() == CacheStatus.ERROR) {
                 return e.error() == null || e.error().isBlank() ? "error" : e.error();
             }
             return "";

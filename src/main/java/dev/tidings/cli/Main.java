@@ -113,6 +113,7 @@ public final class Main {
         m.put("mark", MarkCommand::new);
         m.put("refresh", RefreshCommand::new);
         m.put("search", SearchCommand::new);
+        m.put("cache", CacheCommand::new);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
         return m;
     }

@@ -137,10 +137,21 @@ final class TidingsCommand implements Callable<Integer> {
         }
         dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, err);
         List<dev.tidings.subs.QueryFeed> queries = List.of();
+        dev.tidings.app.Retention retention;
+        dev.tidings.tui.LiveOptions live;
+        try {
+            retention = Config.retention(config);
+            live = dev.tidings.tui.LiveOptions.of(Config.number(config, "reload-time", 10_080, 0),
+                    config.get("notify"), config.get("notify-program"));
+        } catch (Config.ConfigException | IllegalArgumentException e) {
+            err.println("tidings: " + (e instanceof Config.ConfigException ? "" : "config: ") + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         KeyMap.Loaded keys = KeyMap.load(configDir.resolve("keys"));
         try {
-            List<String> readerModeFeeds = config.containsKey("reader-mode")
-                    ? List.of(config.get("reader-mode").split("\n")) : List.of();
+            List<String> readerModeFeeds = new java.util.ArrayList<>(config.containsKey("reader-mode")
+                    ? List.of(config.get("reader-mode").split("\n")) : List.of());
             dev.tidings.app.Subscribed subscribed = null;
             List<dev.tidings.subs.Subscription> subscriptions = List.of();
             boolean accounts = feeds.isEmpty() && dev.tidings.app.SyncedFeeds.of(env.vars).accounts().any();
@@ -158,6 +169,17 @@ final class TidingsCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     err.println("tidings: " + subscribed.file() + ": " + Sanitize.line(e.getMessage()));
                 }
+                subscribed.retention(retention);
+                subscribed.userAgentFetcher(env::fetcher);
+                for (dev.tidings.subs.Subscription sub : subscriptions) { // a feed's own reader-mode=yes|no
+                    Boolean rm = sub.settings().readerMode();
+                    if (Boolean.TRUE.equals(rm)) {
+                        readerModeFeeds.add(sub.url());
+                    } else if (Boolean.FALSE.equals(rm)) {
+                        readerModeFeeds.remove(sub.url());
+                        readerModeFeeds.remove(sub.name());
+                    }
+                }
                 if (accounts) { // server feeds beside local ones, grouped by account (from the last sync)
                     List<dev.tidings.subs.Subscription> all = new java.util.ArrayList<>(subscriptions);
                     all.addAll(FeedArgs.syncedSubscriptions(env, err));
@@ -166,7 +188,7 @@ final class TidingsCommand implements Callable<Integer> {
             }
             Reader.Outcome outcome = Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
                     common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty,
-                    launchers, new dev.tidings.tui.ReaderRules(ignores, queries, sort));
+                    launchers, new dev.tidings.tui.ReaderRules(ignores, queries, sort), live);
             if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {
                 // not one feed could be shown: say why again on the shell's screen, and exit as list would
                 return Failures.report(new dev.tidings.app.FeedLoader.Result(List.of(), outcome.failures()), err);

@@ -1,7 +1,9 @@
 package dev.tidings.store;
 
 import dev.tidings.io.AtomicFiles;
+import dev.tidings.io.LockFile;
 import dev.tidings.io.OwnFiles;
+import dev.tidings.io.TempFiles;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
@@ -9,11 +11,7 @@ import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -439,8 +437,7 @@ public final class CollectionStore {
         stamp(); // refuses a directory, FIFO or device before anything is created beside it
         refuseLockFile();
         createDirectory();
-        try (FileChannel lockChannel = OwnFiles.openLock(lockFile, file);
-             FileLock lock = acquire(lockChannel)) {
+        try (LockFile lock = acquire()) {
             sweepTempFiles();
             Dto.FileDto dto = current();
             if (readOnly) {
@@ -468,27 +465,15 @@ public final class CollectionStore {
         }
     }
 
-    private FileLock acquire(FileChannel channel) throws IOException, StoreException {
-        long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
-        while (true) {
-            try {
-                FileLock l = channel.tryLock();
-                if (l != null) {
-                    return l;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another thread of this process holds it: wait like for another process
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new StoreException(StoreException.Kind.LOCKED, file + ": locked by another Tidings for more than "
-                        + LOCK_WAIT_MS / 1000 + " s (lock file " + lockFile + ")");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException(StoreException.Kind.LOCKED, file + ": interrupted while waiting for the lock");
-            }
+    /** The lock on {@link #lockFile}: {@link LockFile}, its waits turned into our errors. */
+    private LockFile acquire() throws IOException, StoreException {
+        try {
+            return LockFile.acquire(lockFile, file, java.time.Duration.ofMillis(LOCK_WAIT_MS));
+        } catch (LockFile.Timeout e) {
+            throw new StoreException(StoreException.Kind.LOCKED, file + ": locked by another Tidings for more than "
+                    + LOCK_WAIT_MS / 1000 + " s (lock file " + lockFile + ")");
+        } catch (java.io.InterruptedIOException e) {
+            throw new StoreException(StoreException.Kind.LOCKED, file + ": interrupted while waiting for the lock");
         }
     }
 
@@ -523,18 +508,8 @@ public final class CollectionStore {
         } catch (IOException e) {
             return;
         }
-        String prefix = "." + target.getFileName() + ".";
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), prefix + "*.tmp")) {
-            for (Path p : ds) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // someone else's problem; never fatal
-                }
-            }
-        } catch (IOException ignored) {
-            // the directory may not be listable: saving will say so if it matters
-        }
+        // every save writes its temp file under this lock: any left now is a killed writer's
+        TempFiles.sweep(target.getParent(), "." + target.getFileName() + ".", java.time.Duration.ZERO);
     }
 
     /**

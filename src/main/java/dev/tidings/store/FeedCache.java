@@ -1,33 +1,20 @@
 package dev.tidings.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.tidings.io.AtomicFiles;
 import dev.tidings.model.Feed;
-import dev.tidings.text.Sanitize;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import dev.tidings.io.AtomicFiles;
-import dev.tidings.io.OwnFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The last good copy of every subscribed feed, so Tidings starts offline and fetches
@@ -35,9 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>
  * &lt;cacheDir&gt;/feeds/&lt;sha256(url), first 32 hex&gt;.xml   (or .json) the raw body as fetched (decoded)
- * &lt;cacheDir&gt;/feeds/&lt;same&gt;.meta.json                  url, finalUrl, etag, lastModified, contentType,
- *                                                     fetchedAt, status, error, retryAfterUntil,
- *                                                     bodyFile, bodySha256, bodyLength
+ * &lt;cacheDir&gt;/feeds/&lt;same&gt;.meta.json                  the {@link CacheMeta} and the body's name,
+ *                                                     SHA-256 and length ({@link MetaFile})
  * &lt;cacheDir&gt;/feeds/&lt;same&gt;.idx                        the headline index of that body ({@link HeadlineIndex})
  * </pre>
  *
@@ -59,56 +45,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * so a body and its meta are always written as a pair; reads take no lock.
  */
 public final class FeedCache {
-    /** {@link Entry#status()} of a feed whose last fetch succeeded (200 or 304). */
-    public static final String OK = "ok";
-    /** {@link Entry#status()} of a feed whose server answered 410 Gone. */
-    public static final String GONE = "gone";
-    /** {@link Entry#status()} of a feed whose last fetch failed (the previous body, if any, is kept). */
-    public static final String ERROR = "error";
-
-    private static final int VERSION = 1;
-    private static final long STALE_TEMP_MS = 60 * 60 * 1000L;
-    /** Jackson's streaming core only: the meta is a flat object, and databind costs start-up time. */
-    private static final class Json {
-        static final JsonFactory FACTORY = new JsonFactory();
-    }
-
-    /**
-     * One cached feed.
-     *
-     * @param url             the feed URL it is cached under
-     * @param body            the raw body (decoded, not gzipped), or null when nothing was ever
-     *                        fetched successfully (an entry holding only an error or a Retry-After)
-     * @param contentType     the Content-Type the body came with, or null
-     * @param finalUrl        the URL after redirects: the base for relative links (never null when
-     *                        there is a body; else may be null)
-     * @param etag            the ETag to send back as If-None-Match, or null
-     * @param lastModified    the Last-Modified to send back as If-Modified-Since, or null
-     * @param fetchedAt       when the body was last fetched or confirmed (304), or null
-     * @param status          {@link #OK}, {@link #GONE} or {@link #ERROR}
-     * @param error           the one-line message of the last failure, or null
-     * @param retryAfterUntil do not fetch before this instant (server's Retry-After), or null
-     */
-    public record Entry(String url, byte[] body, String contentType, String finalUrl, String etag,
-                        String lastModified, Instant fetchedAt, String status, String error,
-                        Instant retryAfterUntil) {
-        /** True when a body is cached. */
-        public boolean hasBody() {
-            return body != null;
-        }
-    }
-
-    /** One writer at a time per cache directory in this JVM; the lock file covers other processes. */
-    private static final ConcurrentHashMap<Path, ReentrantLock> DIR_LOCKS = new ConcurrentHashMap<>();
-
     private final Path dir;
-    private final ReentrantLock writeLock;
-    private volatile boolean swept;
+    private final CacheDirLock dirLock;
 
     /** @param cacheDir the Tidings cache directory; feeds go to its {@code feeds} subdirectory */
     public FeedCache(Path cacheDir) {
         this.dir = cacheDir.toAbsolutePath().normalize().resolve("feeds");
-        this.writeLock = DIR_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+        this.dirLock = CacheDirLock.of(dir);
     }
 
     /** The directory holding the cached feeds. */
@@ -117,7 +60,7 @@ public final class FeedCache {
     }
 
     /** The file name stem for a URL: the first 32 hex digits of its SHA-256. */
-    static String key(String url) {
+    public static String key(String url) {
         String k = KEYS.get(url);
         if (k == null) {
             k = HexFormat.of().formatHex(sha256(url.getBytes(StandardCharsets.UTF_8)), 0, 16);
@@ -142,64 +85,48 @@ public final class FeedCache {
     /**
      * A feed's cache meta and, when its index is current, its headlines.
      *
-     * @param meta      as {@link #meta(String)} returns it (no body bytes)
+     * @param meta      as {@link #meta(String)} returns it
      * @param headlines the items without bodies, from the index, or null when there is no body or
      *                  the index is missing, stale or damaged (then parse the body)
      */
-    public record Headlines(Entry meta, Feed headlines) {
+    public record Headlines(CacheMeta meta, Feed headlines) {
     }
 
     // ---------------------------------------------------------------- reading
 
-    /** The cached entry for a URL; empty when there is none or it is unreadable. Never throws. */
-    public Optional<Entry> get(String url) {
-        try {
-            return Optional.ofNullable(read(url, true));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
-     * The entry without its body (validators, status, times): what a conditional request and the
-     * feed list need, without reading and hashing every cached body. {@code body} is null; whether
-     * there is one is {@link #hasBody(String)}. Never throws.
+     * The cached body with its meta; empty when there is none, it is unreadable, or the body on
+     * disk is not the one the meta names (length and SHA-256). Never throws.
      */
-    public Optional<Entry> meta(String url) {
+    public Optional<CachedFeed> get(String url) {
         try {
-            return Optional.ofNullable(read(url, false));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The meta and, when the headline index matches the body the meta names, the headlines: what
-     * an offline start needs per feed, without reading or parsing the body. Never throws.
-     */
-    public Optional<Headlines> headlines(String url) {
-        try {
-            Meta m = readMeta(url);
-            if (m == null) {
+            MetaFile.Stored m = readMeta(url);
+            if (m == null || m.bodyFile() == null) {
                 return Optional.empty();
             }
-            Entry e = m.entry(url, m.bodyFile != null ? new byte[0] : null); // as meta() has it
-            if (m.bodyFile == null || m.bodySha256 == null || m.bodyLength < 0) {
-                return Optional.of(new Headlines(e, null));
-            }
-            byte[] idx;
+            byte[] body;
             try {
-                idx = Files.readAllBytes(indexFile(url));
-            } catch (IOException noIndex) {
-                return Optional.of(new Headlines(e, null));
+                body = Files.readAllBytes(dir.resolve(m.bodyFile()));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
             }
-            byte[] sha;
-            try {
-                sha = HexFormat.of().parseHex(m.bodySha256);
-            } catch (IllegalArgumentException bad) {
-                return Optional.of(new Headlines(e, null));
+            if (body.length != m.bodyLength() || !HexFormat.of().formatHex(sha256(body)).equals(m.bodySha256())) {
+                return Optional.empty(); // another writer's body, or one cut short: a miss
             }
-            return Optional.of(new Headlines(e, sha.length == 32 ? HeadlineIndex.read(idx, m.bodyLength, sha) : null));
+            return Optional.of(new CachedFeed(m.meta(), body));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The meta without the body (validators, status, times): what a conditional request and the
+     * feed list need, without reading and hashing every cached body. Never throws.
+     */
+    public Optional<CacheMeta> meta(String url) {
+        try {
+            MetaFile.Stored m = readMeta(url);
+            return m == null ? Optional.empty() : Optional.of(m.meta());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -211,170 +138,57 @@ public final class FeedCache {
      */
     public Optional<String> bodyHash(String url) {
         try {
-            Meta m = readMeta(url);
-            return m == null || m.bodyFile == null ? Optional.empty() : Optional.ofNullable(m.bodySha256);
+            MetaFile.Stored m = readMeta(url);
+            return m == null || m.bodyFile() == null ? Optional.empty() : Optional.ofNullable(m.bodySha256());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The meta file's fields; null fields were absent. */
-    private static final class Meta {
-        final Map<String, String> text = new HashMap<>();
-        String bodyFile;
-        String bodySha256;
-        long bodyLength = -1;
-
-        String get(String field) {
-            return text.get(field);
-        }
-
-        Entry entry(String url, byte[] body) {
-            String error = get("error");
-            return new Entry(url, body, get("contentType"), get("finalUrl"), get("etag"), get("lastModified"),
-                    instant(get("fetchedAt")), get("status"), error == null ? null : Sanitize.line(error),
-                    instant(get("retryAfterUntil")));
+    /**
+     * The meta and, when the headline index matches the body the meta names, the headlines: what
+     * an offline start needs per feed, without reading or parsing the body. Never throws.
+     */
+    public Optional<Headlines> headlines(String url) {
+        try {
+            MetaFile.Stored m = readMeta(url);
+            if (m == null) {
+                return Optional.empty();
+            }
+            if (m.bodyFile() == null) {
+                return Optional.of(new Headlines(m.meta(), null));
+            }
+            byte[] idx;
+            byte[] sha;
+            try {
+                idx = Files.readAllBytes(indexFile(url));
+                sha = HexFormat.of().parseHex(m.bodySha256());
+            } catch (IOException | IllegalArgumentException noIndex) {
+                return Optional.of(new Headlines(m.meta(), null));
+            }
+            return Optional.of(new Headlines(m.meta(),
+                    sha.length == 32 ? HeadlineIndex.read(idx, m.bodyLength(), sha) : null));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
-    /** The meta for a URL, or null when there is none, it is for another URL or its status is unknown. */
-    private Meta readMeta(String url) throws IOException {
-        byte[] metaBytes;
+    /** The stored meta for a URL, or null when there is none or it is not usable ({@link MetaFile#read}). */
+    private MetaFile.Stored readMeta(String url) throws IOException {
+        byte[] bytes;
         try {
-            metaBytes = Files.readAllBytes(metaFile(url));
+            bytes = Files.readAllBytes(metaFile(url));
         } catch (NoSuchFileException e) {
             return null;
         }
-        Meta m = new Meta();
-        try (JsonParser p = Json.FACTORY.createParser(metaBytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                if (v == JsonToken.VALUE_STRING) {
-                    m.text.put(field, p.getText());
-                } else if (v == JsonToken.VALUE_NUMBER_INT && field.equals("bodyLength")) {
-                    m.bodyLength = p.getLongValue();
-                } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                }
-            }
-            if (t != JsonToken.END_OBJECT) {
-                return null;
-            }
-        }
-        if (!url.equals(m.get("url"))) {
-            return null;
-        }
-        String status = m.get("status");
-        if (!OK.equals(status) && !GONE.equals(status) && !ERROR.equals(status)) {
-            return null;
-        }
-        m.bodyFile = m.get("bodyFile");
-        m.bodySha256 = m.get("bodySha256");
-        if (m.bodyFile != null) {
-            String k = key(url);
-            if (!m.bodyFile.equals(k + ".xml") && !m.bodyFile.equals(k + ".json")) {
-                return null; // never follow a path a damaged meta names
-            }
-        }
-        instant(m.get("fetchedAt")); // a malformed time makes the entry a miss, whichever way it is read
-        instant(m.get("retryAfterUntil"));
-        return m;
-    }
-
-    private Entry read(String url, boolean withBody) throws IOException {
-        Meta m = readMeta(url);
-        if (m == null) {
-            return null;
-        }
-        byte[] body = null;
-        if (m.bodyFile != null && !withBody) {
-            body = new byte[0]; // "there is a body": meta() callers read it with get() when they need it
-        } else if (m.bodyFile != null) {
-            try {
-                body = Files.readAllBytes(dir.resolve(m.bodyFile));
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-            if (body.length != m.bodyLength || !HexFormat.of().formatHex(sha256(body)).equals(m.bodySha256)) {
-                return null; // another writer's body, or one cut short: a miss
-            }
-        }
-        return m.entry(url, body);
-    }
-
-    private static Instant instant(String s) {
-        if (s == null) {
-            return null;
-        }
-        Instant quick = isoInstant(s);
-        return quick != null ? quick : Instant.parse(s); // a malformed one throws: the entry is a miss
-    }
-
-    /**
-     * {@link Instant#toString()}'s own form, "2026-11-25T10:57:12.123456Z", read without
-     * java.time's formatter (200 metas at start-up); null for anything else, which Instant.parse reads.
-     */
-    static Instant isoInstant(String s) {
-        int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        int nanos = 0;
-        if (n > 20) {
-            if (s.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
-                return null;
-            }
-            int f = digits(s, 20, n - 1);
-            if (f < 0) {
-                return null;
-            }
-            nanos = f;
-            for (int k = n - 21; k < 9; k++) {
-                nanos *= 10;
-            }
-        } else if (n != 20) {
-            return null;
-        }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        try {
-            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-                    .toInstant(java.time.ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
-            return null; // February 30th and the like: let Instant.parse say so
-        }
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return MetaFile.read(bytes, url, key(url));
     }
 
     // ---------------------------------------------------------------- writing
 
     /**
-     * Caches a successfully fetched body (status {@link #OK}; error and Retry-After cleared).
+     * Caches a successfully fetched body (status {@link CacheStatus#OK}; error and Retry-After
+     * cleared), with the headline index built from it.
      *
      * @param url          the feed URL to cache it under
      * @param body         the raw (decoded) body
@@ -383,17 +197,8 @@ public final class FeedCache {
      * @param etag         the ETag, or null
      * @param lastModified the Last-Modified, or null
      * @param now          the fetch time
-     */
-    public void putBody(String url, byte[] body, String contentType, String finalUrl, String etag,
-                        String lastModified, Instant now) throws IOException {
-        putBody(url, body, contentType, finalUrl, etag, lastModified, now, null);
-    }
-
-    /**
-     * Caches a successfully fetched body with the headline index built from it.
-     *
-     * @param headlines the body parsed with headlines only, written as its index; null writes none
-     *                  (the reader then parses the body)
+     * @param headlines    the body parsed with headlines only, written as its index; null writes none
+     *                     (the reader then parses the body)
      */
     public void putBody(String url, byte[] body, String contentType, String finalUrl, String etag,
                         String lastModified, Instant now, Feed headlines) throws IOException {
@@ -407,6 +212,12 @@ public final class FeedCache {
         } finally {
             AtomicFiles.deleteQuietly(bodyTmp);
         }
+    }
+
+    /** {@link #putBody(String, byte[], String, String, String, String, Instant, Feed)} without an index. */
+    public void putBody(String url, byte[] body, String contentType, String finalUrl, String etag,
+                        String lastModified, Instant now) throws IOException {
+        putBody(url, body, contentType, finalUrl, etag, lastModified, now, null);
     }
 
     /**
@@ -444,8 +255,8 @@ public final class FeedCache {
         String k = key(url);
         String name = k + (json ? ".json" : ".xml");
         String other = k + (json ? ".xml" : ".json");
-        Entry e = new Entry(url, null, contentType, finalUrl == null ? url : finalUrl, etag, lastModified,
-                now, OK, null, null);
+        CacheMeta e = new CacheMeta(url, contentType, finalUrl == null ? url : finalUrl, etag, lastModified, now,
+                CacheStatus.OK, null, null, true);
         // the slow part (writing and fsyncing) outside the lock, so parallel refreshes overlap
         Path indexTmp = null;
         Path metaTmp = null;
@@ -453,8 +264,8 @@ public final class FeedCache {
             if (headlines != null) {
                 indexTmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, length, sha), false);
             }
-            metaTmp = AtomicFiles.temp(metaFile(url), metaBytes(e, name, HexFormat.of().formatHex(sha), length), true);
-            try (Locked ignored = lock()) {
+            metaTmp = AtomicFiles.temp(metaFile(url), MetaFile.write(e, name, HexFormat.of().formatHex(sha), length), true);
+            try (CacheDirLock.Held ignored = lock()) {
                 // the body first, then its index, then the meta that points at them
                 AtomicFiles.commit(bodyTmp, dir.resolve(name));
                 if (indexTmp != null) {
@@ -483,9 +294,9 @@ public final class FeedCache {
         ensureDir();
         byte[] sha = sha256(body);
         Path tmp = AtomicFiles.temp(indexFile(url), HeadlineIndex.write(headlines, body.length, sha), false);
-        try (Locked ignored = lock()) {
-            Meta m = readMeta(url);
-            if (m != null && m.bodyLength == body.length && HexFormat.of().formatHex(sha).equals(m.bodySha256)) {
+        try (CacheDirLock.Held ignored = lock()) {
+            MetaFile.Stored m = readMeta(url);
+            if (m != null && m.bodyLength() == body.length && HexFormat.of().formatHex(sha).equals(m.bodySha256())) {
                 AtomicFiles.commit(tmp, indexFile(url));
                 tmp = null;
             }
@@ -494,19 +305,19 @@ public final class FeedCache {
         }
     }
 
-    /** Records a 304 Not Modified: the body is still good as of {@code now}. */
-    public void touch(String url, Instant now) throws IOException {
-        touch(url, null, null, now);
-    }
-
     /**
      * Records a 304 Not Modified, updating the validators when the server sent new ones (null keeps
      * the old). Does nothing when there is no cached entry.
      */
     public void touch(String url, String etag, String lastModified, Instant now) throws IOException {
-        update(url, old -> old == null ? null : new Entry(url, old.body(), old.contentType(), old.finalUrl(),
+        update(url, old -> old == null ? null : new CacheMeta(url, old.contentType(), old.finalUrl(),
                 etag != null ? etag : old.etag(), lastModified != null ? lastModified : old.lastModified(),
-                now, OK, null, null));
+                now, CacheStatus.OK, null, null, old.hasBody()));
+    }
+
+    /** Records a 304 Not Modified: the body is still good as of {@code now}. */
+    public void touch(String url, Instant now) throws IOException {
+        touch(url, null, null, now);
     }
 
     /**
@@ -515,16 +326,15 @@ public final class FeedCache {
      * there is no cached entry.
      */
     public void holdOff(String url, Instant until) throws IOException {
-        update(url, old -> old == null ? null : new Entry(url, old.body(), old.contentType(), old.finalUrl(),
-                old.etag(), old.lastModified(), old.fetchedAt(), old.status(), old.error(), until));
+        update(url, old -> old == null ? null : old.withStatus(old.status(), old.error(), until));
     }
 
     /** Records 410 Gone; the last body is kept for reading offline. */
     public void markGone(String url, Instant now) throws IOException {
         update(url, old -> old == null
-                ? new Entry(url, null, null, null, null, null, now, GONE, null, null)
-                : new Entry(url, old.body(), old.contentType(), old.finalUrl(), old.etag(), old.lastModified(),
-                        now, GONE, null, null));
+                ? new CacheMeta(url, null, null, null, null, now, CacheStatus.GONE, null, null, false)
+                : new CacheMeta(url, old.contentType(), old.finalUrl(), old.etag(), old.lastModified(), now,
+                        CacheStatus.GONE, null, null, old.hasBody()));
     }
 
     /**
@@ -535,139 +345,46 @@ public final class FeedCache {
      */
     public void markError(String url, String message, Instant retryUntil) throws IOException {
         update(url, old -> old == null
-                ? new Entry(url, null, null, null, null, null, null, ERROR, message, retryUntil)
-                : new Entry(url, old.body(), old.contentType(), old.finalUrl(), old.etag(), old.lastModified(),
-                        old.fetchedAt(), ERROR, message, retryUntil));
-    }
-
-    private interface Change {
-        Entry apply(Entry old);
+                ? new CacheMeta(url, null, null, null, null, null, CacheStatus.ERROR, message, retryUntil, false)
+                : old.withStatus(CacheStatus.ERROR, message, retryUntil));
     }
 
     /**
      * Rewrites the meta only; the body file it points at, and its hash, stay as they are (the body is
-     * not read: a refresh of 200 unchanged feeds must not hash 68 MB).
+     * not read: a refresh of 200 unchanged feeds must not hash 68 MB). {@code change} gets null when
+     * there is no usable meta, and returns null to write nothing.
      */
-    private void update(String url, Change change) throws IOException {
-        try (Locked ignored = lock()) {
-            Meta m;
+    private void update(String url, UnaryOperator<CacheMeta> change) throws IOException {
+        try (CacheDirLock.Held ignored = lock()) {
+            MetaFile.Stored m;
             try {
                 m = readMeta(url);
             } catch (IOException | RuntimeException e) {
                 m = null; // a damaged meta: as if there were none
             }
-            boolean hasBody = m != null && m.bodyFile != null && m.bodySha256 != null && m.bodyLength >= 0
-                    && Files.isRegularFile(dir.resolve(m.bodyFile));
-            Entry old = m == null ? null : m.entry(url, hasBody ? new byte[0] : null);
-            Entry next = change.apply(old);
+            boolean hasBody = m != null && m.bodyFile() != null && Files.isRegularFile(dir.resolve(m.bodyFile()));
+            CacheMeta old = m == null ? null : hasBody == m.meta().hasBody() ? m.meta()
+                    : new CacheMeta(url, m.meta().contentType(), m.meta().finalUrl(), m.meta().etag(),
+                            m.meta().lastModified(), m.meta().fetchedAt(), m.meta().status(), m.meta().error(),
+                            m.meta().retryAfterUntil(), false);
+            CacheMeta next = change.apply(old);
             if (next == null) {
                 return;
             }
-            byte[] bytes = next.body() != null && hasBody
-                    ? metaBytes(next, m.bodyFile, m.bodySha256, m.bodyLength)
-                    : metaBytes(next, null, null, -1);
+            byte[] bytes = next.hasBody() && hasBody
+                    ? MetaFile.write(next, m.bodyFile(), m.bodySha256(), m.bodyLength())
+                    : MetaFile.write(next, null, null, -1);
             AtomicFiles.write(metaFile(url), bytes);
         }
     }
 
-    private static byte[] metaBytes(Entry e, String bodyFile, String bodySha256, long bodyLength) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("version", VERSION);
-            g.writeStringField("url", e.url());
-            g.writeStringField("finalUrl", e.finalUrl());
-            g.writeStringField("etag", e.etag());
-            g.writeStringField("lastModified", e.lastModified());
-            g.writeStringField("contentType", e.contentType());
-            g.writeStringField("fetchedAt", e.fetchedAt() == null ? null : e.fetchedAt().toString());
-            g.writeStringField("status", e.status());
-            g.writeStringField("error", e.error());
-            g.writeStringField("retryAfterUntil", e.retryAfterUntil() == null ? null : e.retryAfterUntil().toString());
-            g.writeStringField("bodyFile", bodyFile);
-            if (bodyFile != null) {
-                g.writeStringField("bodySha256", bodySha256);
-                g.writeNumberField("bodyLength", bodyLength);
-            }
-            g.writeEndObject();
-        }
-        return out.toByteArray();
-    }
-
-    /** Held while writing: the in-JVM lock, then an advisory lock on {@code feeds/.lock}. */
-    private final class Locked implements AutoCloseable {
-        private FileChannel channel;
-        private FileLock fileLock;
-
-        Locked() throws IOException {
-            writeLock.lock();
-            try {
-                prepare();
-                try {
-                    channel = OwnFiles.openLock(dir.resolve(".lock"), dir.resolve(".lock"));
-                    fileLock = channel.lock();
-                } catch (IOException | UnsupportedOperationException e) {
-                    // no advisory locks here: the SHA-256 in the meta still turns a race into a miss
-                    closeChannel();
-                }
-            } catch (IOException | RuntimeException e) {
-                writeLock.unlock();
-                throw e;
-            }
-        }
-
-        private void closeChannel() {
-            if (channel != null) {
-                try {
-                    channel.close(); // releases the lock too
-                } catch (IOException ignored) {
-                    // nothing to do
-                }
-                channel = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            closeChannel();
-            writeLock.unlock();
-        }
-    }
-
-    private Locked lock() throws IOException {
-        return new Locked();
-    }
-
-    /** Creates the directory (0700 where POSIX) and, once, deletes temp files left by killed writers. */
-    private void prepare() throws IOException {
-        ensureDir();
-        if (swept) {
-            return;
-        }
-        swept = true;
-        sweep();
+    /** The write lock of this cache directory: a refresh's renames and the sweep take it. */
+    CacheDirLock.Held lock() throws IOException {
+        return dirLock.lock();
     }
 
     private void ensureDir() throws IOException {
         AtomicFiles.createPrivateDirectories(dir);
-    }
-
-    private void sweep() {
-        long cutoff = System.currentTimeMillis() - STALE_TEMP_MS; // younger ones may be another process's
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
-            for (Path p : ds) {
-                try {
-                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException ignored) {
-                    // never fatal
-                }
-            }
-        } catch (IOException ignored) {
-            // never fatal
-        }
     }
 
     /** JSON Feed when the first byte after a UTF-8 BOM and whitespace is '{'; XML otherwise. */
@@ -680,7 +397,7 @@ public final class FeedCache {
         return i < body.length && body[i] == '{';
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

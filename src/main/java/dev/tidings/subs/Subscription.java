@@ -12,9 +12,11 @@ import java.util.Set;
  * One subscribed feed. {@code url} is an absolute http(s) URL without whitespace or controls;
  * {@code name} is the display name, "" when none; {@code tags} are one-line, non-empty, distinct,
  * in their original order, and never start with {@code !} or {@code ~} (those mean "hidden" and
- * "display name" in the urls file, so they are stripped to keep every value writable).
+ * "display name" in the urls file, so they are stripped to keep every value writable); a tag that
+ * would read back as a setting ({@code max-items=3}) is not kept either. {@code settings} are the
+ * feed's own ({@link FeedSettings}; never null).
  */
-public record Subscription(String url, String name, List<String> tags) {
+public record Subscription(String url, String name, List<String> tags, FeedSettings settings) {
 
     public Subscription {
         if (url == null || !Urls.isWeb(url) || !Sanitize.line(url).equals(url) || url.indexOf(' ') >= 0) {
@@ -35,12 +37,18 @@ public record Subscription(String url, String name, List<String> tags) {
                     i++;
                 }
                 s = s.substring(i).strip();
-                if (!s.isEmpty()) {
+                if (!s.isEmpty() && !FeedSettings.isSetting(s)) {
                     clean.add(s);
                 }
             }
         }
         tags = List.copyOf(new ArrayList<>(clean));
+        settings = settings == null ? FeedSettings.NONE : settings;
+    }
+
+    /** A feed with no settings of its own. */
+    public Subscription(String url, String name, List<String> tags) {
+        this(url, name, tags, FeedSettings.NONE);
     }
 
     public Subscription(String url) {
@@ -48,10 +56,14 @@ public record Subscription(String url, String name, List<String> tags) {
     }
 
     public Subscription withName(String newName) {
-        return new Subscription(url, newName, tags);
+        return new Subscription(url, newName, tags, settings);
     }
 
     public Subscription withUrl(String newUrl) {
-        return new Subscription(newUrl, name, tags);
+        return new Subscription(newUrl, name, tags, settings);
+    }
+
+    public Subscription withSettings(FeedSettings newSettings) {
+        return new Subscription(url, name, tags, newSettings);
     }
 }

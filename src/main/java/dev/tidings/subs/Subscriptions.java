@@ -27,10 +27,11 @@ import java.util.Set;
  * </pre>
  * One feed a line: the URL, then tags; quoted tokens may hold spaces ({@code \"} and {@code \\}
  * escape inside quotes); a token starting with {@code ~} is the display name; a {@code !} before a
- * tag (newsboat's hidden tag) is dropped; an unquoted token starting with {@code #} comments out the
- * rest of the line. A {@code "query:NAME:RULE"} source is a {@link QueryFeed} (kept as written,
- * tags after it as usual). {@code exec:}, {@code filter:}, {@code file:} and any other non-http(s)
- * source is refused with a problem: never run, never read.
+ * tag (newsboat's hidden tag) is dropped; {@code key=value} tokens for the keys of
+ * {@link FeedSettings#KEYS} are the feed's own settings; an unquoted token starting with {@code #}
+ * comments out the rest of the line. A {@code "query:NAME:RULE"} source is a {@link QueryFeed}
+ * (kept as written, tags after it as usual). {@code exec:}, {@code filter:}, {@code file:} and any
+ * other non-http(s) source is refused with a problem: never run, never read.
  */
 public final class Subscriptions {
     private Subscriptions() {
@@ -81,6 +82,7 @@ public final class Subscriptions {
             int lineNo = i + 1;
             String where = file + ":" + lineNo + ": ";
             Subscription sub;
+            List<String> warnings = new ArrayList<>();
             try {
                 QueryFeed q = queryLine(lines[i]);
                 if (q != null) {
@@ -93,13 +95,16 @@ public final class Subscriptions {
                     }
                     continue;
                 }
-                sub = line(lines[i]);
+                sub = line(lines[i], warnings);
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage() + "; line skipped");
                 continue;
             }
             if (sub == null) {
                 continue;
+            }
+            for (String w : warnings) {
+                problems.add(where + w);
             }
             String keyParameter = keyParameter(lines[i]);
             if (keyParameter != null) {
@@ -183,11 +188,12 @@ public final class Subscriptions {
     }
 
     /**
-     * The subscription on one line; null for blank and comment lines.
+     * The subscription on one line; null for blank and comment lines. A setting with a bad value
+     * is left out and explained in {@code warnings} (when not null); the feed stays.
      *
      * @throws IllegalArgumentException why the line is refused (a bad quote, a non-http(s) source)
      */
-    private static Subscription line(String line) {
+    private static Subscription line(String line, List<String> warnings) {
         List<String> tokens = tokenize(line);
         if (tokens.isEmpty()) {
             return null;
@@ -200,22 +206,31 @@ public final class Subscriptions {
         source = UrlKeys.strip(source).url();
         String name = "";
         List<String> tags = new ArrayList<>();
+        FeedSettings settings = FeedSettings.NONE;
         for (String t : tokens.subList(1, tokens.size())) {
             if (t.startsWith("~")) {
                 name = t.substring(1);
             } else if (t.startsWith("!")) {
                 tags.add(t.substring(1));
+            } else if (FeedSettings.isSetting(t)) {
+                try {
+                    settings = settings.with(t);
+                } catch (IllegalArgumentException e) {
+                    if (warnings != null) {
+                        warnings.add(e.getMessage() + "; setting ignored");
+                    }
+                }
             } else {
                 tags.add(t);
             }
         }
-        return new Subscription(source, name, tags);
+        return new Subscription(source, name, tags, settings);
     }
 
     /** A line's subscription, or null for blank, comment and refused lines. */
     private static Subscription lineOrNull(String line) {
         try {
-            return line(line);
+            return line(line, null);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -305,6 +320,9 @@ public final class Subscriptions {
         }
         if (!s.name().isEmpty()) {
             sb.append(' ').append(quote("~" + s.name()));
+        }
+        for (String setting : s.settings().tokens()) {
+            sb.append(' ').append(quote(setting));
         }
         return sb.toString();
     }

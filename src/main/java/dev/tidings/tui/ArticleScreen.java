@@ -55,8 +55,23 @@ final class ArticleScreen extends ScreenState {
     /** The list the article came from filtered again: where the article is in it now. */
     void listChanged(HeadlinesScreen changed) {
         if (changed == list) {
-            currentIndex = current == null ? -1 : changed.visible().indexOf(current);
+            currentIndex = current == null ? -1 : indexOf(changed.visible(), current);
         }
+    }
+
+    /**
+     * Where {@code e} is in {@code list}: the same entry, else the same item of the same feed (a
+     * refresh replaced the entries: new numbers, a new copy of the feed), else -1.
+     */
+    private static int indexOf(List<Entry> list, Entry e) {
+        int i = list.indexOf(e);
+        for (int k = 0; i < 0 && k < list.size(); k++) {
+            Entry x = list.get(k);
+            if (x.item().id().equals(e.item().id()) && x.feed().source().equals(e.feed().source())) {
+                i = k;
+            }
+        }
+        return i;
     }
 
     // ---------------------------------------------------------------- opening

@@ -105,6 +105,17 @@ final class CellScreen {
         return k;
     }
 
+    /**
+     * Writes a notification sequence ({@link TerminalNotification#bytes}, already sanitized)
+     * between frames; it draws nothing, so the next frame is unchanged.
+     */
+    void notification(byte[] sequence) throws IOException {
+        synchronized (out) {
+            out.write(sequence);
+            out.flush();
+        }
+    }
+
     private void raw(String s) throws IOException {
         synchronized (out) {
             out.write(s.getBytes(StandardCharsets.US_ASCII));

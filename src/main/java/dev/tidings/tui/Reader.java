@@ -63,6 +63,10 @@ public final class Reader {
     private boolean mouse;
     /** Feeds that could not be read, for the exit code when none could. */
     private final List<LoadFailure> failures = new ArrayList<>();
+    /** reload-time and notifications. */
+    private LiveOptions live = LiveOptions.NONE;
+    /** New items per feed name from the background refresh under way: what the notification says. */
+    private final Map<String, Integer> reloadArrivals = new java.util.LinkedHashMap<>();
 
     /** Loaded feeds by their position on the command line or in the urls file. */
     private final TreeMap<Integer, LoadedFeed> loaded = new TreeMap<>();
@@ -108,7 +112,7 @@ public final class Reader {
                           Map<String, String> env, ZoneId zone, Path collectionsFile,
                           List<String> readerModeFeeds, Subscribed subscribed,
                           List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty,
-                          Launchers launchers, ReaderRules rules)
+                          Launchers launchers, ReaderRules rules, LiveOptions live)
             throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         TtyInput input = new TtyInput(new FileInputStream(FileDescriptor.in));
@@ -122,6 +126,7 @@ public final class Reader {
         state.setRules(rules.ignore(), rules.queries(), rules.sort());
         Reader reader = new Reader(screen, state, theme, env, out);
         reader.effects.launchers(launchers);
+        reader.live = live;
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
         reader.mouse = tty.mouse();
@@ -213,6 +218,15 @@ public final class Reader {
         state.setBodies(bodies::fullItem);
         waitForStart = true;
         feeder.start(state, offline);
+        if (!offline) {
+            feeder.startReloads(new ReloadSchedule(list, live.reloadMinutes, java.time.Instant.now()),
+                    java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    /** reload-time and notifications (tests; {@link #run} sets them). */
+    void live(LiveOptions options) {
+        this.live = options;
     }
 
     // ---------------------------------------------------------------- the loop
@@ -303,7 +317,10 @@ public final class Reader {
         }
         if (e instanceof ReaderEvent.Loaded) {
             ReaderEvent.Loaded l = (ReaderEvent.Loaded) e;
-            loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
+            LoadedFeed old = loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
+            if (l.refresh() && old != null) {
+                countArrivals(old, l);
+            }
             loadedIndexes.add(l.index());
             if (l.refresh() && bodies != null) {
                 bodies.forget(l.feed().source()); // parsed from the old body
@@ -333,6 +350,10 @@ public final class Reader {
                 bodies.arrived(b);
             }
             state.bodyLoaded(b.source(), b.feed() != null ? null : b.error());
+            return false;
+        }
+        if (e instanceof ReaderEvent.Reloaded) {
+            notifyArrivals();
             return false;
         }
         if (e instanceof ReaderEvent.RefreshStarted) {
@@ -395,6 +416,68 @@ public final class Reader {
             state.status(f.message(), true);
         }
         return false;
+    }
+
+    /** Items of a refreshed feed that its previous copy did not have: "N new", and the notification's counts. */
+    private void countArrivals(LoadedFeed old, ReaderEvent.Loaded l) {
+        Set<String> had = new java.util.HashSet<>();
+        for (dev.tidings.model.Item it : old.feed().items()) {
+            had.add(it.id());
+        }
+        List<dev.tidings.model.Item> fresh = new ArrayList<>();
+        for (dev.tidings.model.Item it : l.feed().feed().items()) {
+            if (!had.contains(it.id())) {
+                fresh.add(it);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        state.arrived(fresh);
+        if (l.background()) {
+            reloadArrivals.merge(l.feed().feed().title().isEmpty() ? l.feed().source() : l.feed().feed().title(),
+                    fresh.size(), Integer::sum);
+        }
+    }
+
+    /** A background refresh ended: tell the user what it brought, as the config asks. */
+    private void notifyArrivals() throws IOException {
+        if (reloadArrivals.isEmpty()) {
+            return;
+        }
+        int n = reloadArrivals.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> feeds = new ArrayList<>(reloadArrivals.keySet());
+        reloadArrivals.clear();
+        if (live.terminal) {
+            String body = n + (n == 1 ? " new item in " : " new items in ") + String.join(", ", feeds);
+            synchronized (paintLock) {
+                if (!released.getAsBoolean()) {
+                    screen.notification(TerminalNotification.bytes("Tidings", body, env));
+                }
+            }
+        }
+        NotifyProgram program = live.program;
+        if (program != null) {
+            Thread t = new Thread(() -> { // starting a process can take a while: never on the UI thread
+                String failure = program.start(n, feeds);
+                if (failure != null) {
+                    queue.offer(new ReaderEvent.Refreshed(null, failure, true, false));
+                }
+            }, "tidings-notify");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Handles one event as the loop does (tests): merged at once, not drawn. */
+    void handleEvent(ReaderEvent e) throws IOException {
+        repaintAll |= handle(e);
+        mergeEntries(true);
+    }
+
+    /** The reader's event queue (tests wait on what background work posts). */
+    java.util.concurrent.BlockingQueue<ReaderEvent> queue() {
+        return queue;
     }
 
     /** One key, as the tests drive it. */

@@ -28,10 +28,18 @@ sealed interface ReaderEvent {
     record Mouse(InputSplitter.Mouse report) implements ReaderEvent {
     }
 
-    /** A feed is in: from the command line, the cache, or a refresh (then it replaces the old copy). */
-    record Loaded(int index, LoadedFeed feed, boolean refresh) implements ReaderEvent {
+    /**
+     * A feed is in: from the command line, the cache, or a refresh (then it replaces the old copy);
+     * {@code background} when the refresh was a reload-time one.
+     */
+    record Loaded(int index, LoadedFeed feed, boolean refresh, boolean background) implements ReaderEvent {
+
         Loaded(int index, LoadedFeed feed) {
-            this(index, feed, false);
+            this(index, feed, false, false);
+        }
+
+        Loaded(int index, LoadedFeed feed, boolean refresh) {
+            this(index, feed, refresh, false);
         }
     }
 
@@ -48,6 +56,10 @@ sealed interface ReaderEvent {
 
     /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
     record Refreshed(List<ReaderState.FeedRow> rows, String message, boolean error, boolean step) implements ReaderEvent {
+    }
+
+    /** A background refresh (reload-time) finished: time to tell the user what arrived. */
+    record Reloaded() implements ReaderEvent {
     }
 
     /** A refresh of n feeds begins: the progress count starts. */

@@ -238,6 +238,16 @@ public final class ReaderState {
         nav.setFeedRows(rows);
     }
 
+    /** Items a refresh brought while the reader is open: counted in the title bar while unread. */
+    public void arrived(List<dev.tidings.model.Item> items) {
+        items.forEach(session.arrivals::add);
+    }
+
+    /** How many arrived items are still unread ("3 new"). */
+    public int newCount() {
+        return session.newCount();
+    }
+
     /** Feeds still loading in the background, out of how many. */
     public void setLoading(int pending, int total) {
         session.pending = pending;

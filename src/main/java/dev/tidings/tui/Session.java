@@ -74,6 +74,14 @@ final class Session {
     String extracting;
     Function<Entry, Item> bodies = e -> null;
 
+    // items refreshes brought while the reader was open
+    final Arrivals arrivals = new Arrivals();
+
+    /** Arrived items still unread: the title bar's "N new". */
+    int newCount() {
+        return arrivals.unread(read::isRead);
+    }
+
     Session(KeyMap keys, ZoneId zone) {
         this.keys = keys;
         this.zone = zone;

@@ -3,7 +3,8 @@ package dev.tidings.tui;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Refresher;
 import dev.tidings.app.Subscribed;
-import dev.tidings.store.FeedCache;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CacheStatus;
 import dev.tidings.subs.Subscription;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class SubscriptionsFeeder {
             sync.loadStarred();
         }
         if (!offline) {
-            refreshNow(urlsOf(subs));
+            refreshNow(urlsOf(subs), false);
         } else if (!missing.isEmpty()) {
             queue.offer(new ReaderEvent.Refreshed(null, missing.size() + " feeds have no cached copy yet (offline)",
                     true, false));
@@ -122,7 +123,33 @@ final class SubscriptionsFeeder {
 
     /** Refreshes these feeds (by URL) on a background thread. */
     void refresh(List<String> urls) {
-        Thread t = new Thread(() -> refreshNow(urls), "tidings-refresh");
+        Thread t = new Thread(() -> refreshNow(urls, false), "tidings-refresh");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Starts the reload-time thread: every {@code checkEvery} it asks {@code schedule} which feeds
+     * are due and refreshes them in the background, one run at a time (a run still going when the
+     * next check comes is not doubled). The thread is a daemon and ends with the reader.
+     */
+    void startReloads(ReloadSchedule schedule, java.time.Duration checkEvery) {
+        if (!schedule.any()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(checkEvery.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                List<String> due = schedule.due(java.time.Instant.now());
+                if (!due.isEmpty()) {
+                    refreshNow(due, true);
+                }
+            }
+        }, "tidings-reload");
         t.setDaemon(true);
         t.start();
     }
@@ -149,11 +176,11 @@ final class SubscriptionsFeeder {
         return row(s, subscribed.cache().meta(s.url()));
     }
 
-    private static ReaderState.FeedRow row(Subscription s, Optional<FeedCache.Entry> c) {
+    private static ReaderState.FeedRow row(Subscription s, Optional<CacheMeta> c) {
         String name = s.name();
-        Instant updated = c.map(FeedCache.Entry::fetchedAt).orElse(null);
-        String error = c.map(x -> FeedCache.GONE.equals(x.status()) ? "gone (HTTP 410)"
-                : FeedCache.ERROR.equals(x.status()) ? x.error() : "").orElse("");
+        Instant updated = c.map(CacheMeta::fetchedAt).orElse(null);
+        String error = c.map(x -> x.status() == CacheStatus.GONE ? "gone (HTTP 410)"
+                : x.status() == CacheStatus.ERROR ? x.error() : "").orElse("");
         if (error != null && error.startsWith(s.url() + ": ")) {
             error = error.substring(s.url().length() + 2); // the row names the feed already
         }
@@ -195,9 +222,18 @@ final class SubscriptionsFeeder {
         queue.offer(new ReaderEvent.Refreshed(feedRows(), result.getKey(), result.getValue(), false));
     }
 
-    /** Refreshes feeds (on the calling background thread), posting each feed as it comes in. */
-    private void refreshNow(List<String> urls) {
-        if (sync != null && urls.stream().anyMatch(ReaderSync::isSynced)) {
+    /**
+     * Refreshes feeds (on the calling background thread), posting each feed as it comes in. A
+     * {@code background} refresh (reload-time) is quiet: no spinner, no status line messages (a
+     * failure still shows in the feed list's row); synced feeds are left to R and 'tidings sync'.
+     */
+    private void refreshNow(List<String> urls, boolean background) {
+        if (background) {
+            urls = ReaderSync.local(urls);
+            if (urls.isEmpty()) {
+                return;
+            }
+        } else if (sync != null && urls.stream().anyMatch(ReaderSync::isSynced)) {
             syncAccounts(urls);
             urls = ReaderSync.local(urls);
             if (urls.isEmpty()) {
@@ -210,7 +246,9 @@ final class SubscriptionsFeeder {
                 chosen.add(s);
             }
         }
-        queue.offer(new ReaderEvent.RefreshStarted(chosen.size()));
+        if (!background) {
+            queue.offer(new ReaderEvent.RefreshStarted(chosen.size()));
+        }
         int[] failed = {0};
         List<Refresher.Result> results = List.of();
         try {
@@ -228,7 +266,7 @@ final class SubscriptionsFeeder {
                     // the refresher wrote the new body's headline index: read it, not the 340 KB body
                     LoadedFeed f = subscribed.headlines(subs.get(index), false).feed();
                     if (f != null) {
-                        queue.offer(new ReaderEvent.Loaded(index, f, true));
+                        queue.offer(new ReaderEvent.Loaded(index, f, true, background));
                     } else {
                         message = r.url() + ": the cached copy cannot be read";
                         error = true;
@@ -242,11 +280,17 @@ final class SubscriptionsFeeder {
                     error = true;
                 }
                 refreshRow(r.url());
-                queue.offer(new ReaderEvent.Refreshed(feedRows(), message, error, true));
+                queue.offer(background ? new ReaderEvent.Refreshed(feedRows(), null, false, false)
+                        : new ReaderEvent.Refreshed(feedRows(), message, error, true));
             });
         } catch (IOException | RuntimeException e) {
             queue.offer(new ReaderEvent.Refreshed(null, "Refresh failed: " + Sanitize.line(String.valueOf(e.getMessage())),
                     true, false));
+        }
+        if (background) {
+            queue.offer(new ReaderEvent.Refreshed(feedRows(), null, false, false));
+            queue.offer(new ReaderEvent.Reloaded());
+            return;
         }
         queue.offer(new ReaderEvent.Refreshed(feedRows(), "Refreshed " + chosen.size()
                 + (chosen.size() == 1 ? " feed" : " feeds") + (failed[0] > 0 ? ", " + failed[0] + " failed" : ""),

@@ -118,6 +118,10 @@ final class View {
                         + (narrowed ? " (" + s.totalEntries() + " in all)" : "")) + " ";
             }
         }
+        int fresh = s.newCount();
+        if (fresh > 0) {
+            right = fresh + " new  " + right; // items refreshes brought while reading
+        }
         left = Sanitize.line(left);
         int rw = Width.of(right);
         int maxLeft = Math.max(0, w - rw - 1);

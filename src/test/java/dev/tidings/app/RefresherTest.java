@@ -11,6 +11,8 @@ import dev.tidings.app.Refresher.Status;
 import dev.tidings.feed.FeedException;
 import dev.tidings.fetch.FetchLimits;
 import dev.tidings.fetch.HttpFetcher;
+import dev.tidings.store.CacheMeta;
+import dev.tidings.store.CacheStatus;
 import dev.tidings.store.FeedCache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -196,7 +198,7 @@ class RefresherTest {
         assertThat(loaded.feed().items()).hasSize(3);
         assertThat(loaded.feed().items().get(0).link()).isEqualTo(s.url("/a/1")); // resolved against the cached base
         assertThat(loaded.base().toString()).isEqualTo(url);
-        assertThat(cache.get(url).orElseThrow().status()).isEqualTo(FeedCache.OK);
+        assertThat(cache.meta(url).orElseThrow().status()).isEqualTo(CacheStatus.OK);
     }
 
     @Test
@@ -263,7 +265,7 @@ class RefresherTest {
         Result r = one(s.url("/gone.xml"));
         assertThat(r.status()).isEqualTo(Status.GONE);
         assertThat(r.message()).contains("410");
-        assertThat(cache.get(s.url("/gone.xml")).orElseThrow().status()).isEqualTo(FeedCache.GONE);
+        assertThat(cache.meta(s.url("/gone.xml")).orElseThrow().status()).isEqualTo(CacheStatus.GONE);
     }
 
     // ---------------------------------------------------------------- Retry-After
@@ -301,7 +303,7 @@ class RefresherTest {
         Result r = one(url);
         assertThat(r.status()).isEqualTo(Status.DEFERRED);
         assertThat(r.message()).contains("429");
-        assertThat(cache.get(url).orElseThrow().retryAfterUntil())
+        assertThat(cache.meta(url).orElseThrow().retryAfterUntil())
                 .isBetween(before.plusSeconds(3590), before.plusSeconds(3610));
 
         Result again = one(url);
@@ -512,9 +514,9 @@ class RefresherTest {
         Result r = one(url);
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.message()).contains("not a feed");
-        FeedCache.Entry e = cache.get(url).orElseThrow();
+        CacheMeta e = cache.meta(url).orElseThrow();
         assertThat(e.etag()).isEqualTo("\"good\"");
-        assertThat(e.status()).isEqualTo(FeedCache.ERROR);
+        assertThat(e.status()).isEqualTo(CacheStatus.ERROR);
         assertThat(refresher.loadCached(url).feed().title()).isEqualTo("Good");
     }
 

@@ -46,15 +46,16 @@ class FeedCacheTest {
         cache.putBody(URL, RSS, "application/rss+xml", "https://example.org/final.xml", "\"v1\"",
                 "Tue, 03 Jun 2025 10:00:00 GMT", T0);
 
-        FeedCache.Entry e = new FeedCache(tmp).get(URL).orElseThrow(); // a fresh instance: read from disk
+        CachedFeed c = new FeedCache(tmp).get(URL).orElseThrow();
+        CacheMeta e = c.meta(); // a fresh instance: read from disk
         assertThat(e.url()).isEqualTo(URL);
-        assertThat(e.body()).isEqualTo(RSS);
+        assertThat(c.body()).isEqualTo(RSS);
         assertThat(e.contentType()).isEqualTo("application/rss+xml");
         assertThat(e.finalUrl()).isEqualTo("https://example.org/final.xml");
         assertThat(e.etag()).isEqualTo("\"v1\"");
         assertThat(e.lastModified()).isEqualTo("Tue, 03 Jun 2025 10:00:00 GMT");
         assertThat(e.fetchedAt()).isEqualTo(T0);
-        assertThat(e.status()).isEqualTo(FeedCache.OK);
+        assertThat(e.status()).isEqualTo(CacheStatus.OK);
         assertThat(e.error()).isNull();
         assertThat(e.retryAfterUntil()).isNull();
     }
@@ -84,16 +85,17 @@ class FeedCacheTest {
         cache.putBody(URL, RSS, "text/xml", URL, "\"v1\"", "LM1", T0);
         cache.markError(URL, "boom", null);
         cache.touch(URL, T0.plusSeconds(60));
-        FeedCache.Entry e = cache.get(URL).orElseThrow();
-        assertThat(e.body()).isEqualTo(RSS);
+        CachedFeed c = cache.get(URL).orElseThrow();
+        CacheMeta e = c.meta();
+        assertThat(c.body()).isEqualTo(RSS);
         assertThat(e.fetchedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(e.status()).isEqualTo(FeedCache.OK);
+        assertThat(e.status()).isEqualTo(CacheStatus.OK);
         assertThat(e.error()).isNull();
         assertThat(e.etag()).isEqualTo("\"v1\"");
 
         cache.touch(URL, "\"v2\"", null, T0.plusSeconds(120));
-        assertThat(cache.get(URL).orElseThrow().etag()).isEqualTo("\"v2\"");
-        assertThat(cache.get(URL).orElseThrow().lastModified()).isEqualTo("LM1");
+        assertThat(cache.get(URL).orElseThrow().meta().etag()).isEqualTo("\"v2\"");
+        assertThat(cache.get(URL).orElseThrow().meta().lastModified()).isEqualTo("LM1");
     }
 
     @Test
@@ -109,11 +111,12 @@ class FeedCacheTest {
         cache.putBody(URL, RSS, "text/xml", URL, "\"v1\"", null, T0);
         Instant until = T0.plusSeconds(3600);
         cache.markError(URL, URL + ": HTTP 429 Too Many Requests", until);
-        FeedCache.Entry e = cache.get(URL).orElseThrow();
-        assertThat(e.body()).isEqualTo(RSS);
+        CachedFeed c = cache.get(URL).orElseThrow();
+        CacheMeta e = c.meta();
+        assertThat(c.body()).isEqualTo(RSS);
         assertThat(e.etag()).isEqualTo("\"v1\"");
         assertThat(e.fetchedAt()).isEqualTo(T0);
-        assertThat(e.status()).isEqualTo(FeedCache.ERROR);
+        assertThat(e.status()).isEqualTo(CacheStatus.ERROR);
         assertThat(e.error()).isEqualTo(URL + ": HTTP 429 Too Many Requests");
         assertThat(e.retryAfterUntil()).isEqualTo(until);
     }
@@ -122,7 +125,8 @@ class FeedCacheTest {
     void markErrorWithoutABodyStillRemembersTheRetryTime() throws Exception {
         FeedCache cache = new FeedCache(tmp);
         cache.markError(URL, "deferred", T0.plusSeconds(10));
-        FeedCache.Entry e = cache.get(URL).orElseThrow();
+        assertThat(cache.get(URL)).as("no body: nothing to read").isEmpty();
+        CacheMeta e = cache.meta(URL).orElseThrow();
         assertThat(e.hasBody()).isFalse();
         assertThat(e.retryAfterUntil()).isEqualTo(T0.plusSeconds(10));
     }
@@ -132,9 +136,10 @@ class FeedCacheTest {
         FeedCache cache = new FeedCache(tmp);
         cache.putBody(URL, RSS, "text/xml", URL, null, null, T0);
         cache.markGone(URL, T0.plusSeconds(5));
-        FeedCache.Entry e = cache.get(URL).orElseThrow();
-        assertThat(e.status()).isEqualTo(FeedCache.GONE);
-        assertThat(e.body()).isEqualTo(RSS);
+        CachedFeed c = cache.get(URL).orElseThrow();
+        CacheMeta e = c.meta();
+        assertThat(e.status()).isEqualTo(CacheStatus.GONE);
+        assertThat(c.body()).isEqualTo(RSS);
     }
 
     @ParameterizedTest
@@ -150,7 +155,7 @@ class FeedCacheTest {
         assertThat(cache.get(URL)).isEmpty();
         // and the next successful fetch repairs it
         cache.putBody(URL, RSS, "text/xml", URL, "\"v2\"", null, T0);
-        assertThat(cache.get(URL).orElseThrow().etag()).isEqualTo("\"v2\"");
+        assertThat(cache.get(URL).orElseThrow().meta().etag()).isEqualTo("\"v2\"");
     }
 
     @Test
@@ -172,9 +177,17 @@ class FeedCacheTest {
         Path stale = Files.writeString(cache.dir().resolve(".abc.xml.123.tmp"), "half a bo");
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(7200)));
         Path fresh = Files.writeString(cache.dir().resolve(".def.xml.456.tmp"), "being written");
+        // not ours: no leading dot, or a directory that happens to match the pattern
+        Path foreign = Files.writeString(cache.dir().resolve("notes.tmp"), "mine");
+        Path foreignDir = Files.createDirectory(cache.dir().resolve(".old.tmp"));
+        for (Path p : List.of(foreign, foreignDir)) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(7200)));
+        }
         cache.putBody(URL, RSS, null, URL, null, null, T0);
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
+        assertThat(foreign).hasContent("mine");
+        assertThat(foreignDir).isDirectory();
     }
 
     @Test
@@ -202,11 +215,11 @@ class FeedCacheTest {
             Future<?> reader = pool.submit(() -> {
                 int hits = 0;
                 while (!stop.get()) {
-                    Optional<FeedCache.Entry> e = new FeedCache(tmp).get(URL);
+                    Optional<CachedFeed> e = new FeedCache(tmp).get(URL);
                     if (e.isPresent()) {
                         hits++;
                         String body = new String(e.get().body(), StandardCharsets.UTF_8);
-                        String tag = e.get().etag().replace("\"", "");
+                        String tag = e.get().meta().etag().replace("\"", "");
                         if (!body.contains("<title>" + tag + "</title>")) {
                             problems.add("etag " + tag + " with body " + body.substring(0, 60));
                         }

@@ -152,11 +152,11 @@ class HeadlineIndexTest {
     void readsInstantsInToStringFormWithoutTheFormatter() {
         for (String s : List.of("2025-06-03T10:00:00Z", "2025-06-03T10:00:00.5Z", "2025-06-03T10:00:00.123456789Z",
                 "1969-12-31T23:59:59.999Z", "2024-02-29T00:00:00Z")) {
-            assertThat(FeedCache.isoInstant(s)).as(s).isEqualTo(Instant.parse(s));
+            assertThat(MetaFile.isoInstant(s)).as(s).isEqualTo(Instant.parse(s));
         }
         for (String s : List.of("2025-02-30T10:00:00Z", "2025-06-03T10:00:00", "2025-06-03 10:00:00Z", "x",
                 "+12025-06-03T10:00:00Z", "2025-06-03T10:00:00.Z", "2025-06-03T24:00:00Z")) {
-            assertThat(FeedCache.isoInstant(s)).as(s).isNull();
+            assertThat(MetaFile.isoInstant(s)).as(s).isNull();
         }
     }
 }

@@ -17,6 +17,8 @@ final class ByteTerminal extends ByteArrayOutputStream {
     String[] cells;
     int nuls;
     int strayControls;
+    /** OSC and DCS sequences seen (notifications). */
+    int oscs;
     int badText;
     private int consumed;
     private int col;
@@ -86,6 +88,14 @@ final class ByteTerminal extends ByteArrayOutputStream {
     }
 
     private int escape(byte[] a, int i) {
+        if (i < a.length && (a[i] == ']' || a[i] == 'P')) { // OSC or DCS (a notification): draws nothing
+            oscs++;
+            int j = i + 1;
+            while (j < a.length && a[j] != 0x07 && !(a[j] == 0x1b && j + 1 < a.length && a[j + 1] == '\\')) {
+                j += a[j] == 0x1b && j + 1 < a.length && a[j + 1] == 0x1b ? 2 : 1; // tmux doubles inner ESCs
+            }
+            return j < a.length && a[j] == 0x07 ? j + 1 : j + 2;
+        }
         if (i >= a.length || a[i] != '[') {
             return i + 1;
         }
