@@ -173,6 +173,20 @@ public final class FeedCache {
         }
     }
 
+    /**
+     * The SHA-256 (hex) of the body the meta names, without reading the body: what a derived
+     * index (the full-text index) records to know it is current. Empty when there is no body.
+     * Never throws.
+     */
+    public Optional<String> bodyHash(String url) {
+        try {
+            MetaFile.Stored m = readMeta(url);
+            return m == null || m.bodyFile() == null ? Optional.empty() : Optional.ofNullable(m.bodySha256());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The stored meta for a URL, or null when there is none or it is not usable ({@link MetaFile#read}). */
     private MetaFile.Stored readMeta(String url) throws IOException {
         byte[] bytes;

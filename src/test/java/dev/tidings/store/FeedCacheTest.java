@@ -75,6 +75,16 @@ class FeedCacheTest {
     }
 
     @Test
+    void bodyHashNamesTheCachedBodyWithoutReadingIt() throws Exception {
+        FeedCache cache = new FeedCache(tmp);
+        assertThat(cache.bodyHash(URL)).isEmpty();
+        cache.markError(URL, "no body yet", null);
+        assertThat(cache.bodyHash(URL)).isEmpty();
+        cache.putBody(URL, RSS, "text/xml", URL, null, null, T0);
+        assertThat(cache.bodyHash(URL)).contains(java.util.HexFormat.of().formatHex(FeedCache.sha256(RSS)));
+    }
+
+    @Test
     void missingEntryIsEmpty() {
         assertThat(new FeedCache(tmp).get(URL)).isEmpty();
     }
