@@ -133,19 +133,6 @@ public final class FeedCache {
     }
 
     /**
-     * The SHA-256 (hex) of the cached body as its meta records it, without reading the body; empty
-     * when nothing is cached. What derived data (the search index) compares to see it is stale.
-     */
-    public Optional<String> bodyHash(String url) {
-        try {
-            MetaFile.Stored m = readMeta(url);
-            return m == null || m.bodyFile() == null ? Optional.empty() : Optional.ofNullable(m.bodySha256());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
      * The meta and, when the headline index matches the body the meta names, the headlines: what
      * an offline start needs per feed, without reading or parsing the body. Never throws.
      */
