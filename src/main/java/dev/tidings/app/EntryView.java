@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * What a rule sees of an {@link Entry}: its item's fields, its feed's name, URL and tags, its
+ * What a rule sees of an {@link Headline}: its item's fields, its feed's name, URL and tags, its
  * read mark and collections from the {@link Context}. The body is rendered to plain text (the
  * renderer's blocks laid out without wrapping) only when a rule asks for {@code content}, once.
  */
@@ -26,14 +26,14 @@ public final class EntryView implements ItemView {
      * @param feedTags    the urls file's tags of a feed, by source
      * @param fullItem    the full item of a headline-only entry when it is at hand, else null
      */
-    public record Context(Predicate<Entry> isRead, Function<Entry, List<String>> collections,
-                          Function<String, List<String>> feedTags, Function<Entry, Item> fullItem) {
+    public record Context(Predicate<Headline> isRead, Function<Headline, List<String>> collections,
+                          Function<String, List<String>> feedTags, Function<Headline, Item> fullItem) {
         /** Everything unread, in no collection, feeds without tags, bodies as loaded. */
         public static Context plain() {
             return new Context(e -> false, e -> List.of(), s -> List.of(), e -> null);
         }
 
-        public Context withRead(Predicate<Entry> read) {
+        public Context withRead(Predicate<Headline> read) {
             return new Context(read, collections, feedTags, fullItem);
         }
 
@@ -42,11 +42,11 @@ public final class EntryView implements ItemView {
         }
     }
 
-    private final Entry entry;
+    private final Headline entry;
     private final Context context;
     private String content;
 
-    public EntryView(Entry entry, Context context) {
+    public EntryView(Headline entry, Context context) {
         this.entry = entry;
         this.context = context;
     }
@@ -65,7 +65,7 @@ public final class EntryView implements ItemView {
     }
 
     /** The entry's body as plain text: paragraphs on their own lines, no wrapping. */
-    static String plainText(Entry e, Function<Entry, Item> fullItem) {
+    static String plainText(Headline e, Function<Headline, Item> fullItem) {
         Item item = e.item();
         if (item.bodyHtml().isBlank() && e.feed().headlinesOnly()) {
             Item full = fullItem.apply(e);

@@ -162,24 +162,24 @@ public final class FeedLoader {
      * All items of all feeds as numbered headlines: newest first, items with unknown dates last,
      * ties in feed order then document order.
      */
-    public static List<Entry> headlines(List<LoadedFeed> feeds) {
-        List<Entry> quick = headlinesByKey(feeds);
+    public static List<Headline> headlines(List<LoadedFeed> feeds) {
+        List<Headline> quick = headlinesByKey(feeds);
         if (quick != null) {
             return quick;
         }
-        List<Entry> raw = new ArrayList<>();
+        List<Headline> raw = new ArrayList<>();
         for (LoadedFeed f : feeds) {
             for (Item i : f.feed().items()) {
-                raw.add(new Entry(0, f, i));
+                raw.add(new Headline(0, f, i));
             }
         }
-        Comparator<Entry> byDate = Comparator.comparing((Entry e) -> e.item().date(),
+        Comparator<Headline> byDate = Comparator.comparing((Headline e) -> e.item().date(),
                 Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
         raw.sort(byDate); // List.sort is stable
-        List<Entry> out = new ArrayList<>(raw.size());
+        List<Headline> out = new ArrayList<>(raw.size());
         int n = 1;
-        for (Entry e : raw) {
-            out.add(new Entry(n++, e.feed(), e.item()));
+        for (Headline e : raw) {
+            out.add(new Headline(n++, e.feed(), e.item()));
         }
         return out;
     }
@@ -194,7 +194,7 @@ public final class FeedLoader {
      * and document order. Null when the keys cannot be exact: sub-millisecond dates, dates beyond
      * +-139 years of 1970, or a million headlines.
      */
-    private static List<Entry> headlinesByKey(List<LoadedFeed> feeds) {
+    private static List<Headline> headlinesByKey(List<LoadedFeed> feeds) {
         int total = 0;
         for (LoadedFeed f : feeds) {
             total += f.feed().items().size();
@@ -226,10 +226,10 @@ public final class FeedLoader {
             }
         }
         java.util.Arrays.sort(keys);
-        List<Entry> out = new ArrayList<>(total);
+        List<Headline> out = new ArrayList<>(total);
         for (int k = 0; k < total; k++) {
             int at = (int) (keys[k] & ((1 << INDEX_BITS) - 1));
-            out.add(new Entry(k + 1, feedOf[at], items[at]));
+            out.add(new Headline(k + 1, feedOf[at], items[at]));
         }
         return out;
     }

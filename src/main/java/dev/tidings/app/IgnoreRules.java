@@ -52,7 +52,7 @@ public final class IgnoreRules {
     }
 
     /** True when some rule for the entry's feed matches it. */
-    public boolean hides(Entry e, EntryView.Context context) {
+    public boolean hides(Headline e, EntryView.Context context) {
         EntryView view = null;
         for (int i = 0; i < rules.size(); i++) {
             if (!applies(i, e.feed().source())) {
@@ -69,12 +69,12 @@ public final class IgnoreRules {
     }
 
     /** The entries no rule hides, in order (numbers kept); the same list when there are no rules. */
-    public List<Entry> keep(List<Entry> entries, EntryView.Context context) {
+    public List<Headline> keep(List<Headline> entries, EntryView.Context context) {
         if (rules.isEmpty()) {
             return entries;
         }
-        List<Entry> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
+        List<Headline> out = new ArrayList<>(entries.size());
+        for (Headline e : entries) {
             if (!hides(e, context)) {
                 out.add(e);
             }

@@ -21,12 +21,12 @@ public final class Saved {
     }
 
     /** The article's key in the collections file: its item id. */
-    public static String key(Entry e) {
+    public static String key(Headline e) {
         return e.item().id();
     }
 
     /** An offline snapshot of a headline's article, body and images included. */
-    public static SavedArticle snapshot(Entry e, Instant now) {
+    public static SavedArticle snapshot(Headline e, Instant now) {
         Item i = e.item();
         Item body = new Item(i.id(), i.title(), i.link(), i.published(), i.updated(), i.authors(), i.categories(), "",
                 Sanitize.body(i.bodyHtml()), i.enclosures(), i.images(), i.social());
@@ -50,7 +50,7 @@ public final class Saved {
      * A collection's articles as numbered headlines, grouped under their feeds' names, newest
      * first: what `dump --collection` and the TUI show, readable with no feed and no network.
      */
-    public static List<Entry> entries(Library library, Collection c) {
+    public static List<Headline> entries(Library library, Collection c) {
         Map<String, List<Item>> byFeed = new LinkedHashMap<>();
         for (String key : c.articles()) {
             SavedArticle a = library.articles().get(key);

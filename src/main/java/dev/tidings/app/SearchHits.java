@@ -26,21 +26,21 @@ public final class SearchHits {
     /** The label saved articles' entries carry as their source. */
     public static final String SAVED_SOURCE = "collections";
 
-    public static List<Entry> entries(List<Hit> hits, List<Entry> headlines, Library library) {
-        Map<String, Entry> byKey = new HashMap<>(headlines.size() * 2);
-        for (Entry e : headlines) {
+    public static List<Headline> entries(List<Hit> hits, List<Headline> headlines, Library library) {
+        Map<String, Headline> byKey = new HashMap<>(headlines.size() * 2);
+        for (Headline e : headlines) {
             byKey.putIfAbsent(e.feed().source() + "\n" + e.item().id(), e);
         }
-        List<Entry> out = new ArrayList<>(hits.size());
+        List<Headline> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             if (SearchIndex.COLLECTIONS.equals(h.source())) {
                 SavedArticle a = library == null ? null : library.articles().get(h.id());
                 if (a != null) {
                     Feed f = new Feed(FeedFormat.SAVED, a.feedTitle(), "", "", "", List.of(a.item()));
-                    out.add(new Entry(out.size() + 1, new LoadedFeed(SAVED_SOURCE, f, null), a.item()));
+                    out.add(new Headline(out.size() + 1, new LoadedFeed(SAVED_SOURCE, f, null), a.item()));
                 }
             } else {
-                Entry e = byKey.get(h.source() + "\n" + h.id());
+                Headline e = byKey.get(h.source() + "\n" + h.id());
                 if (e != null) {
                     out.add(e);
                 }

@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Saved;
@@ -139,7 +139,7 @@ final class CollectionsCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
                 Collection c = found.collection();
-                List<Entry> entries = found.entries();
+                List<Headline> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {
                     case "json":
@@ -148,7 +148,7 @@ final class CollectionsCommand implements Callable<Integer> {
                             Json.line(g, "name", c.name());
                             Json.instant(g, "created", c.created());
                             g.writeArrayFieldStart("items");
-                            for (Entry e : entries) {
+                            for (Headline e : entries) {
                                 HeadlineJson.write(g, e);
                             }
                             g.writeEndArray();
@@ -157,7 +157,7 @@ final class CollectionsCommand implements Callable<Integer> {
                         out.println();
                         break;
                     case "tsv":
-                        for (Entry e : entries) {
+                        for (Headline e : entries) {
                             out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date()) + "\t"
                                     + Sanitize.line(e.item().title()) + "\t" + Sanitize.line(e.feed().name()) + "\t"
                                     + dev.tidings.text.Urls.web(e.item().link()) + "\t" + Sanitize.line(e.item().id()));
@@ -167,7 +167,7 @@ final class CollectionsCommand implements Callable<Integer> {
                         if (entries.isEmpty()) {
                             out.println("Collection '" + Sanitize.line(c.name()) + "' is empty.");
                         }
-                        for (Entry e : entries) {
+                        for (Headline e : entries) {
                             out.println(String.format("%" + String.valueOf(entries.size()).length() + "d  %s  %s  — %s",
                                     e.number(), Formats.day(e.item().date(), common.env().zone),
                                     Sanitize.line(e.item().title()), Sanitize.line(e.feed().name())));
@@ -187,7 +187,7 @@ final class CollectionsCommand implements Callable<Integer> {
     }
 
     /** A collection and its saved articles as entries, numbered as 'dump --collection NAME --item N' takes them. */
-    record Found(Collection collection, List<Entry> entries) {
+    record Found(Collection collection, List<Headline> entries) {
     }
 
     /** The collection named {@code name}; null after the one-line "no collection named" error (exit code 2). */
@@ -294,15 +294,15 @@ final class CollectionsCommand implements Callable<Integer> {
                 common.err().println("tidings: " + Sanitize.line(feed) + ": " + e.getMessage());
                 return e instanceof dev.tidings.feed.ServiceErrorException ? ExitCodes.UNREADABLE : ExitCodes.INVALID_FEED;
             }
-            List<Entry> entries = FeedLoader.headlines(List.of(loaded));
-            Entry chosen = null;
+            List<Headline> entries = FeedLoader.headlines(List.of(loaded));
+            Headline chosen = null;
             if (item != null) {
                 if (item < 1 || item > entries.size()) {
                     return common.usage("--item " + item + ": there are " + entries.size() + " items");
                 }
                 chosen = entries.get(item - 1);
             } else {
-                for (Entry e : entries) {
+                for (Headline e : entries) {
                     if (e.item().id().equals(id)) {
                         chosen = e;
                     }
@@ -311,7 +311,7 @@ final class CollectionsCommand implements Callable<Integer> {
                     return common.usage("--id " + Sanitize.line(id) + ": no item has this id");
                 }
             }
-            Entry saved = chosen;
+            Headline saved = chosen;
             return change(common, store -> store.add(name, Saved.snapshot(saved, Instant.now())),
                     "Saved '" + Sanitize.line(saved.item().title()) + "' to '" + Sanitize.line(name)
                             + "' (id " + Sanitize.line(saved.item().id()) + ")");
@@ -359,7 +359,7 @@ final class CollectionsCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
                 Collection c = found.collection();
-                List<Entry> entries = found.entries();
+                List<Headline> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {
                     case "json":
@@ -371,7 +371,7 @@ final class CollectionsCommand implements Callable<Integer> {
                             Json.line(g, "link", "");
                             g.writeEndObject();
                             g.writeArrayFieldStart("items");
-                            for (Entry e : entries) {
+                            for (Headline e : entries) {
                                 DumpCommand.item(g, e);
                             }
                             g.writeEndArray();
@@ -382,7 +382,7 @@ final class CollectionsCommand implements Callable<Integer> {
                     case "markdown":
                         out.println("# " + MarkdownWriter.escape(c.name()));
                         out.println();
-                        for (Entry e : entries) {
+                        for (Headline e : entries) {
                             out.println("---");
                             out.println();
                             out.print(MarkdownWriter.write(DumpCommand.article(e), common.env().zone).replaceFirst("^# ", "## "));

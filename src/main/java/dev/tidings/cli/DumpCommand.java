@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
@@ -89,7 +89,7 @@ final class DumpCommand implements Callable<Integer> {
             return common.usage("--where: " + e.getMessage());
         }
         FeedLoader.Result result;
-        List<Entry> all;
+        List<Headline> all;
         int code;
         if (collection != null) {
             if (!feeds.isEmpty()) {
@@ -102,7 +102,7 @@ final class DumpCommand implements Callable<Integer> {
                 }
                 all = found.entries();
                 List<LoadedFeed> sources = new ArrayList<>();
-                for (Entry e : all) {
+                for (Headline e : all) {
                     if (!sources.contains(e.feed())) {
                         sources.add(e.feed());
                     }
@@ -118,14 +118,14 @@ final class DumpCommand implements Callable<Integer> {
             code = Failures.report(result, common.err());
             all = FeedLoader.headlines(result.feeds());
         }
-        List<Entry> chosen;
+        List<Headline> chosen;
         dev.tidings.app.IgnoreRules ignores = RuleSupport.ignores(env, common.err());
         if (items.isEmpty() && ids.isEmpty()) {
             // the config's ignore-article rules hide articles from a whole dump, never from one picked by number or id
             chosen = RuleSupport.apply(ignores, null, all, RuleSupport.context(env, common, ignores::mentions,
                     common.err()), common.err());
         } else {
-            Set<Entry> picked = new LinkedHashSet<>();
+            Set<Headline> picked = new LinkedHashSet<>();
             for (int n : items) {
                 if (n < 1 || n > all.size()) {
                     if (!result.feeds().isEmpty() || result.failures().isEmpty()) {
@@ -137,8 +137,8 @@ final class DumpCommand implements Callable<Integer> {
                 picked.add(all.get(n - 1));
             }
             for (String id : ids) {
-                Entry found = null;
-                for (Entry e : all) {
+                Headline found = null;
+                for (Headline e : all) {
                     if (e.item().id().equals(id)) {
                         found = e;
                         break;
@@ -181,7 +181,7 @@ final class DumpCommand implements Callable<Integer> {
                     }
                     g.writeEndArray();
                     g.writeArrayFieldStart("items");
-                    for (Entry e : chosen) {
+                    for (Headline e : chosen) {
                         item(g, e);
                     }
                     g.writeEndArray();
@@ -190,7 +190,7 @@ final class DumpCommand implements Callable<Integer> {
                 out.println();
                 break;
             case ndjson:
-                for (Entry e : chosen) {
+                for (Headline e : chosen) {
                     try (JsonGenerator g = Json.generator(out, false)) {
                         item(g, e);
                     }
@@ -202,7 +202,7 @@ final class DumpCommand implements Callable<Integer> {
                 break;
             case markdown: {
                 boolean first = true;
-                for (Entry e : chosen) {
+                for (Headline e : chosen) {
                     if (!first) {
                         out.println();
                         out.println("---");
@@ -219,7 +219,7 @@ final class DumpCommand implements Callable<Integer> {
             default: {
                 TextWriter tw = new TextWriter(out, env.color());
                 boolean first = true;
-                for (Entry e : chosen) {
+                for (Headline e : chosen) {
                     if (!first) {
                         out.println();
                         tw.write(Line.of("═".repeat(Math.min(w, 72)), Style.RULE));
@@ -239,15 +239,15 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     /** Each entry's item replaced by its web page's article, where reader mode can get one. */
-    private List<Entry> fullText(List<Entry> entries, Env env) {
+    private List<Headline> fullText(List<Headline> entries, Env env) {
         dev.tidings.app.ReaderMode reader = new dev.tidings.app.ReaderMode(null,
                 dev.tidings.app.ReaderMode.defaultCacheDir(env.vars));
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : entries) {
             String link = e.item().link();
             try {
                 dev.tidings.extract.Extracted x = reader.fetch(link);
-                out.add(new Entry(e.number(), e.feed(), dev.tidings.app.ReaderMode.asItem(x, e.item())));
+                out.add(new Headline(e.number(), e.feed(), dev.tidings.app.ReaderMode.asItem(x, e.item())));
             } catch (dev.tidings.fetch.SourceException | dev.tidings.extract.ExtractException ex) {
                 common.err().println("tidings: " + (link.isEmpty() ? "item " + e.number() + ": it has no link"
                         : Sanitize.line(ex.getMessage()).startsWith(Sanitize.line(link)) ? Sanitize.line(ex.getMessage())
@@ -259,11 +259,11 @@ final class DumpCommand implements Callable<Integer> {
         return out;
     }
 
-    static Article article(Entry e) {
+    static Article article(Headline e) {
         return Article.of(e.item(), e.feed().name(), e.feed().base());
     }
 
-    static void item(JsonGenerator g, Entry e) throws IOException {
+    static void item(JsonGenerator g, Headline e) throws IOException {
         Article a = article(e);
         g.writeStartObject();
         HeadlineJson.members(g, e);

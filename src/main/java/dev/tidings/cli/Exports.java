@@ -1,6 +1,6 @@
 package dev.tidings.cli;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Item;
 import dev.tidings.render.FigureHtml;
@@ -21,9 +21,9 @@ final class Exports {
     private Exports() {
     }
 
-    static String opml(Collection c, List<Entry> entries) {
+    static String opml(Collection c, List<Headline> entries) {
         return dev.tidings.subs.Opml.document(xml(c.name()), w -> {
-            for (Entry e : entries) {
+            for (Headline e : entries) {
                 w.writeCharacters("\n    ");
                 w.writeEmptyElement("outline");
                 w.writeAttribute("type", "link");
@@ -38,7 +38,7 @@ final class Exports {
         });
     }
 
-    static String atom(Collection c, List<Entry> entries, Instant now) {
+    static String atom(Collection c, List<Headline> entries, Instant now) {
         StringWriter sw = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
@@ -52,7 +52,7 @@ final class Exports {
             element(w, "id", "urn:tidings:collection:" + hash(c.name().toLowerCase(java.util.Locale.ROOT)));
             indent(w, 1);
             Instant updated = c.created() != null ? c.created() : now;
-            for (Entry e : entries) {
+            for (Headline e : entries) {
                 Instant d = e.item().updated() != null ? e.item().updated() : e.item().published();
                 if (d != null && d.isAfter(updated)) {
                     updated = d;
@@ -68,7 +68,7 @@ final class Exports {
             w.writeStartElement("author");
             element(w, "name", "Tidings collection");
             w.writeEndElement();
-            for (Entry e : entries) {
+            for (Headline e : entries) {
                 Item i = e.item();
                 indent(w, 1);
                 w.writeStartElement("entry");

@@ -3,7 +3,7 @@ package dev.tidings.cli;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.FullFeed;
 import dev.tidings.app.LoadFailure;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.ReaderMode;
 import dev.tidings.app.Subscribed;
@@ -42,7 +42,7 @@ final class FeedArgs {
      * from the cache (once per feed) and the item found again by id, link and title; an entry
      * whose feed cannot be read is kept as it is and the reason goes to stderr.
      */
-    static List<Entry> withBodies(Env env, List<Entry> picked, PrintWriter err) {
+    static List<Headline> withBodies(Env env, List<Headline> picked, PrintWriter err) {
         if (picked.stream().noneMatch(e -> e.feed().headlinesOnly())) {
             return picked;
         }
@@ -50,8 +50,8 @@ final class FeedArgs {
                 env::fetcher);
         subscribed.retention(Config.retentionOrNone(env.vars));
         java.util.Map<String, FullFeed> full = new java.util.HashMap<>();
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : picked) {
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : picked) {
             if (!e.feed().headlinesOnly()) {
                 out.add(e);
                 continue;
@@ -66,7 +66,7 @@ final class FeedArgs {
                 }
             });
             Item item = f == null ? null : f.find(e.item());
-            out.add(item == null ? e : new Entry(e.number(), f.feed(), item));
+            out.add(item == null ? e : new Headline(e.number(), f.feed(), item));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.LoadedFeed;
 import java.io.IOException;
 
@@ -23,14 +23,14 @@ final class HeadlineJson {
     }
 
     /** The headline as one object. */
-    static void write(JsonGenerator g, Entry e) throws IOException {
+    static void write(JsonGenerator g, Headline e) throws IOException {
         g.writeStartObject();
         members(g, e);
         g.writeEndObject();
     }
 
     /** The headline's members, inside an object the caller opened (and may add to). */
-    static void members(JsonGenerator g, Entry e) throws IOException {
+    static void members(JsonGenerator g, Headline e) throws IOException {
         g.writeNumberField("number", e.number());
         Json.line(g, "id", e.item().id());
         Json.line(g, "title", e.item().title());

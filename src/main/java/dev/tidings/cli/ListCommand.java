@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
@@ -82,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
         Detail detail = mentioned.test("content") ? Detail.FULL : Detail.HEADLINES;
         FeedLoader.Result result = FeedArgs.load(env, sources, detail, common.err(), common.offline());
         int code = Failures.report(result, common.err());
-        List<Entry> entries = FeedLoader.headlines(result.feeds());
+        List<Headline> entries = FeedLoader.headlines(result.feeds());
         if (rule != null || !ignores.isEmpty() || !queries.isEmpty()) {
             dev.tidings.app.EntryView.Context context = RuleSupport.context(env, common, mentioned, common.err());
             entries = RuleSupport.apply(ignores, rule, entries, context, common.err());
@@ -106,7 +106,7 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = common.out();
         switch (format) {
             case tsv:
-                for (Entry e : entries) {
+                for (Headline e : entries) {
                     out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date().toString()) + "\t"
                             + tsv(e.item().title()) + "\t" + tsv(e.feed().name()) + "\t" + tsv(Urls.web(e.item().link())) + "\t"
                             + tsv(e.item().id()));
@@ -124,7 +124,7 @@ final class ListCommand implements Callable<Integer> {
                     }
                     g.writeEndArray();
                     g.writeArrayFieldStart("items");
-                    for (Entry e : entries) {
+                    for (Headline e : entries) {
                         HeadlineJson.write(g, e);
                     }
                     g.writeEndArray();
@@ -133,7 +133,7 @@ final class ListCommand implements Callable<Integer> {
                 out.println();
                 break;
             case ndjson:
-                for (Entry e : entries) {
+                for (Headline e : entries) {
                     try (JsonGenerator g = Json.generator(out, false)) {
                         HeadlineJson.write(g, e);
                     }
@@ -147,7 +147,7 @@ final class ListCommand implements Callable<Integer> {
                 int numWidth = String.valueOf(Math.max(1, entries.size())).length();
                 StringBuilder line = new StringBuilder(160);
                 int n = 0;
-                for (Entry e : entries) {
+                for (Headline e : entries) {
                     String title = e.item().title().isEmpty() ? "(untitled)" : e.item().title();
                     line.setLength(0);
                     String num = Integer.toString(e.number());

@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.ReaderMode;
 import dev.tidings.extract.ExtractException;
@@ -101,7 +101,7 @@ final class ReadCommand implements Callable<Integer> {
         String site = !e.siteName().isEmpty() ? e.siteName() : link.isEmpty() ? "" : URI.create(link).getHost();
         LoadedFeed source = new LoadedFeed(Sanitize.line(url), new Feed(FeedFormat.SAVED, site == null ? "" : site, link,
                 "", "", List.of(page)), Urls.base(link));
-        Entry entry = new Entry(1, source, page);
+        Headline entry = new Headline(1, source, page);
         Article a = DumpCommand.article(entry);
         PrintWriter out = common.out();
         switch (format) {

@@ -1,6 +1,6 @@
 package dev.tidings.cli;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.app.Subscribed;
@@ -102,9 +102,9 @@ final class RuleSupport {
     }
 
     /** The entries matching {@code where}; a rule that gave up says so once on {@code err}. */
-    static List<Entry> where(Rule where, List<Entry> entries, EntryView.Context context, PrintWriter err) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
+    static List<Headline> where(Rule where, List<Headline> entries, EntryView.Context context, PrintWriter err) {
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : entries) {
             if (where.test(new EntryView(e, context))) {
                 out.add(e);
             }
@@ -117,9 +117,9 @@ final class RuleSupport {
     }
 
     /** Both kinds of rules applied: the config's ignores, then {@code where} when given. */
-    static List<Entry> apply(IgnoreRules ignores, Rule where, List<Entry> entries, EntryView.Context context,
+    static List<Headline> apply(IgnoreRules ignores, Rule where, List<Headline> entries, EntryView.Context context,
                              PrintWriter err) {
-        List<Entry> kept = ignores.keep(entries, context);
+        List<Headline> kept = ignores.keep(entries, context);
         String problem = ignores.takeProblem();
         if (problem != null) {
             err.println("tidings: ignore-article: " + Sanitize.line(problem));
@@ -162,9 +162,9 @@ final class RuleSupport {
     }
 
     /** The entries matching at least one of {@code rules}. */
-    static List<Entry> anyOf(List<Rule> rules, List<Entry> entries, EntryView.Context context, PrintWriter err) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
+    static List<Headline> anyOf(List<Rule> rules, List<Headline> entries, EntryView.Context context, PrintWriter err) {
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : entries) {
             EntryView v = new EntryView(e, context);
             for (Rule r : rules) {
                 if (r.test(v)) {

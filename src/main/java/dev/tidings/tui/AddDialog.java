@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Collection;
 
 /**
@@ -9,10 +9,10 @@ import dev.tidings.model.Collection;
  * the article into it, Enter or Esc closes.
  */
 final class AddDialog extends ScreenState {
-    private final Entry entry;
+    private final Headline entry;
     private final Cursor cursor = new Cursor();
 
-    AddDialog(Navigator nav, Entry entry) {
+    AddDialog(Navigator nav, Headline entry) {
         super(nav);
         this.entry = entry;
     }
@@ -22,7 +22,7 @@ final class AddDialog extends ScreenState {
         return Action.Screen.DIALOG;
     }
 
-    Entry entry() {
+    Headline entry() {
         return entry;
     }
 

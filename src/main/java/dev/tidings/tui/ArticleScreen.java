@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Enclosure;
 import dev.tidings.model.Item;
 import dev.tidings.render.Article;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class ArticleScreen extends ScreenState {
     private HeadlinesScreen list;
-    private Entry current;
+    private Headline current;
     /** The open article's position in its list's visible items, or -1 when it is filtered out. */
     private int currentIndex = -1;
     /** The item shown (the entry's own, or its full copy for a headline-only entry). */
@@ -36,7 +36,7 @@ final class ArticleScreen extends ScreenState {
         return Action.Screen.ARTICLE;
     }
 
-    Entry entry() {
+    Headline entry() {
         return current;
     }
 
@@ -63,10 +63,10 @@ final class ArticleScreen extends ScreenState {
      * Where {@code e} is in {@code list}: the same entry, else the same item of the same feed (a
      * refresh replaced the entries: new numbers, a new copy of the feed), else -1.
      */
-    private static int indexOf(List<Entry> list, Entry e) {
+    private static int indexOf(List<Headline> list, Headline e) {
         int i = list.indexOf(e);
         for (int k = 0; i < 0 && k < list.size(); k++) {
-            Entry x = list.get(k);
+            Headline x = list.get(k);
             if (x.item().id().equals(e.item().id()) && x.feed().source().equals(e.feed().source())) {
                 i = k;
             }
@@ -77,7 +77,7 @@ final class ArticleScreen extends ScreenState {
     // ---------------------------------------------------------------- opening
 
     /** Opens {@code e} from {@code from}, marks it read, and shows this screen on top. */
-    void open(HeadlinesScreen from, Entry e) {
+    void open(HeadlinesScreen from, Headline e) {
         list = from;
         showingFull = false;
         current = e;

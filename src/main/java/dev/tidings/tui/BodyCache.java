@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FullFeed;
 import dev.tidings.feed.FeedException;
 import dev.tidings.model.Item;
@@ -46,7 +46,7 @@ final class BodyCache {
     }
 
     /** The full item of a headline-only entry when its feed is parsed; null until then (UI thread). */
-    Item fullItem(Entry e) {
+    Item fullItem(Headline e) {
         FullFeed f = bodies.get(e.feed().source());
         return f == null ? null : f.find(e.item());
     }
@@ -91,7 +91,7 @@ final class BodyCache {
      * The entry with its full item, for saving to a collection (off the UI thread): a headline-only
      * entry's feed is parsed; when that fails the headline is saved as it is.
      */
-    Entry withBody(Entry e) {
+    Headline withBody(Headline e) {
         if (!e.feed().headlinesOnly()) {
             return e;
         }
@@ -100,7 +100,7 @@ final class BodyCache {
             if (sub != null) {
                 Item full = FullFeed.of(feeder.subscribed().cached(sub)).find(e.item());
                 if (full != null) {
-                    return new Entry(e.number(), e.feed(), full);
+                    return new Headline(e.number(), e.feed(), full);
                 }
             }
         } catch (FeedException | RuntimeException ignored) {

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Collection;
 import dev.tidings.store.CollectionStore;
 import java.util.List;
@@ -147,7 +147,7 @@ final class CollectionsScreen extends ScreenState {
      * Creates a collection named {@code raw} (and saves {@code entry} into it when not null), if the
      * name is good; false (and why in the status line) when it is not.
      */
-    static boolean create(Session session, String raw, Entry entry) {
+    static boolean create(Session session, String raw, Headline entry) {
         String name = raw.strip();
         String problem = CollectionStore.nameProblem(name);
         if (problem != null) {

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.ReaderMode;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
@@ -232,7 +232,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     /** Reader mode in the background: fetch and extract, then post the result. */
     @Override
     public Boolean extract(ReaderState.Effect.Extract e) {
-        Entry entry = e.entry();
+        Headline entry = e.entry();
         if (readerMode == null) {
             readerMode = new ReaderMode(null, ReaderMode.defaultCacheDir(env));
         }

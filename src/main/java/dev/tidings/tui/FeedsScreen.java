@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +38,7 @@ final class FeedsScreen extends ScreenState {
     }
 
     /** Headlines the selected row would open: what the lower pane shows while the feed list has the focus. */
-    List<Entry> preview() {
+    List<Headline> preview() {
         ReaderState.ListRow row = row();
         return row == null ? List.of() : session.preview(row.selector());
     }

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.rules.Rule;
 import dev.tidings.text.Find;
@@ -15,26 +15,26 @@ import java.util.function.Predicate;
  * stable: ties keep the given order (newest first).
  */
 final class HeadlineEntries {
-    private List<Entry> given = List.of();
-    private List<Entry> all = List.of();
+    private List<Headline> given = List.of();
+    private List<Headline> all = List.of();
     private String[] haystacks = new String[0];
     private Rule rule;
     /** {@code ruleMatches[i]} for {@code all.get(i)}; null while not known. */
     private Boolean[] ruleMatches = new Boolean[0];
 
     /** New entries (as given: newest first), put in {@code order}. */
-    void set(List<Entry> entries, SortOrder order, Predicate<Entry> isRead) {
+    void set(List<Headline> entries, SortOrder order, Predicate<Headline> isRead) {
         given = List.copyOf(entries);
         sort(order, isRead);
     }
 
     /** Sorts the given entries again. */
-    void sort(SortOrder order, Predicate<Entry> isRead) {
-        Comparator<Entry> c = order.comparator(isRead);
+    void sort(SortOrder order, Predicate<Headline> isRead) {
+        Comparator<Headline> c = order.comparator(isRead);
         if (c == null) {
             all = given;
         } else {
-            List<Entry> out = new ArrayList<>(given);
+            List<Headline> out = new ArrayList<>(given);
             out.sort(c);
             all = List.copyOf(out);
         }
@@ -42,7 +42,7 @@ final class HeadlineEntries {
         ruleMatches = new Boolean[all.size()];
     }
 
-    List<Entry> all() {
+    List<Headline> all() {
         return all;
     }
 
@@ -59,7 +59,7 @@ final class HeadlineEntries {
     boolean hasText(int i, String folded) {
         String h = haystacks[i];
         if (h == null) {
-            Entry e = all.get(i);
+            Headline e = all.get(i);
             h = Find.fold(e.item().title() + "\u0000" + e.feed().name() + "\u0000" + String.join(", ", e.item().authors()));
             haystacks[i] = h;
         }

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.Saved;
 import dev.tidings.model.Collection;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class HeadlinesScreen extends ScreenState {
     private String selectorLabel = "";
     /** The entries in their sort order, with the "/" text and the F rule cached per entry. */
     private final HeadlineEntries entries = new HeadlineEntries();
-    private List<Entry> visible = List.of();
+    private List<Headline> visible = List.of();
     private String filter = "";
     private String feedsLabel = "";
     /** The item selected when the filter prompt opened: the cursor goes back to it when a filter that matched nothing is cleared. */
@@ -48,7 +48,7 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     /** Shows the results of a search of every article, best first. */
-    void showSearch(String query, List<Entry> found) {
+    void showSearch(String query, List<Headline> found) {
         search = query;
         filter = "";
         cursor.reset();
@@ -64,7 +64,7 @@ final class HeadlinesScreen extends ScreenState {
         return selectorLabel;
     }
 
-    List<Entry> visible() {
+    List<Headline> visible() {
         return visible;
     }
 
@@ -94,7 +94,7 @@ final class HeadlinesScreen extends ScreenState {
         return cursor.top();
     }
 
-    Entry selectedEntry() {
+    Headline selectedEntry() {
         return visible.isEmpty() ? null : visible.get(Math.min(cursor.selected(), visible.size() - 1));
     }
 
@@ -104,7 +104,7 @@ final class HeadlinesScreen extends ScreenState {
     void act(Action a, int n) {
         switch (a) {
             case OPEN: {
-                Entry e = selectedEntry();
+                Headline e = selectedEntry();
                 if (e != null) {
                     nav.article.open(this, e);
                 }
@@ -129,7 +129,7 @@ final class HeadlinesScreen extends ScreenState {
             case TOGGLE_READ: session.toggleRead(selectedEntry()); break;
             case MARK_FEED_READ: markFeedRead(); break;
             case STAR: {
-                Entry e = selectedEntry();
+                Headline e = selectedEntry();
                 if (e != null) {
                     session.effect(new ReaderState.Effect.Star(e));
                 }
@@ -146,7 +146,7 @@ final class HeadlinesScreen extends ScreenState {
                 break;
             }
             case REMOVE_FROM_COLLECTION: {
-                Entry e = selectedEntry();
+                Headline e = selectedEntry();
                 if (collection == null) {
                     status("d removes an article from a collection: open one with c first", false);
                 } else if (e != null && session.writable()) {
@@ -228,13 +228,13 @@ final class HeadlinesScreen extends ScreenState {
 
     /** A: every unread article of the selected one's feed (of all shown, with one feed) read, after a yes. */
     private void markFeedRead() {
-        Entry sel = selectedEntry();
+        Headline sel = selectedEntry();
         if (sel == null) {
             return;
         }
         boolean oneFeed = !feedsLabel.equals("all feeds");
-        List<Entry> marked = new ArrayList<>();
-        for (Entry e : visible) {
+        List<Headline> marked = new ArrayList<>();
+        for (Headline e : visible) {
             if ((oneFeed || e.feed() == sel.feed()) && !session.isRead(e)) {
                 marked.add(e);
             }
@@ -257,7 +257,7 @@ final class HeadlinesScreen extends ScreenState {
     // ---------------------------------------------------------------- what is listed
 
     /** Opens the headlines of a feed-list row: the filter is cleared, the cursor at the top. */
-    void reset(String selector, String label, List<Entry> entries) {
+    void reset(String selector, String label, List<Headline> entries) {
         this.selector = selector;
         this.selectorLabel = label;
         filter = "";
@@ -276,12 +276,12 @@ final class HeadlinesScreen extends ScreenState {
      * Replaces the entries, keeping the cursor on the same item; when that item is gone (taken out
      * of the collection), on the one that took its place.
      */
-    void showEntries(List<Entry> entries) {
+    void showEntries(List<Headline> entries) {
         String selectedId = selectedEntry() == null ? null : selectedEntry().item().id();
         int was = cursor.selected();
         this.entries.set(entries, session.sort, session::isRead);
         Set<String> names = new LinkedHashSet<>();
-        for (Entry e : entries) {
+        for (Headline e : entries) {
             names.add(e.feed().name());
             if (names.size() > 1) {
                 break;
@@ -401,16 +401,16 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     private void applyFilter() {
-        Entry current = nav.article.entry();
+        Headline current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        List<Entry> all = entries.all();
+        List<Headline> all = entries.all();
         if (q.isEmpty() && !session.unreadOnly && entries.rule() == null) {
             visible = all;
         } else {
-            List<Entry> out = new ArrayList<>();
+            List<Headline> out = new ArrayList<>();
             dev.tidings.app.EntryView.Context context = session.ruleContext();
             for (int i = 0; i < all.size(); i++) {
-                Entry e = all.get(i);
+                Headline e = all.get(i);
                 // an open article stays in an unread-only list while it is read
                 if ((q.isEmpty() || entries.hasText(i, q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
                         && (e == current || entries.ruleMatches(i, context))) {

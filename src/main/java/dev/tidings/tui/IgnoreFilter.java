@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.model.Item;
@@ -24,13 +24,13 @@ final class IgnoreFilter {
     }
 
     /** The entries no rule hides; "rule gave up" goes to the status line, once. */
-    List<Entry> keep(List<Entry> entries, EntryView.Context context, Session session) {
+    List<Headline> keep(List<Headline> entries, EntryView.Context context, Session session) {
         if (rules.isEmpty()) {
             return entries;
         }
         Map<Item, Boolean> now = new IdentityHashMap<>(entries.size() * 2);
-        List<Entry> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
+        List<Headline> out = new ArrayList<>(entries.size());
+        for (Headline e : entries) {
             Boolean hide = decided.get(e.item());
             if (hide == null) {
                 hide = rules.hides(e, context);

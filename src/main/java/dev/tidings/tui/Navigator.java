@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
@@ -125,7 +125,7 @@ final class Navigator {
      * Search results: a headline list of their own on top of the feed list (q or Esc goes back);
      * a new search replaces the old results. An error is a status line message.
      */
-    void showSearch(String query, List<Entry> found, String error) {
+    void showSearch(String query, List<Headline> found, String error) {
         if (error != null) {
             session.status(error, true);
             return;
@@ -308,13 +308,13 @@ final class Navigator {
     /** The add-to-collection dialog, for the article open or the headline selected. */
     private void openDialog() {
         boolean inArticle = top() == article;
-        Entry e = inArticle ? article.entry() : list().selectedEntry();
+        Headline e = inArticle ? article.entry() : list().selectedEntry();
         if (e == null || !session.collectionsUsable()) {
             return;
         }
         Item full = session.fullText.get(e.item().id());
         if (full != null && (!inArticle || article.showingFull())) {
-            e = new Entry(e.number(), e.feed(), full); // save the full text when reader mode has it
+            e = new Headline(e.number(), e.feed(), full); // save the full text when reader mode has it
         }
         push(new AddDialog(this, e));
     }
@@ -353,7 +353,7 @@ final class Navigator {
         }
         List<String> urls = new ArrayList<>();
         if (!session.feedsMode()) {
-            Entry e = list().selectedEntry();
+            Headline e = list().selectedEntry();
             if (all || e == null) {
                 urls.addAll(session.commandLineFeeds);
             } else {
@@ -366,7 +366,7 @@ final class Navigator {
         } else if (top() == feeds) {
             urls.addAll(feeds.selectedSources());
         } else {
-            Entry e = list().selectedEntry();
+            Headline e = list().selectedEntry();
             if (e != null) {
                 urls.add(e.feed().source());
             }
@@ -380,7 +380,7 @@ final class Navigator {
 
     // ---------------------------------------------------------------- inputs from the shell
 
-    void setEntries(List<Entry> entries) {
+    void setEntries(List<Headline> entries) {
         session.setEverything(entries);
         feedList.showEntries(session.select(session.everything(), feedList.selector()));
     }

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.rules.Rule;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ final class QueryFeeds {
     static final String PREFIX = "query:";
 
     private List<Query> queries = List.of();
-    private final Map<String, List<Entry>> members = new HashMap<>();
+    private final Map<String, List<Headline>> members = new HashMap<>();
     private final Map<String, int[]> counts = new HashMap<>();
-    private List<Entry> computedFor;
+    private List<Headline> computedFor;
 
     void set(List<Query> q) {
         queries = List.copyOf(q);
@@ -70,17 +70,17 @@ final class QueryFeeds {
     }
 
     /** The entries of a query feed (none when its rule is bad), in the order of {@code everything}. */
-    List<Entry> entries(String selector, List<Entry> everything, EntryView.Context context, Session session) {
+    List<Headline> entries(String selector, List<Headline> everything, EntryView.Context context, Session session) {
         if (computedFor != everything) {
             forget();
             computedFor = everything;
         }
-        List<Entry> m = members.get(selector);
+        List<Headline> m = members.get(selector);
         if (m == null) {
             Query q = find(selector);
             m = new ArrayList<>();
             if (q != null && q.rule() != null) {
-                for (Entry e : everything) {
+                for (Headline e : everything) {
                     if (q.rule().test(new EntryView(e, context))) {
                         m.add(e);
                     }
@@ -97,15 +97,15 @@ final class QueryFeeds {
     }
 
     /** Unread and total of a query feed. */
-    int[] counts(String selector, List<Entry> everything, EntryView.Context context, Session session,
-                 Predicate<Entry> isRead) {
+    int[] counts(String selector, List<Headline> everything, EntryView.Context context, Session session,
+                 Predicate<Headline> isRead) {
         if (computedFor != everything) {
             forget();
         }
         int[] c = counts.get(selector);
         if (c == null) {
             c = new int[2];
-            for (Entry e : entries(selector, everything, context, session)) {
+            for (Headline e : entries(selector, everything, context, session)) {
                 c[1]++;
                 if (!isRead.test(e)) {
                     c[0]++;

@@ -493,7 +493,7 @@ public final class Reader {
         if (bodies == null || bodies.busy()) {
             return;
         }
-        dev.tidings.app.Entry e = state.screen() == Action.Screen.LIST ? state.selectedEntry() : null;
+        dev.tidings.app.Headline e = state.screen() == Action.Screen.LIST ? state.selectedEntry() : null;
         if (e != null && e.feed().headlinesOnly()) {
             bodies.load(e.feed().source());
         }

@@ -84,7 +84,7 @@ sealed interface ReaderEvent {
     }
 
     /** A search of every article finished: the headlines found, best first, or why it failed. */
-    record Searched(String query, List<dev.tidings.app.Entry> found, String error) implements ReaderEvent {
+    record Searched(String query, List<dev.tidings.app.Headline> found, String error) implements ReaderEvent {
     }
 
     record Extracted(String itemId, Item full) implements ReaderEvent {

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.SearchHits;
 import dev.tidings.app.Searching;
 import dev.tidings.model.Library;
@@ -42,7 +42,7 @@ final class ReaderSearch {
         this.collectionsFile = collectionsFile;
     }
 
-    void search(String query, List<Entry> headlines, Library library) {
+    void search(String query, List<Headline> headlines, Library library) {
         worker.submit(() -> {
             try {
                 queue.offer(new ReaderEvent.Searched(query, run(query, headlines, library), null));
@@ -53,7 +53,7 @@ final class ReaderSearch {
         });
     }
 
-    private List<Entry> run(String query, List<Entry> headlines, Library library) throws IOException {
+    private List<Headline> run(String query, List<Headline> headlines, Library library) throws IOException {
         searching.catchUp(subs);
         // the quick read of the collections has no articles yet: keep the segment until the full read
         boolean complete = library != null && (!library.articles().isEmpty() || library.collections().isEmpty());

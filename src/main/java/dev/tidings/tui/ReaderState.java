@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Collection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
@@ -106,7 +106,7 @@ public final class ReaderState {
         }
 
         /** Save the article into the collection ({@code add}) or take it out. */
-        record Toggle(String collection, Entry entry, boolean add) implements Effect {
+        record Toggle(String collection, Headline entry, boolean add) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.toggle(this);
@@ -114,7 +114,7 @@ public final class ReaderState {
         }
 
         /** Create a collection, and save {@code entry} into it when not null. */
-        record Create(String name, Entry entry) implements Effect {
+        record Create(String name, Headline entry) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.create(this);
@@ -144,7 +144,7 @@ public final class ReaderState {
         }
 
         /** Fetch the article's web page and extract its full text (reader mode). */
-        record Extract(Entry entry) implements Effect {
+        record Extract(Headline entry) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.extract(this);
@@ -160,7 +160,7 @@ public final class ReaderState {
         }
 
         /** Star or unstar a synced article: the reader flips it and queues the change. */
-        record Star(Entry entry) implements Effect {
+        record Star(Headline entry) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.star(this);
@@ -187,7 +187,7 @@ public final class ReaderState {
          * Search every cached article (off the UI thread); the headlines and the library as they are
          * now turn the hits into entries.
          */
-        record Search(String query, List<Entry> headlines, dev.tidings.model.Library library) implements Effect {
+        record Search(String query, List<Headline> headlines, dev.tidings.model.Library library) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.search(this);
@@ -195,7 +195,7 @@ public final class ReaderState {
         }
 
         /** Parse this headline-only entry's feed in full: its article body is not loaded yet. */
-        record LoadBody(Entry entry) implements Effect {
+        record LoadBody(Headline entry) implements Effect {
             @Override
             public <R> R accept(Visitor<R> v) {
                 return v.loadBody(this);
@@ -229,7 +229,7 @@ public final class ReaderState {
     // ---------------------------------------------------------------- inputs from the shell
 
     /** Replaces the feeds' headlines (after a feed loaded), keeping the selection on the same item. */
-    public void setEntries(List<Entry> entries) {
+    public void setEntries(List<Headline> entries) {
         nav.setEntries(entries);
     }
 
@@ -304,7 +304,7 @@ public final class ReaderState {
     }
 
     /** Where the full item of a headline-only entry comes from; null while it is not loaded. */
-    public void setBodies(Function<Entry, Item> bodies) {
+    public void setBodies(Function<Headline, Item> bodies) {
         session.bodies = bodies;
     }
 
@@ -337,7 +337,7 @@ public final class ReaderState {
      * A search from the feed list finished: its results as a headline list titled with the query,
      * or the reason it could not run.
      */
-    public void searchDone(String query, List<Entry> found, String error) {
+    public void searchDone(String query, List<Headline> found, String error) {
         nav.showSearch(query, found, error);
     }
 
@@ -426,7 +426,7 @@ public final class ReaderState {
     }
 
     /** Headlines the feed list's selected row would open: what the lower pane shows while the feed list has the focus. */
-    public List<Entry> preview() {
+    public List<Headline> preview() {
         return nav.feeds() == null ? List.of() : nav.feeds().preview();
     }
 
@@ -437,7 +437,7 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- the headline list
 
-    public List<Entry> visible() {
+    public List<Headline> visible() {
         return nav.list().visible();
     }
 
@@ -458,7 +458,7 @@ public final class ReaderState {
         return nav.list().top();
     }
 
-    public Entry selectedEntry() {
+    public Headline selectedEntry() {
         return nav.list().selectedEntry();
     }
 
@@ -500,13 +500,13 @@ public final class ReaderState {
         return session.unreadOnly;
     }
 
-    public boolean isRead(Entry e) {
+    public boolean isRead(Headline e) {
         return session.isRead(e);
     }
 
     // ---------------------------------------------------------------- the article
 
-    public Entry current() {
+    public Headline current() {
         return nav.article.entry();
     }
 
@@ -552,17 +552,17 @@ public final class ReaderState {
     }
 
     /** True when the article is saved in some collection. */
-    public boolean isSaved(Entry e) {
+    public boolean isSaved(Headline e) {
         return session.isSaved(e);
     }
 
     /** True when the article is starred on its sync server. */
-    public boolean isStarred(Entry e) {
+    public boolean isStarred(Headline e) {
         return session.starred.test(e);
     }
 
     /** Where stars come from: the synced accounts' starred ids (thread-safe sets, read on the UI thread). */
-    public void starredBy(java.util.function.Predicate<Entry> starred) {
+    public void starredBy(java.util.function.Predicate<Headline> starred) {
         session.starred = starred == null ? e -> false : starred;
     }
 
@@ -574,7 +574,7 @@ public final class ReaderState {
         return session.libraryError;
     }
 
-    public Entry dialogEntry() {
+    public Headline dialogEntry() {
         return nav.dialog() == null ? null : nav.dialog().entry();
     }
 

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.Sync;
 import dev.tidings.app.SyncedFeeds;
 import dev.tidings.subs.Subscription;
@@ -121,7 +121,7 @@ final class ReaderSync {
      * Flips the star of a synced entry in memory (UI thread, no I/O) and returns the change to queue,
      * or null with {@code why} set for an entry that is not synced.
      */
-    Change star(Entry e, long now, String[] why) {
+    Change star(Headline e, long now, String[] why) {
         String id = e.item().id();
         String account = ItemIds.accountOf(id);
         String hex = ItemIds.hex(id);
@@ -139,7 +139,7 @@ final class ReaderSync {
     }
 
     /** True when a synced entry is starred (as last synced, plus stars flipped here since). */
-    boolean isStarred(Entry e) {
+    boolean isStarred(Headline e) {
         String id = e.item().id();
         String account = ItemIds.accountOf(id);
         if (account == null) {

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.text.Urls;
 import java.util.List;
 import java.util.function.Consumer;
@@ -70,7 +70,7 @@ abstract class ScreenState {
      * The link an "open/copy/show link" key means: link {@code n} of {@code links} when a count was
      * typed and links are given, else the entry's own; refused unless it is http(s).
      */
-    void withLink(Entry entry, List<String> links, int n, Consumer<String> then) {
+    void withLink(Headline entry, List<String> links, int n, Consumer<String> then) {
         String url;
         if (links != null && n > 0) {
             if (n > links.size()) {
@@ -97,10 +97,10 @@ abstract class ScreenState {
     }
 
     /** The entry whose link the send-to prompt is for. */
-    private Entry sendingEntry;
+    private Headline sendingEntry;
 
     /** "|": asks which send-to command gets the entry's link (by name or number). */
-    void startSendTo(Entry entry) {
+    void startSendTo(Headline entry) {
         if (session.sendToNames.isEmpty()) {
             status("No send-to commands: add 'send-to = NAME PROGRAM ARGS…' to the config", true);
             return;
@@ -113,7 +113,7 @@ abstract class ScreenState {
 
     /** Enter in the send-to prompt: the command by name or number runs for the entry's link. */
     void sendToEntered(String text) {
-        Entry e = sendingEntry;
+        Headline e = sendingEntry;
         sendingEntry = null;
         String choice = text.strip();
         if (e == null || choice.isEmpty()) {
@@ -135,7 +135,7 @@ abstract class ScreenState {
     }
 
     /** Open, copy or show the link: what the three link keys share. */
-    void linkAction(Action a, Entry entry, List<String> links, int n) {
+    void linkAction(Action a, Headline entry, List<String> links, int n) {
         switch (a) {
             case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(entry == null ? new ReaderState.Effect.Open(url)
                     : new ReaderState.Effect.Open(url, "", entry.item().title(), entry.feed().name()))); break;

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.store.ReadState;
@@ -38,13 +38,13 @@ final class Session {
     List<String> commandLineFeeds = List.of();
 
     // the feeds
-    private List<Entry> everything = List.of();
+    private List<Headline> everything = List.of();
     private boolean feedsMode;
     private List<ReaderState.FeedRow> feedRows = List.of();
     private List<ReaderState.ListRow> listRows = List.of();
     private Map<String, int[]> unreadBySource;
-    private List<Entry> preview = List.of();
-    private List<Entry> previewFor;
+    private List<Headline> preview = List.of();
+    private List<Headline> previewFor;
     private String previewSelector;
     private boolean previewUnreadOnly;
     int pending;
@@ -72,7 +72,7 @@ final class Session {
     /** The send-to commands' names from the config, in order. */
     List<String> sendToNames = List.of();
     String extracting;
-    Function<Entry, Item> bodies = e -> null;
+    Function<Headline, Item> bodies = e -> null;
 
     // items refreshes brought while the reader was open
     final Arrivals arrivals = new Arrivals();
@@ -108,11 +108,11 @@ final class Session {
 
     // ---------------------------------------------------------------- the feeds
 
-    List<Entry> everything() {
+    List<Headline> everything() {
         return everything;
     }
 
-    void setEverything(List<Entry> entries) {
+    void setEverything(List<Headline> entries) {
         everything = List.copyOf(ignore.keep(entries, ruleContext(), this));
         queries.forget();
         unreadBySource = null;
@@ -165,7 +165,7 @@ final class Session {
     }
 
     /** The entries a feed-list selector ("feed:URL", "tag:NAME", null for all) stands for. */
-    List<Entry> select(List<Entry> entries, String selector) {
+    List<Headline> select(List<Headline> entries, String selector) {
         if (selector == null) {
             return entries;
         }
@@ -183,8 +183,8 @@ final class Session {
                 }
             }
         }
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : entries) {
             if (sources.contains(e.feed().source())) {
                 out.add(e);
             }
@@ -196,7 +196,7 @@ final class Session {
     int[] counts(String source) {
         if (unreadBySource == null) {
             Map<String, int[]> m = new HashMap<>();
-            for (Entry e : everything) {
+            for (Headline e : everything) {
                 int[] c = m.computeIfAbsent(e.feed().source(), k -> new int[2]);
                 c[1]++;
                 if (!isRead(e)) {
@@ -228,12 +228,12 @@ final class Session {
     }
 
     /** The headlines a feed-list selector would open (unread only when so chosen), cached per selector. */
-    List<Entry> preview(String sel) {
+    List<Headline> preview(String sel) {
         if (previewFor != everything || !Objects.equals(previewSelector, sel) || previewUnreadOnly != unreadOnly) {
-            List<Entry> chosen = select(everything, sel);
+            List<Headline> chosen = select(everything, sel);
             if (unreadOnly) {
-                List<Entry> unread = new ArrayList<>();
-                for (Entry e : chosen) {
+                List<Headline> unread = new ArrayList<>();
+                for (Headline e : chosen) {
                     if (!isRead(e)) {
                         unread.add(e);
                     }
@@ -254,11 +254,11 @@ final class Session {
         read = state;
     }
 
-    boolean isRead(Entry e) {
+    boolean isRead(Headline e) {
         return read.isRead(e.item().id(), e.item().link());
     }
 
-    void markRead(Entry e, boolean isRead) {
+    void markRead(Headline e, boolean isRead) {
         if (isRead(e) == isRead) {
             return;
         }
@@ -273,7 +273,7 @@ final class Session {
         queries.readChanged();
     }
 
-    void toggleRead(Entry e) {
+    void toggleRead(Headline e) {
         if (e == null) {
             return;
         }
@@ -282,10 +282,10 @@ final class Session {
     }
 
     /** Marks these entries read in one write; returns how many were unread. */
-    int markAllRead(List<Entry> entries) {
+    int markAllRead(List<Headline> entries) {
         StringBuilder lines = new StringBuilder();
         int n = 0;
-        for (Entry e : entries) {
+        for (Headline e : entries) {
             if (!isRead(e)) {
                 lines.append(read.mark(e.item().id(), e.item().link(), true));
                 n++;
@@ -308,7 +308,7 @@ final class Session {
         return new dev.tidings.app.EntryView.Context(this::isRead, this::collectionsOf, tags::get, e -> bodies.apply(e));
     }
 
-    private List<String> collectionsOf(Entry e) {
+    private List<String> collectionsOf(Headline e) {
         if (library == null) {
             return List.of();
         }
@@ -321,12 +321,12 @@ final class Session {
 
     // ---------------------------------------------------------------- collections
 
-    boolean isSaved(Entry e) {
+    boolean isSaved(Headline e) {
         return library != null && library.isSaved(e.item().id());
     }
 
     /** Which entries are starred on a sync server: set when synced feeds are shown, else none. */
-    java.util.function.Predicate<Entry> starred = e -> false;
+    java.util.function.Predicate<Headline> starred = e -> false;
 
     void setLibraryError(String message) {
         libraryError = Sanitize.line(message);

@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -64,16 +64,16 @@ public enum SortOrder {
     }
 
     /** How to compare two entries; {@code isRead} for the unread orders. Null for the list's own order. */
-    Comparator<Entry> comparator(Predicate<Entry> isRead) {
+    Comparator<Headline> comparator(Predicate<Headline> isRead) {
         switch (this) {
-            case DATE_ASC: return Comparator.comparing((Entry e) -> e.item().date(),
+            case DATE_ASC: return Comparator.comparing((Headline e) -> e.item().date(),
                     Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-            case TITLE_ASC: return Comparator.comparing((Entry e) -> fold(e.item().title()));
-            case TITLE_DESC: return Comparator.comparing((Entry e) -> fold(e.item().title())).reversed();
-            case FEED_ASC: return Comparator.comparing((Entry e) -> fold(e.feed().name()));
-            case FEED_DESC: return Comparator.comparing((Entry e) -> fold(e.feed().name())).reversed();
-            case UNREAD_DESC: return Comparator.comparing((Entry e) -> isRead.test(e));
-            case UNREAD_ASC: return Comparator.comparing((Entry e) -> !isRead.test(e));
+            case TITLE_ASC: return Comparator.comparing((Headline e) -> fold(e.item().title()));
+            case TITLE_DESC: return Comparator.comparing((Headline e) -> fold(e.item().title())).reversed();
+            case FEED_ASC: return Comparator.comparing((Headline e) -> fold(e.feed().name()));
+            case FEED_DESC: return Comparator.comparing((Headline e) -> fold(e.feed().name())).reversed();
+            case UNREAD_DESC: return Comparator.comparing((Headline e) -> isRead.test(e));
+            case UNREAD_ASC: return Comparator.comparing((Headline e) -> !isRead.test(e));
             default: return null;
         }
     }

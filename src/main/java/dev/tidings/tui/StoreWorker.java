@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.Saved;
 import dev.tidings.model.Library;
 import dev.tidings.store.CollectionException;
@@ -30,7 +30,7 @@ final class StoreWorker {
 
     private final BlockingQueue<ReaderEvent> queue;
     /** A headline-only entry with its body, for saving (runs on the store thread). */
-    private final UnaryOperator<Entry> withBody;
+    private final UnaryOperator<Headline> withBody;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tidings-store");
         t.setDaemon(true);
@@ -41,7 +41,7 @@ final class StoreWorker {
     /** Synced accounts: read marks of synced items are queued for them too (null without any). */
     private ReaderSync sync;
 
-    StoreWorker(BlockingQueue<ReaderEvent> queue, UnaryOperator<Entry> withBody) {
+    StoreWorker(BlockingQueue<ReaderEvent> queue, UnaryOperator<Headline> withBody) {
         this.queue = queue;
         this.withBody = withBody;
     }

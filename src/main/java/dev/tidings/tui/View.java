@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.render.Bidi;
 import dev.tidings.render.Line;
 import dev.tidings.render.Segment;
@@ -94,7 +94,7 @@ final class View {
                 break;
             }
             case ARTICLE: {
-                Entry e = s.current();
+                Headline e = s.current();
                 left = " " + (e == null ? "" : e.feed().name());
                 int idx = e == null ? -1 : s.currentIndex();
                 right = (s.showingFull() ? "reader mode  " : "")
@@ -164,7 +164,7 @@ final class View {
      * Headlines from {@code top}, on {@code rows} screen rows from row {@code origin};
      * {@code selected} is highlighted (-1: none, the list does not have the focus).
      */
-    private static void list(ReaderState s, Painter p, int w, List<Entry> items, int origin, int rows, int top,
+    private static void list(ReaderState s, Painter p, int w, List<Headline> items, int origin, int rows, int top,
                              int selected) {
         if (items.isEmpty()) {
             String msg = s.searchShown() != null && s.filter().isEmpty() ? "  Nothing matches " + s.searchShown() + "."
@@ -183,7 +183,7 @@ final class View {
             if (idx >= items.size()) {
                 break;
             }
-            Entry e = items.get(idx);
+            Headline e = items.get(idx);
             int row = r + origin;
             boolean sel = idx == selected;
             boolean unread = !s.isRead(e);

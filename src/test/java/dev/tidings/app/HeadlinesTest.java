@@ -33,17 +33,17 @@ class HeadlinesTest {
             + "<description>Body two</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
     /** What headlines() did before the primitive-key merge: a stable sort, newest first, undated last. */
-    private static List<Entry> bySort(List<LoadedFeed> feeds) {
-        List<Entry> raw = new ArrayList<>();
+    private static List<Headline> bySort(List<LoadedFeed> feeds) {
+        List<Headline> raw = new ArrayList<>();
         for (LoadedFeed f : feeds) {
             for (Item i : f.feed().items()) {
-                raw.add(new Entry(0, f, i));
+                raw.add(new Headline(0, f, i));
             }
         }
-        raw.sort(Comparator.comparing((Entry e) -> e.item().date(), Comparator.nullsLast(Comparator.reverseOrder())));
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : raw) {
-            out.add(new Entry(out.size() + 1, e.feed(), e.item()));
+        raw.sort(Comparator.comparing((Headline e) -> e.item().date(), Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Headline> out = new ArrayList<>();
+        for (Headline e : raw) {
+            out.add(new Headline(out.size() + 1, e.feed(), e.item()));
         }
         return out;
     }

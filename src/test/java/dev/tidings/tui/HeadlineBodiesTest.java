@@ -3,7 +3,7 @@ package dev.tidings.tui;
 import static dev.tidings.tui.Samples.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
@@ -51,7 +51,7 @@ class HeadlineBodiesTest {
     void anArticleWaitsForItsBodyThenShowsIt() {
         ReaderState s = state();
         keys(s, "j");
-        Entry selected = s.selectedEntry();
+        Headline selected = s.selectedEntry();
         keys(s, "Enter");
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
         assertThat(text(s)).contains("Loading the article");
@@ -97,7 +97,7 @@ class HeadlineBodiesTest {
         assertThat(s.visible()).isNotEmpty().allMatch(e -> (e.item().title() + e.feed().name()).toLowerCase()
                 .contains(word.toLowerCase()));
         keys(s, "Esc", "A", "y"); // A asks first
-        List<Entry> all = new ArrayList<>(s.visible());
+        List<Headline> all = new ArrayList<>(s.visible());
         assertThat(all).allMatch(s::isRead);
     }
 }

@@ -3,7 +3,7 @@ package dev.tidings.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.model.Feed;
 import dev.tidings.model.FeedFormat;
@@ -34,7 +34,7 @@ public final class KeyPressBench {
                     "<p>Body " + i + "</p>", List.of(), List.of()));
         }
         LoadedFeed feed = new LoadedFeed("bench", new Feed(FeedFormat.RSS_20, "Bench Feed", "", "", "", items), null);
-        List<Entry> entries = dev.tidings.app.FeedLoader.headlines(List.of(feed));
+        List<Headline> entries = dev.tidings.app.FeedLoader.headlines(List.of(feed));
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();

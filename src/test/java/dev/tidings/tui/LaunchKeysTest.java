@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.model.Enclosure;
@@ -37,7 +37,7 @@ class LaunchKeysTest {
                 null, List.of(), List.of(), "", "<p>Text.</p>", List.of(), List.of());
         LoadedFeed feed = new LoadedFeed("harbour.xml",
                 new Feed(FeedFormat.RSS_20, "Harbour Hours", "", "", "", List.of(podcast, plain)), null);
-        List<Entry> entries = FeedLoader.headlines(List.of(feed));
+        List<Headline> entries = FeedLoader.headlines(List.of(feed));
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
         s.setEntries(entries);

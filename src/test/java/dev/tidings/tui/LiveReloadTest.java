@@ -6,7 +6,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
@@ -113,7 +113,7 @@ class LiveReloadTest {
         press(new KeyStroke(KeyType.Enter));
         press(new KeyStroke(' ', false, false));
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
-        Entry reading = s.current();
+        Headline reading = s.current();
         int top = s.articleTop();
         assertThat(top).as("scrolled down a page").isPositive();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.model.Item;
 import dev.tidings.text.Width;
 import java.io.IOException;
@@ -21,7 +21,7 @@ class ReaderFixesScreenTest {
     private ByteTerminal bytes;
     private Reader reader;
 
-    private void start(int w, int h, String theme, List<Entry> entries) throws Exception {
+    private void start(int w, int h, String theme, List<Headline> entries) throws Exception {
         terminal = new DefaultVirtualTerminal(new TerminalSize(w, h));
         bytes = new ByteTerminal(w, h);
         screen = new CellScreen(terminal, bytes, Glyphs.UNICODE, BidiMode.APP);
@@ -91,11 +91,11 @@ class ReaderFixesScreenTest {
     @Test
     void showingALongLinkAtFortyByTwelveShowsAllOfIt() throws Exception {
         String url = "https://news.example.org/" + "section/".repeat(25) + "story.html?id=12345";
-        Entry first = Samples.entries().get(0);
+        Headline first = Samples.entries().get(0);
         Item it = first.item();
         Item longLink = new Item(it.id(), it.title(), url, it.published(), it.updated(), it.authors(), it.categories(),
                 it.summaryHtml(), it.contentHtml(), it.enclosures(), it.images());
-        start(40, 12, "mono", List.of(new Entry(first.number(), first.feed(), longLink)));
+        start(40, 12, "mono", List.of(new Headline(first.number(), first.feed(), longLink)));
         press("Y");
         String rows = text();
         assertThat(rows).contains("any key closes");
@@ -110,11 +110,11 @@ class ReaderFixesScreenTest {
     @Test
     void aLinkTooLongForTheWholeWindowSaysHowMuchIsNotShown() throws Exception {
         String url = "https://news.example.org/" + "x".repeat(2000);
-        Entry first = Samples.entries().get(0);
+        Headline first = Samples.entries().get(0);
         Item it = first.item();
         Item longLink = new Item(it.id(), it.title(), url, it.published(), it.updated(), it.authors(), it.categories(),
                 it.summaryHtml(), it.contentHtml(), it.enclosures(), it.images());
-        start(40, 12, "mono", List.of(new Entry(first.number(), first.feed(), longLink)));
+        start(40, 12, "mono", List.of(new Headline(first.number(), first.feed(), longLink)));
         press("Y");
         assertThat(text()).contains("more characters (y copies");
     }

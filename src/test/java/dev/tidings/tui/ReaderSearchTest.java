@@ -4,7 +4,7 @@ import static dev.tidings.tui.Samples.keys;
 import static dev.tidings.tui.Samples.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.Searching;
 import dev.tidings.app.Subscribed;
@@ -35,7 +35,7 @@ class ReaderSearchTest {
     Path tmp;
     Subscribed subscribed;
     List<Subscription> subs;
-    List<Entry> headlines;
+    List<Headline> headlines;
     ReaderState state;
 
     private static String rss(String title, String... items) {

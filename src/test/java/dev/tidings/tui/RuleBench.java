@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.IgnoreRules;
@@ -44,7 +44,7 @@ public final class RuleBench {
         return ms[ms.length / 2];
     }
 
-    static List<Entry> entries(int n) {
+    static List<Headline> entries(int n) {
         List<Item> items = new ArrayList<>(n);
         Instant t = Instant.parse("2026-11-24T12:00:00Z");
         for (int i = 0; i < n; i++) {
@@ -59,7 +59,7 @@ public final class RuleBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        List<Entry> entries = entries(n);
+        List<Headline> entries = entries(n);
         StringBuilder big = new StringBuilder();
         for (int i = 0; big.length() < 1_000_000; i++) {
             big.append(i == 0 ? "" : " or ").append("title = w").append(i);
@@ -70,14 +70,14 @@ public final class RuleBench {
         Rule titleAge = Rule.parse("title =~ \"rust\" and age < 30d");
         EntryView.Context plain = EntryView.Context.plain();
         System.out.printf("title/age rule over %d entries: %.1f ms%n", n, median(() -> {
-            for (Entry e : entries) {
+            for (Headline e : entries) {
                 titleAge.test(new EntryView(e, plain));
             }
         }));
         Rule content = Rule.parse("content =~ \"goes on with\"");
-        List<Entry> tenth = entries.subList(0, Math.max(1, n / 10));
+        List<Headline> tenth = entries.subList(0, Math.max(1, n / 10));
         System.out.printf("content rule over %d entries (rendered to text): %.1f ms%n", tenth.size(), median(() -> {
-            for (Entry e : tenth) {
+            for (Headline e : tenth) {
                 content.test(new EntryView(e, plain));
             }
         }));

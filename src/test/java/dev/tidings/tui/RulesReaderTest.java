@@ -2,7 +2,7 @@ package dev.tidings.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.rules.Rule;
 import dev.tidings.subs.QueryFeed;
@@ -64,8 +64,8 @@ class RulesReaderTest {
     void aBadRuleIsAStatusErrorAndTheListStaysAsItWas() {
         ReaderState s = Samples.state(100, 30);
         Samples.keys(s, "j", "j");
-        Entry was = s.selectedEntry();
-        List<Entry> before = s.visible();
+        Headline was = s.selectedEntry();
+        List<Headline> before = s.visible();
         rule(s, "title =~");
         assertThat(s.statusIsError()).isTrue();
         assertThat(s.statusText()).isEqualTo("rule: column 9: expected a value, found end of rule");
@@ -78,7 +78,7 @@ class RulesReaderTest {
     void sCyclesTheOrdersAndTheCursorStaysOnTheSameArticle() {
         ReaderState s = Samples.state(100, 30);
         Samples.keys(s, "j", "j", "j");
-        Entry was = s.selectedEntry();
+        Headline was = s.selectedEntry();
         assertThat(s.sortOrder()).isEqualTo(SortOrder.DATE_DESC);
         s.key("S");
         assertThat(s.sortOrder()).isEqualTo(SortOrder.DATE_ASC);
@@ -101,7 +101,7 @@ class RulesReaderTest {
     @Test
     void unreadFirstPutsReadArticlesLast() {
         ReaderState s = Samples.state(100, 30);
-        Entry top = s.selectedEntry();
+        Headline top = s.selectedEntry();
         s.key("m"); // the first article read
         for (SortOrder o = s.sortOrder(); o != SortOrder.UNREAD_DESC; o = s.sortOrder()) {
             s.key("S");
@@ -125,13 +125,13 @@ class RulesReaderTest {
         s.setSize(100, 30);
         s.setRules(IgnoreRules.NONE, List.of(), SortOrder.DATE_ASC);
         s.setEntries(Samples.entries());
-        List<Entry> newestFirst = Samples.entries();
+        List<Headline> newestFirst = Samples.entries();
         assertThat(s.visible().get(0).item().id()).isEqualTo(newestFirst.get(newestFirst.size() - 1).item().id());
     }
 
     @Test
     void ignoreRulesHideArticlesAtStartAndOnEveryReload() throws Exception {
-        List<Entry> entries = Samples.entries();
+        List<Headline> entries = Samples.entries();
         String hidden = entries.get(1).item().title();
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
@@ -151,7 +151,7 @@ class RulesReaderTest {
         s.setRules(IgnoreRules.NONE, List.of(new QueryFeed("Unread Valley", "unread = \"yes\" and tags # local", List.of()),
                 new QueryFeed("Broken", "title =~", List.of())), SortOrder.DATE_DESC);
         s.setFeedRows(SplitPaneTest.rows());
-        List<Entry> entries = SplitPaneTest.twoFeeds();
+        List<Headline> entries = SplitPaneTest.twoFeeds();
         s.setEntries(entries);
         assertThat(s.listRows()).extracting(ReaderState.ListRow::label).startsWith("All feeds", "Unread Valley",
                 "Broken  (rule: column 9: expected a value, found end of rule)");

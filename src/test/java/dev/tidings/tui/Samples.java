@@ -1,6 +1,6 @@
 package dev.tidings.tui;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.feed.Detail;
 import dev.tidings.feed.FeedException;
@@ -12,7 +12,7 @@ final class Samples {
     private Samples() {
     }
 
-    static List<Entry> entries() {
+    static List<Headline> entries() {
         try {
             return FeedLoader.headlines(List.of(FeedLoader.loadSample(Detail.FULL)));
         } catch (FeedException e) {

@@ -2,7 +2,7 @@ package dev.tidings.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.app.Entry;
+import dev.tidings.app.Headline;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadedFeed;
 import dev.tidings.feed.Detail;
@@ -21,7 +21,7 @@ class SplitPaneTest {
     static final String VALLEY = "https://valley.example/feed.xml";
 
     /** The sample's articles shared out between two feeds: odd ones to the first, even ones to the second. */
-    static List<Entry> twoFeeds() {
+    static List<Headline> twoFeeds() {
         LoadedFeed sample;
         try {
             sample = FeedLoader.loadSample(Detail.FULL);
