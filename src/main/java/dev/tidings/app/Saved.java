@@ -1,6 +1,6 @@
 package dev.tidings.app;
 
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Feed;
 import dev.tidings.model.FeedFormat;
 import dev.tidings.model.Item;
@@ -50,7 +50,7 @@ public final class Saved {
      * A collection's articles as numbered headlines, grouped under their feeds' names, newest
      * first: what `dump --collection` and the TUI show, readable with no feed and no network.
      */
-    public static List<Headline> entries(Library library, Collection c) {
+    public static List<Headline> entries(Library library, SavedCollection c) {
         Map<String, List<Item>> byFeed = new LinkedHashMap<>();
         for (String key : c.articles()) {
             SavedArticle a = library.articles().get(key);

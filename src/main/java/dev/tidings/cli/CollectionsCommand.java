@@ -8,7 +8,7 @@ import dev.tidings.app.Saved;
 import dev.tidings.feed.Detail;
 import dev.tidings.feed.FeedException;
 import dev.tidings.fetch.SourceException;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.render.MarkdownWriter;
 import dev.tidings.store.CollectionException;
@@ -91,7 +91,7 @@ final class CollectionsCommand implements Callable<Integer> {
             if (fmt.equals("json")) {
                 try (JsonGenerator g = Json.generator(out, true)) {
                     g.writeStartArray();
-                    for (Collection col : lib.newestFirst()) {
+                    for (SavedCollection col : lib.newestFirst()) {
                         g.writeStartObject();
                         Json.line(g, "name", col.name());
                         g.writeNumberField("items", col.articles().size());
@@ -108,7 +108,7 @@ final class CollectionsCommand implements Callable<Integer> {
             } else if (lib.collections().isEmpty()) {
                 out.println("No collections yet. Create one with: tidings collections create NAME");
             } else {
-                for (Collection col : lib.newestFirst()) {
+                for (SavedCollection col : lib.newestFirst()) {
                     out.println(String.format("%4d  %s  %s", col.articles().size(),
                             Formats.day(col.created(), c.env().zone), Sanitize.line(col.name())));
                 }
@@ -138,7 +138,7 @@ final class CollectionsCommand implements Callable<Integer> {
                 if (found == null) {
                     return ExitCodes.USAGE;
                 }
-                Collection c = found.collection();
+                SavedCollection c = found.collection();
                 List<Headline> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {
@@ -187,13 +187,13 @@ final class CollectionsCommand implements Callable<Integer> {
     }
 
     /** A collection and its saved articles as entries, numbered as 'dump --collection NAME --item N' takes them. */
-    record Found(Collection collection, List<Headline> entries) {
+    record Found(SavedCollection collection, List<Headline> entries) {
     }
 
     /** The collection named {@code name}; null after the one-line "no collection named" error (exit code 2). */
     static Found find(CommonOptions common, String name) throws StoreException {
         Library lib = store(common).read();
-        Collection c = lib.find(name).orElse(null);
+        SavedCollection c = lib.find(name).orElse(null);
         if (c == null) {
             common.usage(noSuch(lib, name));
             return null;
@@ -202,7 +202,7 @@ final class CollectionsCommand implements Callable<Integer> {
     }
 
     static String noSuch(Library lib, String name) {
-        List<String> known = lib.collections().stream().map(Collection::name).toList();
+        List<String> known = lib.collections().stream().map(SavedCollection::name).toList();
         return "no collection named '" + Sanitize.line(name) + "'"
                 + (known.isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ", known));
     }
@@ -358,7 +358,7 @@ final class CollectionsCommand implements Callable<Integer> {
                 if (found == null) {
                     return ExitCodes.USAGE;
                 }
-                Collection c = found.collection();
+                SavedCollection c = found.collection();
                 List<Headline> entries = found.entries();
                 PrintWriter out = common.out();
                 switch (format) {

@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Item;
 import dev.tidings.render.FigureHtml;
 import dev.tidings.text.Sanitize;
@@ -21,7 +21,7 @@ final class Exports {
     private Exports() {
     }
 
-    static String opml(Collection c, List<Headline> entries) {
+    static String opml(SavedCollection c, List<Headline> entries) {
         return dev.tidings.subs.Opml.document(xml(c.name()), w -> {
             for (Headline e : entries) {
                 w.writeCharacters("\n    ");
@@ -38,7 +38,7 @@ final class Exports {
         });
     }
 
-    static String atom(Collection c, List<Headline> entries, Instant now) {
+    static String atom(SavedCollection c, List<Headline> entries, Instant now) {
         StringWriter sw = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);

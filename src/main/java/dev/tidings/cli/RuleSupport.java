@@ -4,7 +4,7 @@ import dev.tidings.app.Headline;
 import dev.tidings.app.EntryView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.app.Subscribed;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.rules.Rule;
 import dev.tidings.rules.RuleException;
@@ -93,9 +93,9 @@ final class RuleSupport {
         return c;
     }
 
-    private static List<String> names(List<Collection> cs) {
+    private static List<String> names(List<SavedCollection> cs) {
         List<String> out = new ArrayList<>(cs.size());
-        for (Collection c : cs) {
+        for (SavedCollection c : cs) {
             out.add(c.name());
         }
         return out;

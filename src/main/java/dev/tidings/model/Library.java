@@ -23,16 +23,16 @@ import java.util.function.Supplier;
  * and counts should not pay for building them all.
  */
 public final class Library {
-    private final List<Collection> collections;
+    private final List<SavedCollection> collections;
     private final Map<String, SavedArticle> articles;
     /** Every key some collection holds: {@link #isSaved} is asked once per painted row. */
     private final Set<String> saved;
 
-    public Library(List<Collection> collections, Map<String, SavedArticle> articles) {
+    public Library(List<SavedCollection> collections, Map<String, SavedArticle> articles) {
         this.collections = List.copyOf(collections);
         this.articles = articles instanceof LazyArticles ? articles : Map.copyOf(articles);
         Set<String> keys = new HashSet<>();
-        for (Collection c : this.collections) {
+        for (SavedCollection c : this.collections) {
             keys.addAll(c.articles());
         }
         this.saved = keys;
@@ -49,7 +49,7 @@ public final class Library {
         return new LazyArticles(Map.copyOf(sources));
     }
 
-    public List<Collection> collections() {
+    public List<SavedCollection> collections() {
         return collections;
     }
 
@@ -58,8 +58,8 @@ public final class Library {
     }
 
     /** The collection with this name, ignoring case. */
-    public Optional<Collection> find(String name) {
-        for (Collection c : collections) {
+    public Optional<SavedCollection> find(String name) {
+        for (SavedCollection c : collections) {
             if (c.name().equalsIgnoreCase(name)) {
                 return Optional.of(c);
             }
@@ -68,12 +68,12 @@ public final class Library {
     }
 
     /** Collections holding this article. */
-    public List<Collection> collectionsOf(String articleKey) {
-        List<Collection> out = new ArrayList<>();
+    public List<SavedCollection> collectionsOf(String articleKey) {
+        List<SavedCollection> out = new ArrayList<>();
         if (!saved.contains(articleKey)) {
             return out;
         }
-        for (Collection c : collections) {
+        for (SavedCollection c : collections) {
             if (c.contains(articleKey)) {
                 out.add(c);
             }
@@ -87,9 +87,9 @@ public final class Library {
     }
 
     /** Collections newest first (then by name), as the browser shows them. */
-    public List<Collection> newestFirst() {
-        List<Collection> out = new ArrayList<>(collections);
-        out.sort(Comparator.comparing(Collection::created, Comparator.nullsLast(Comparator.reverseOrder()))
+    public List<SavedCollection> newestFirst() {
+        List<SavedCollection> out = new ArrayList<>(collections);
+        out.sort(Comparator.comparing(SavedCollection::created, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(c -> c.name().toLowerCase(Locale.ROOT)));
         return out;
     }

@@ -4,7 +4,7 @@ import dev.tidings.io.AtomicFiles;
 import dev.tidings.io.LockFile;
 import dev.tidings.io.OwnFiles;
 import dev.tidings.io.TempFiles;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
@@ -127,9 +127,9 @@ public final class CollectionStore {
         readOnly = index.version > SCHEMA_VERSION;
         indexBytes = bytes;
         indexStamp = stamp;
-        List<Collection> collections = new ArrayList<>();
+        List<SavedCollection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : index.collections) {
-            collections.add(new Collection(c.name, WireMapper.instant(c.created), c.articles));
+            collections.add(new SavedCollection(c.name, WireMapper.instant(c.created), c.articles));
         }
         return new Library(collections, Map.of());
     }
@@ -267,9 +267,9 @@ public final class CollectionStore {
         if (dto == cached && cachedLibrary != null) {
             return cachedLibrary;
         }
-        List<Collection> collections = new ArrayList<>();
+        List<SavedCollection> collections = new ArrayList<>();
         for (Dto.CollectionDto c : dto.collections) {
-            collections.add(new Collection(c.name, WireMapper.instant(c.created), c.articles));
+            collections.add(new SavedCollection(c.name, WireMapper.instant(c.created), c.articles));
         }
         Library lib = new Library(collections, Library.lazyArticles(dto.articles));
         if (dto == cached) {

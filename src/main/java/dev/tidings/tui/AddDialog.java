@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 
 /**
  * "Add to collection": an overlay over the list or article it was opened from, with a tick for
@@ -58,7 +58,7 @@ final class AddDialog extends ScreenState {
         if (session.library == null || session.library.collections().isEmpty() || entry == null || !session.writable()) {
             return;
         }
-        Collection c = session.library.collections().get(cursor.selected());
+        SavedCollection c = session.library.collections().get(cursor.selected());
         boolean add = !c.contains(entry.item().id());
         session.effect(new ReaderState.Effect.Toggle(c.name(), entry, add));
     }

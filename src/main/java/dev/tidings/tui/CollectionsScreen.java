@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.store.CollectionStore;
 import java.util.List;
 
@@ -34,11 +34,11 @@ final class CollectionsScreen extends ScreenState {
     }
 
     /** The collection under the cursor (newest first), or null. */
-    Collection selectedCollection() {
+    SavedCollection selectedCollection() {
         if (session.library == null || session.library.collections().isEmpty()) {
             return null;
         }
-        List<Collection> list = session.library.newestFirst();
+        List<SavedCollection> list = session.library.newestFirst();
         return list.get(Cursor.clamp(cursor.selected(), 0, list.size() - 1));
     }
 
@@ -48,7 +48,7 @@ final class CollectionsScreen extends ScreenState {
 
     @Override
     void act(Action a, int n) {
-        Collection c = selectedCollection();
+        SavedCollection c = selectedCollection();
         switch (a) {
             case OPEN:
                 if (c != null) {
@@ -103,7 +103,7 @@ final class CollectionsScreen extends ScreenState {
      */
     void libraryChanged() {
         if (session.library != null) {
-            List<Collection> list = session.library.newestFirst();
+            List<SavedCollection> list = session.library.newestFirst();
             int pending = indexOf(list, pendingName);
             int followed = indexOf(list, followName);
             if (pending >= 0) {
@@ -116,7 +116,7 @@ final class CollectionsScreen extends ScreenState {
         resized();
     }
 
-    private static int indexOf(List<Collection> list, String name) {
+    private static int indexOf(List<SavedCollection> list, String name) {
         if (name != null) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).name().equalsIgnoreCase(name)) {
@@ -128,7 +128,7 @@ final class CollectionsScreen extends ScreenState {
     }
 
     private void remember() {
-        Collection c = selectedCollection();
+        SavedCollection c = selectedCollection();
         followName = c == null ? null : c.name();
     }
 
@@ -164,7 +164,7 @@ final class CollectionsScreen extends ScreenState {
     }
 
     private void rename(String raw) {
-        Collection c = selectedCollection();
+        SavedCollection c = selectedCollection();
         String name = raw.strip();
         if (c == null || name.equals(c.name())) {
             return;

@@ -2,7 +2,7 @@ package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
 import dev.tidings.app.Saved;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -267,7 +267,7 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     /** Shows a collection's articles (again, after the collections changed). */
-    void showCollection(Collection c) {
+    void showCollection(SavedCollection c) {
         collection = c.name();
         showEntries(Saved.entries(session.library, c));
     }

@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import java.util.ArrayList;
@@ -413,7 +413,7 @@ final class Navigator {
         for (ScreenState s : new ArrayList<>(stack)) {
             if (s instanceof HeadlinesScreen && ((HeadlinesScreen) s).collection() != null && stack.contains(s)) {
                 HeadlinesScreen h = (HeadlinesScreen) s;
-                Collection c = lib.find(h.collection()).orElse(null);
+                SavedCollection c = lib.find(h.collection()).orElse(null);
                 if (c == null) { // deleted while shown: back to the browser it was opened from
                     popTo(below(h));
                 } else {

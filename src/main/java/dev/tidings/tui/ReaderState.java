@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.render.Article;
@@ -547,7 +547,7 @@ public final class ReaderState {
     // ---------------------------------------------------------------- collections
 
     /** The collection under the browser's cursor (newest first), or null. */
-    public Collection browserCollection() {
+    public SavedCollection browserCollection() {
         return nav.browser().selectedCollection();
     }
 

@@ -313,7 +313,7 @@ final class Session {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        for (dev.tidings.model.Collection c : library.collectionsOf(e.item().id())) {
+        for (dev.tidings.model.SavedCollection c : library.collectionsOf(e.item().id())) {
             names.add(c.name());
         }
         return names;

@@ -427,7 +427,7 @@ final class View {
             p.text(2, 5, w, Width.ellipsize("Press n to create one, or a on any article to save it.", w - 3), Ui.META);
             return;
         }
-        List<dev.tidings.model.Collection> list = lib.newestFirst();
+        List<dev.tidings.model.SavedCollection> list = lib.newestFirst();
         int rows = Math.max(1, s.rows() - 1);
         p.text(1, 1, w, Width.ellipsize(list.size() + (list.size() == 1 ? " collection" : " collections")
                 + ", newest first", w - 2), Ui.META);
@@ -436,7 +436,7 @@ final class View {
             if (idx >= list.size()) {
                 break;
             }
-            dev.tidings.model.Collection c = list.get(idx);
+            dev.tidings.model.SavedCollection c = list.get(idx);
             int row = r + 2;
             boolean sel = idx == s.browserSelected();
             if (sel) {
@@ -461,7 +461,7 @@ final class View {
         int boxW = Math.min(w - 2, 60);
         int left = (w - boxW) / 2;
         int right = left + boxW - 1;
-        List<dev.tidings.model.Collection> list = lib == null ? List.of() : lib.collections();
+        List<dev.tidings.model.SavedCollection> list = lib == null ? List.of() : lib.collections();
         int inner = Math.max(3, Math.min(list.isEmpty() ? 3 : list.size(), h - 9));
         int top = Math.max(1, (h - inner - 7) / 2);
         int bottom = top + inner + 5;
@@ -483,7 +483,7 @@ final class View {
             int first = Math.max(0, Math.min(s.dialogSelected() - inner + 1, list.size() - inner));
             for (int i = 0; i < inner && first + i < list.size(); i++) {
                 int idx = first + i;
-                dev.tidings.model.Collection c = list.get(idx);
+                dev.tidings.model.SavedCollection c = list.get(idx);
                 boolean in = s.dialogEntry() != null && c.contains(s.dialogEntry().item().id());
                 boolean sel = idx == s.dialogSelected();
                 int row = top + 3 + i;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import dev.tidings.store.CollectionStore;
@@ -61,7 +61,7 @@ class CollectionsFuzzTest {
             assertThat(quick).as("the quick read accepts what the strict read accepts").isNotNull();
             assertThat(quick.collections()).as("both reads see the same collections")
                     .isEqualTo(strict.collections());
-            for (Collection c : strict.collections()) {
+            for (SavedCollection c : strict.collections()) {
                 Budget.assertPrintable("collection name", c.name(), false);
             }
             for (Map.Entry<String, SavedArticle> e : strict.articles().entrySet()) {

@@ -18,8 +18,8 @@ class LibraryTest {
         return new SavedArticle(key, item, "Feed", "", Instant.parse("2026-11-25T08:00:00Z"));
     }
 
-    private static final Collection A = new Collection("A", Instant.parse("2026-11-01T00:00:00Z"), List.of("a", "b"));
-    private static final Collection B = new Collection("B", Instant.parse("2026-11-02T00:00:00Z"), List.of("b", "c"));
+    private static final SavedCollection A = new SavedCollection("A", Instant.parse("2026-11-01T00:00:00Z"), List.of("a", "b"));
+    private static final SavedCollection B = new SavedCollection("B", Instant.parse("2026-11-02T00:00:00Z"), List.of("b", "c"));
 
     @Test
     void isSavedAndCollectionsOfAnswerFromEveryCollection() {

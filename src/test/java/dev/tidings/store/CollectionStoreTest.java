@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
@@ -73,7 +73,7 @@ class CollectionStoreTest {
 
         Library lib = reread();
         assertThat(lib.collections()).hasSize(1);
-        Collection c = lib.collections().get(0);
+        SavedCollection c = lib.collections().get(0);
         assertThat(c.name()).isEqualTo("Reading list");
         assertThat(c.created()).isNotNull();
         assertThat(c.articles()).containsExactly("urn:tidings:1");
@@ -139,7 +139,7 @@ class CollectionStoreTest {
         JsonNode json = fileJson();
         assertThat(json.get("articles").size()).isEqualTo(1);
         assertThat(json.get("articles").has("shared")).isTrue();
-        assertThat(reread().collectionsOf("shared")).extracting(Collection::name).containsExactly("Climate", "Alps");
+        assertThat(reread().collectionsOf("shared")).extracting(SavedCollection::name).containsExactly("Climate", "Alps");
 
         store.remove("Climate", "shared");
         Library afterOne = reread();
@@ -165,7 +165,7 @@ class CollectionStoreTest {
         store.add("Alps", article("only-alps"));
 
         Library lib = store.delete("climate");
-        assertThat(lib.collections()).extracting(Collection::name).containsExactly("Alps");
+        assertThat(lib.collections()).extracting(SavedCollection::name).containsExactly("Alps");
         assertThat(reread().articles().keySet()).containsExactlyInAnyOrder("shared", "only-alps");
         assertThat(fileJson().get("articles").has("only-climate")).isFalse();
     }
@@ -235,14 +235,14 @@ class CollectionStoreTest {
         CollectionStore store = store();
         store.create("x".repeat(100));
         store.create("📚".repeat(100)); // 100 code points, 200 UTF-16 chars
-        assertThat(reread().collections()).extracting(Collection::name)
+        assertThat(reread().collections()).extracting(SavedCollection::name)
                 .containsExactly("x".repeat(100), "📚".repeat(100));
     }
 
     @Test
     void namesAreTrimmedBeforeTheyAreStored() throws Exception {
         store().create("  Weekend reads  ");
-        assertThat(reread().collections()).extracting(Collection::name).containsExactly("Weekend reads");
+        assertThat(reread().collections()).extracting(SavedCollection::name).containsExactly("Weekend reads");
     }
 
     @Test
@@ -261,7 +261,7 @@ class CollectionStoreTest {
         store.create("news");
         store.add("news", article("k"));
         Library lib = store.rename("news", "News");
-        assertThat(lib.collections()).extracting(Collection::name).containsExactly("News");
+        assertThat(lib.collections()).extracting(SavedCollection::name).containsExactly("News");
         assertThat(reread().find("News").orElseThrow().articles()).containsExactly("k");
     }
 
@@ -274,7 +274,7 @@ class CollectionStoreTest {
                 .hasMessage("a collection named 'Climate' exists already");
         assertThatThrownBy(() -> store.rename("Nowhere", "Elsewhere")).isInstanceOf(CollectionException.class)
                 .hasMessageContaining("no collection named 'Nowhere'");
-        assertThat(reread().collections()).extracting(Collection::name).containsExactly("Alps", "Climate");
+        assertThat(reread().collections()).extracting(SavedCollection::name).containsExactly("Alps", "Climate");
     }
 
     @ParameterizedTest
@@ -291,7 +291,7 @@ class CollectionStoreTest {
         store.rename(name + " 2", name);
 
         Library back = new CollectionStore(file).read();
-        assertThat(back.collections()).extracting(Collection::name).containsExactly(name);
+        assertThat(back.collections()).extracting(SavedCollection::name).containsExactly(name);
         assertThat(back.find(name).orElseThrow().articles()).containsExactly("k");
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.map(p -> dir.relativize(p).toString()).collect(Collectors.toSet()))
@@ -398,8 +398,8 @@ class CollectionStoreTest {
             Files.copy(in, file());
         }
         Library lib = store().read();
-        assertThat(lib.collections()).extracting(Collection::name).containsExactly("Reading list", "Alps");
-        assertThat(lib.newestFirst()).extracting(Collection::name).containsExactly("Alps", "Reading list");
+        assertThat(lib.collections()).extracting(SavedCollection::name).containsExactly("Reading list", "Alps");
+        assertThat(lib.newestFirst()).extracting(SavedCollection::name).containsExactly("Alps", "Reading list");
         assertThat(lib.collectionsOf("urn:b")).hasSize(2);
         assertThat(lib.articles().get("urn:a").item().published()).isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
     }
@@ -475,7 +475,7 @@ class CollectionStoreTest {
         assertThat(store.read().collections()).isEmpty();
 
         store.create("Fresh start");
-        assertThat(reread().collections()).extracting(Collection::name).containsExactly("Fresh start");
+        assertThat(reread().collections()).extracting(SavedCollection::name).containsExactly("Fresh start");
         assertThat(Files.readAllBytes(backup)).isEqualTo(original);
 
         Path second = store.moveAside(); // same second: a second backup, the first is kept

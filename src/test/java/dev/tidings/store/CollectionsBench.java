@@ -1,6 +1,6 @@
 package dev.tidings.store;
 
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
@@ -286,7 +286,7 @@ public final class CollectionsBench {
     /** What the browser (TUI and `collections list`) does: the quick index read. */
     private static Library open(Path file) throws StoreException {
         Library lib = new CollectionStore(file).readIndex();
-        List<Collection> shown = lib.newestFirst();
+        List<SavedCollection> shown = lib.newestFirst();
         if (shown.size() < COLLECTIONS) {
             throw new IllegalStateException("expected " + COLLECTIONS + " collections, got " + shown.size());
         }

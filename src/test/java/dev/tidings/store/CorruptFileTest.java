@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,7 +189,7 @@ class CorruptFileTest {
         assertThat(Files.readAllBytes(backup)).isEqualTo(bytes);
         assertThat(store.read()).isEqualTo(Library.EMPTY);
         store.create("Fresh");
-        assertThat(new CollectionStore(file()).read().collections()).extracting(Collection::name).containsExactly("Fresh");
+        assertThat(new CollectionStore(file()).read().collections()).extracting(SavedCollection::name).containsExactly("Fresh");
         assertThat(Files.readAllBytes(backup)).isEqualTo(bytes);
     }
 

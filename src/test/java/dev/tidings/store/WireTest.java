@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import java.io.ByteArrayOutputStream;
@@ -490,7 +490,7 @@ class WireTest {
         plainFile();
         Library index = new CollectionStore(file()).readIndex();
         List<String> names = new ArrayList<>();
-        for (Collection c : index.newestFirst()) {
+        for (SavedCollection c : index.newestFirst()) {
             names.add(c.name());
         }
         assertThat(names).contains("Reading list", "Ünïcödé ✓ \"quoted\" \\ back");

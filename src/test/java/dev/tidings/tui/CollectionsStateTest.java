@@ -5,7 +5,7 @@ import static dev.tidings.tui.Samples.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.app.Saved;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import java.time.Instant;
@@ -20,10 +20,10 @@ class CollectionsStateTest {
     static Library library(ReaderState s, String... namesWithFirstArticle) {
         var entries = Samples.entries();
         SavedArticle first = Saved.snapshot(entries.get(0), T0);
-        List<Collection> cols = new java.util.ArrayList<>();
+        List<SavedCollection> cols = new java.util.ArrayList<>();
         int i = 0;
         for (String n : namesWithFirstArticle) {
-            cols.add(new Collection(n, T0.plusSeconds(i++), List.of(first.key())));
+            cols.add(new SavedCollection(n, T0.plusSeconds(i++), List.of(first.key())));
         }
         return new Library(cols, Map.of(first.key(), first));
     }

@@ -5,7 +5,7 @@ import static dev.tidings.tui.Samples.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.app.Saved;
-import dev.tidings.model.Collection;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
 import java.time.Instant;
@@ -29,9 +29,9 @@ class NavigatorTest {
             saved.put(a.key(), a);
             keys.add(a.key());
         }
-        List<Collection> cols = new ArrayList<>();
+        List<SavedCollection> cols = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            cols.add(new Collection(names[i], T0.plusSeconds(i), keys));
+            cols.add(new SavedCollection(names[i], T0.plusSeconds(i), keys));
         }
         return new Library(cols, saved);
     }
@@ -74,10 +74,10 @@ class NavigatorTest {
         keys(s, "d", "y");
         assertThat(CollectionsStateTest.effects(s)).containsExactly(new ReaderState.Effect.Remove("Later", third));
         Library after = library(4, "Later");
-        Collection later = after.collections().get(0);
+        SavedCollection later = after.collections().get(0);
         List<String> left = new ArrayList<>(later.articles());
         left.remove(third);
-        s.setLibrary(new Library(List.of(new Collection("Later", later.created(), left)), after.articles()), false);
+        s.setLibrary(new Library(List.of(new SavedCollection("Later", later.created(), left)), after.articles()), false);
         assertThat(s.visible()).hasSize(3);
         assertThat(s.selected()).isEqualTo(2);
         assertThat(s.selectedEntry().item().id()).isEqualTo(fourth);

@@ -116,14 +116,14 @@ class ScreenTest {
     void aCollectionOpenedBeforeItsArticlesAreReadSaysItIsLoading() throws IOException {
         start(80, 16);
         // the quick index read: names and keys, no articles yet
-        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.Collection("Later",
+        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.SavedCollection("Later",
                 java.time.Instant.parse("2026-11-20T10:00:00Z"), List.of("https://news.example.org/a"))), Map.of()), false);
         press('c');
         press(KeyType.Enter);
         assertThat(text()).contains("Loading the collection…").doesNotContain("This collection is empty");
         screen.stopScreen();
         start(80, 16);
-        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.Collection("Empty",
+        reader.state().setLibrary(new dev.tidings.model.Library(List.of(new dev.tidings.model.SavedCollection("Empty",
                 java.time.Instant.parse("2026-11-20T10:00:00Z"), List.of())), Map.of()), false);
         press('c');
         press(KeyType.Enter);

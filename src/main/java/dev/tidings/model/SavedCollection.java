@@ -10,8 +10,8 @@ import java.util.List;
  * @param created  when it was made
  * @param articles keys of its saved articles, in the order they were added
  */
-public record Collection(String name, Instant created, List<String> articles) {
-    public Collection {
+public record SavedCollection(String name, Instant created, List<String> articles) {
+    public SavedCollection {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("collection name must not be empty");
         }
