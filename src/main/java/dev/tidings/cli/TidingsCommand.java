@@ -2,7 +2,7 @@ package dev.tidings.cli;
 
 import dev.tidings.text.Sanitize;
 import dev.tidings.tui.KeyMap;
-import dev.tidings.tui.Reader;
+import dev.tidings.tui.ReaderLoop;
 import dev.tidings.tui.Theme;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,7 +118,7 @@ final class TidingsCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Reader.TtySettings tty = new Reader.TtySettings(List.of("on", "yes", "true").contains(mouseValue),
+        ReaderLoop.TtySettings tty = new ReaderLoop.TtySettings(List.of("on", "yes", "true").contains(mouseValue),
                 config.get("browser"));
         dev.tidings.tui.Launchers launchers;
         try {
@@ -186,7 +186,7 @@ final class TidingsCommand implements Callable<Integer> {
                     subscriptions = all;
                 }
             }
-            Reader.Outcome outcome = Reader.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
+            ReaderLoop.Outcome outcome = ReaderLoop.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
                     common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty,
                     launchers, new dev.tidings.tui.ReaderRules(ignores, queries, sort), live);
             if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * The reader's side of sync, kept out of {@link Reader}'s loop: which feeds are synced, R on them
+ * The reader's side of sync, kept out of {@link ReaderLoop}'s loop: which feeds are synced, R on them
  * (a sync of their accounts, on a background thread), read marks and stars of synced items into the
  * account's queue (on the store worker: the UI thread only flips the in-memory state).
  */

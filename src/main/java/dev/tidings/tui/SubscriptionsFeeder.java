@@ -185,7 +185,7 @@ final class SubscriptionsFeeder {
             error = error.substring(s.url().length() + 2); // the row names the feed already
         }
         if (name.isEmpty()) {
-            name = s.url(); // the feed's title replaces it on the UI thread (Reader.nameRows)
+            name = s.url(); // the feed's title replaces it on the UI thread (ReaderLoop.nameRows)
         }
         return new ReaderState.FeedRow(s.url(), name, s.tags(), updated, error);
     }

@@ -39,7 +39,7 @@ public final class KeyPressBench {
         CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
-        Reader reader = new Reader(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), Map.of(), null);
+        ReaderLoop reader = new ReaderLoop(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), Map.of(), null);
         reader.resize();
         state.setEntries(entries);
         reader.render();
@@ -94,7 +94,7 @@ public final class KeyPressBench {
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keypress");
         state.setReadState(new dev.tidings.store.ReadState(dir.resolve("read-state")));
-        Reader reader = new Reader(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), Map.of(), null);
+        ReaderLoop reader = new ReaderLoop(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), Map.of(), null);
         reader.resize();
         state.setFeedRows(rows);
         state.setEntries(dev.tidings.app.FeedLoader.headlines(feeds));
@@ -116,7 +116,7 @@ public final class KeyPressBench {
         screen.stopScreen();
     }
 
-    private static void press(Reader reader, String key) throws java.io.IOException {
+    private static void press(ReaderLoop reader, String key) throws java.io.IOException {
         reader.handleKey(key.equals(" ") ? new KeyStroke(' ', false, false)
                 : key.equals("\t") ? new KeyStroke(com.googlecode.lanterna.input.KeyType.Tab)
                 : new KeyStroke(key.charAt(0), false, false));

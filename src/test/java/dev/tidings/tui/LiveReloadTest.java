@@ -38,7 +38,7 @@ class LiveReloadTest {
     DefaultVirtualTerminal terminal;
     ByteTerminal bytes;
     CellScreen screen;
-    Reader reader;
+    ReaderLoop reader;
     Feed harbour;
     Feed valley;
 
@@ -56,13 +56,13 @@ class LiveReloadTest {
         valley = new Feed(f.format(), "Valley Courier", f.link(), "", null, b);
     }
 
-    Reader open(Map<String, String> env, LiveOptions live) throws Exception {
+    ReaderLoop open(Map<String, String> env, LiveOptions live) throws Exception {
         terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         bytes = new ByteTerminal(80, 24);
         screen = new CellScreen(terminal, bytes, Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), java.time.ZoneOffset.UTC);
-        reader = new Reader(screen, state, Theme.load("mono", Theme.Depth.NONE), env, null);
+        reader = new ReaderLoop(screen, state, Theme.load("mono", Theme.Depth.NONE), env, null);
         reader.live(live);
         reader.resize();
         reader.handleEvent(new ReaderEvent.Loaded(0, loaded(HARBOUR, harbour)));

@@ -19,7 +19,7 @@ class ReaderFixesScreenTest {
     private DefaultVirtualTerminal terminal;
     private CellScreen screen;
     private ByteTerminal bytes;
-    private Reader reader;
+    private ReaderLoop reader;
 
     private void start(int w, int h, String theme, List<Headline> entries) throws Exception {
         terminal = new DefaultVirtualTerminal(new TerminalSize(w, h));
@@ -27,7 +27,7 @@ class ReaderFixesScreenTest {
         screen = new CellScreen(terminal, bytes, Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), java.time.ZoneOffset.UTC);
-        reader = new Reader(screen, state, Theme.load(theme, Theme.Depth.ANSI16), Map.of(), null);
+        reader = new ReaderLoop(screen, state, Theme.load(theme, Theme.Depth.ANSI16), Map.of(), null);
         reader.resize();
         state.setEntries(entries);
         reader.render();

@@ -28,9 +28,9 @@ class ScreenTest {
     DefaultVirtualTerminal terminal;
     CellScreen screen;
     ByteTerminal bytes;
-    Reader reader;
+    ReaderLoop reader;
 
-    Reader start(int w, int h) throws IOException {
+    ReaderLoop start(int w, int h) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(w, h));
         bytes = new ByteTerminal(w, h);
         screen = new CellScreen(terminal, bytes, Glyphs.UNICODE, BidiMode.APP);
@@ -42,7 +42,7 @@ class ScreenTest {
             throw new AssertionError(e);
         }
         ReaderState state = new ReaderState(KeyMap.defaults(), java.time.ZoneOffset.UTC);
-        reader = new Reader(screen, state, theme, Map.of(), null);
+        reader = new ReaderLoop(screen, state, theme, Map.of(), null);
         reader.resize();
         state.setEntries(Samples.entries());
         reader.render();

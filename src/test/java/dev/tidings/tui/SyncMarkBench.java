@@ -50,7 +50,7 @@ public final class SyncMarkBench {
         CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
         screen.startScreen();
         ReaderState state = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
-        Reader reader = new Reader(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), env, null);
+        ReaderLoop reader = new ReaderLoop(screen, state, Theme.load("dark", Theme.Depth.TRUECOLOR), env, null);
         reader.openReadState(home.resolve("data/tidings/read-state"));
         reader.sync(new ReaderSync(env));
         reader.resize();
@@ -86,7 +86,7 @@ public final class SyncMarkBench {
         return new KeyStroke(c, false, false);
     }
 
-    private static void press(Reader reader, KeyStroke k) throws java.io.IOException {
+    private static void press(ReaderLoop reader, KeyStroke k) throws java.io.IOException {
         reader.handleKey(k);
         reader.runEffects();
         reader.render();

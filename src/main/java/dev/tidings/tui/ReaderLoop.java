@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * What the state asks for is done by the {@link EffectRunner}; with subscriptions the
  * {@link SubscriptionsFeeder} brings the feeds and the {@link BodyCache} their article bodies.
  */
-public final class Reader {
+public final class ReaderLoop {
     /** Before the first frame, wait this long for the cache's feed list, so it is drawn complete. */
     private static final long START_WAIT_MS = 500;
     /** Merges the loaded feeds' headlines into one list, at most this often while feeds stream in. */
@@ -83,7 +83,7 @@ public final class Reader {
     private volatile boolean busy = true;
     private boolean repaintAll = true;
 
-    Reader(CellScreen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
+    ReaderLoop(CellScreen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
         this.screen = screen;
         this.state = state;
         this.theme = theme;
@@ -124,7 +124,7 @@ public final class Reader {
         state.setOffline(offline);
         state.setSendToNames(launchers.commandNames());
         state.setRules(rules.ignore(), rules.queries(), rules.sort());
-        Reader reader = new Reader(screen, state, theme, env, out);
+        ReaderLoop reader = new ReaderLoop(screen, state, theme, env, out);
         reader.effects.launchers(launchers);
         reader.live = live;
         reader.paintLock = terminal.paintLock;
