@@ -52,14 +52,14 @@ public final class IgnoreRules {
     }
 
     /** True when some rule for the entry's feed matches it. */
-    public boolean hides(Headline e, EntryView.Context context) {
-        EntryView view = null;
+    public boolean hides(Headline e, HeadlineView.Context context) {
+        HeadlineView view = null;
         for (int i = 0; i < rules.size(); i++) {
             if (!applies(i, e.feed().source())) {
                 continue;
             }
             if (view == null) {
-                view = new EntryView(e, context);
+                view = new HeadlineView(e, context);
             }
             if (rules.get(i).rule().test(view)) {
                 return true;
@@ -69,7 +69,7 @@ public final class IgnoreRules {
     }
 
     /** The entries no rule hides, in order (numbers kept); the same list when there are no rules. */
-    public List<Headline> keep(List<Headline> entries, EntryView.Context context) {
+    public List<Headline> keep(List<Headline> entries, HeadlineView.Context context) {
         if (rules.isEmpty()) {
             return entries;
         }

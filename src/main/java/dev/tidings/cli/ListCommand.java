@@ -84,7 +84,7 @@ final class ListCommand implements Callable<Integer> {
         int code = Failures.report(result, common.err());
         List<Headline> entries = FeedLoader.headlines(result.feeds());
         if (rule != null || !ignores.isEmpty() || !queries.isEmpty()) {
-            dev.tidings.app.EntryView.Context context = RuleSupport.context(env, common, mentioned, common.err());
+            dev.tidings.app.HeadlineView.Context context = RuleSupport.context(env, common, mentioned, common.err());
             entries = RuleSupport.apply(ignores, rule, entries, context, common.err());
             if (!queries.isEmpty()) {
                 entries = RuleSupport.anyOf(queries, entries, context, common.err());

@@ -1,7 +1,7 @@
 package dev.tidings.cli;
 
 import dev.tidings.app.Headline;
-import dev.tidings.app.EntryView;
+import dev.tidings.app.HeadlineView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.app.Subscribed;
 import dev.tidings.model.SavedCollection;
@@ -56,8 +56,8 @@ final class RuleSupport {
     }
 
     /** What a rule needs besides the entries; a missing read state or collections file counts as empty. */
-    static EntryView.Context context(Env env, CommonOptions common, Predicate<String> mentioned, PrintWriter err) {
-        EntryView.Context c = EntryView.Context.plain();
+    static HeadlineView.Context context(Env env, CommonOptions common, Predicate<String> mentioned, PrintWriter err) {
+        HeadlineView.Context c = HeadlineView.Context.plain();
         if (mentioned.test("unread")) {
             ReadState read = new ReadState(ReadState.defaultPath(env.vars));
             try {
@@ -87,7 +87,7 @@ final class RuleSupport {
                 lib = Library.EMPTY;
             }
             Library library = lib;
-            c = new EntryView.Context(c.isRead(), e -> names(library.collectionsOf(e.item().id())), c.feedTags(),
+            c = new HeadlineView.Context(c.isRead(), e -> names(library.collectionsOf(e.item().id())), c.feedTags(),
                     c.fullItem());
         }
         return c;
@@ -102,10 +102,10 @@ final class RuleSupport {
     }
 
     /** The entries matching {@code where}; a rule that gave up says so once on {@code err}. */
-    static List<Headline> where(Rule where, List<Headline> entries, EntryView.Context context, PrintWriter err) {
+    static List<Headline> where(Rule where, List<Headline> entries, HeadlineView.Context context, PrintWriter err) {
         List<Headline> out = new ArrayList<>();
         for (Headline e : entries) {
-            if (where.test(new EntryView(e, context))) {
+            if (where.test(new HeadlineView(e, context))) {
                 out.add(e);
             }
         }
@@ -117,7 +117,7 @@ final class RuleSupport {
     }
 
     /** Both kinds of rules applied: the config's ignores, then {@code where} when given. */
-    static List<Headline> apply(IgnoreRules ignores, Rule where, List<Headline> entries, EntryView.Context context,
+    static List<Headline> apply(IgnoreRules ignores, Rule where, List<Headline> entries, HeadlineView.Context context,
                              PrintWriter err) {
         List<Headline> kept = ignores.keep(entries, context);
         String problem = ignores.takeProblem();
@@ -162,10 +162,10 @@ final class RuleSupport {
     }
 
     /** The entries matching at least one of {@code rules}. */
-    static List<Headline> anyOf(List<Rule> rules, List<Headline> entries, EntryView.Context context, PrintWriter err) {
+    static List<Headline> anyOf(List<Rule> rules, List<Headline> entries, HeadlineView.Context context, PrintWriter err) {
         List<Headline> out = new ArrayList<>();
         for (Headline e : entries) {
-            EntryView v = new EntryView(e, context);
+            HeadlineView v = new HeadlineView(e, context);
             for (Rule r : rules) {
                 if (r.test(v)) {
                     out.add(e);

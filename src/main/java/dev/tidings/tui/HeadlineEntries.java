@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.app.EntryView;
+import dev.tidings.app.HeadlineView;
 import dev.tidings.rules.Rule;
 import dev.tidings.text.Find;
 import java.util.ArrayList;
@@ -67,13 +67,13 @@ final class HeadlineEntries {
     }
 
     /** True when there is no rule or entry {@code i} matches it; rules that read unread are asked again each time. */
-    boolean ruleMatches(int i, EntryView.Context context) {
+    boolean ruleMatches(int i, HeadlineView.Context context) {
         if (rule == null) {
             return true;
         }
         Boolean m = ruleMatches[i];
         if (m == null || rule.usesReadState()) {
-            m = rule.test(new EntryView(all.get(i), context));
+            m = rule.test(new HeadlineView(all.get(i), context));
             ruleMatches[i] = m;
         }
         return m;

@@ -408,7 +408,7 @@ final class HeadlinesScreen extends ScreenState {
             visible = all;
         } else {
             List<Headline> out = new ArrayList<>();
-            dev.tidings.app.EntryView.Context context = session.ruleContext();
+            dev.tidings.app.HeadlineView.Context context = session.ruleContext();
             for (int i = 0; i < all.size(); i++) {
                 Headline e = all.get(i);
                 // an open article stays in an unread-only list while it is read

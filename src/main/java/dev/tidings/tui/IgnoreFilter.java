@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.app.EntryView;
+import dev.tidings.app.HeadlineView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.model.Item;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class IgnoreFilter {
     }
 
     /** The entries no rule hides; "rule gave up" goes to the status line, once. */
-    List<Headline> keep(List<Headline> entries, EntryView.Context context, Session session) {
+    List<Headline> keep(List<Headline> entries, HeadlineView.Context context, Session session) {
         if (rules.isEmpty()) {
             return entries;
         }

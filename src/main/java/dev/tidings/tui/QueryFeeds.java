@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.app.EntryView;
+import dev.tidings.app.HeadlineView;
 import dev.tidings.rules.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +70,7 @@ final class QueryFeeds {
     }
 
     /** The entries of a query feed (none when its rule is bad), in the order of {@code everything}. */
-    List<Headline> entries(String selector, List<Headline> everything, EntryView.Context context, Session session) {
+    List<Headline> entries(String selector, List<Headline> everything, HeadlineView.Context context, Session session) {
         if (computedFor != everything) {
             forget();
             computedFor = everything;
@@ -81,7 +81,7 @@ final class QueryFeeds {
             m = new ArrayList<>();
             if (q != null && q.rule() != null) {
                 for (Headline e : everything) {
-                    if (q.rule().test(new EntryView(e, context))) {
+                    if (q.rule().test(new HeadlineView(e, context))) {
                         m.add(e);
                     }
                 }
@@ -97,7 +97,7 @@ final class QueryFeeds {
     }
 
     /** Unread and total of a query feed. */
-    int[] counts(String selector, List<Headline> everything, EntryView.Context context, Session session,
+    int[] counts(String selector, List<Headline> everything, HeadlineView.Context context, Session session,
                  Predicate<Headline> isRead) {
         if (computedFor != everything) {
             forget();

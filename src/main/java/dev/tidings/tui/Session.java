@@ -303,9 +303,9 @@ final class Session {
     // ---------------------------------------------------------------- rules
 
     /** What a rule may ask about an entry here: read marks, collections, the urls file's tags, loaded bodies. */
-    dev.tidings.app.EntryView.Context ruleContext() {
+    dev.tidings.app.HeadlineView.Context ruleContext() {
         Map<String, List<String>> tags = tagsBySource;
-        return new dev.tidings.app.EntryView.Context(this::isRead, this::collectionsOf, tags::get, e -> bodies.apply(e));
+        return new dev.tidings.app.HeadlineView.Context(this::isRead, this::collectionsOf, tags::get, e -> bodies.apply(e));
     }
 
     private List<String> collectionsOf(Headline e) {

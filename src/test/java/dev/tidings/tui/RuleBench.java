@@ -1,7 +1,7 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.app.EntryView;
+import dev.tidings.app.HeadlineView;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.app.LoadedFeed;
@@ -68,17 +68,17 @@ public final class RuleBench {
         System.out.printf("parse a 1 MB rule: %.1f ms%n", median(() -> Rule.parse(megabyte)));
 
         Rule titleAge = Rule.parse("title =~ \"rust\" and age < 30d");
-        EntryView.Context plain = EntryView.Context.plain();
+        HeadlineView.Context plain = HeadlineView.Context.plain();
         System.out.printf("title/age rule over %d entries: %.1f ms%n", n, median(() -> {
             for (Headline e : entries) {
-                titleAge.test(new EntryView(e, plain));
+                titleAge.test(new HeadlineView(e, plain));
             }
         }));
         Rule content = Rule.parse("content =~ \"goes on with\"");
         List<Headline> tenth = entries.subList(0, Math.max(1, n / 10));
         System.out.printf("content rule over %d entries (rendered to text): %.1f ms%n", tenth.size(), median(() -> {
             for (Headline e : tenth) {
-                content.test(new EntryView(e, plain));
+                content.test(new HeadlineView(e, plain));
             }
         }));
 

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * read mark and collections from the {@link Context}. The body is rendered to plain text (the
  * renderer's blocks laid out without wrapping) only when a rule asks for {@code content}, once.
  */
-public final class EntryView implements ItemView {
+public final class HeadlineView implements ItemView {
     /**
      * Where the facts beyond the item come from.
      *
@@ -46,7 +46,7 @@ public final class EntryView implements ItemView {
     private final Context context;
     private String content;
 
-    public EntryView(Headline entry, Context context) {
+    public HeadlineView(Headline entry, Context context) {
         this.entry = entry;
         this.context = context;
     }
