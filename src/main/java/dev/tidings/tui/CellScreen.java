@@ -5,6 +5,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The reader's screen: {@link View} draws a frame into {@link Cells}, {@link #refresh} sends what
@@ -19,7 +20,8 @@ final class CellScreen {
     private final OutputStream out;
     private final FrameWriter writer;
     private final BidiMode bidi;
-    private volatile TerminalSize pending;
+    /** The size the last resize reported, until the reader thread takes it. */
+    private final AtomicReference<TerminalSize> pending = new AtomicReference<>();
     private TerminalSize size;
     private Cells back;
     private Cells front;
@@ -31,7 +33,7 @@ final class CellScreen {
         this.bidi = bidi;
         this.size = terminal.getTerminalSize();
         this.back = new Cells(size.getColumns(), size.getRows());
-        terminal.addResizeListener((t, s) -> pending = s);
+        terminal.addResizeListener((t, s) -> pending.set(s));
     }
 
     void startScreen() throws IOException {
@@ -58,11 +60,12 @@ final class CellScreen {
 
     /** The new size when the terminal was resized since the last call, else null. */
     TerminalSize doResizeIfNecessary() {
-        TerminalSize s = pending;
+        // taken and cleared in one step: a size set by the signal thread between a read and a
+        // clear was lost, leaving a storm of resizes laid out for the size before the last
+        TerminalSize s = pending.getAndSet(null);
         if (s == null || s.equals(size)) {
             return null;
         }
-        pending = null;
         size = s;
         back = new Cells(s.getColumns(), s.getRows());
         front = null;
