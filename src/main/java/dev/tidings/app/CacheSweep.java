@@ -71,13 +71,12 @@ public final class CacheSweep {
 
         /**
          * The feed files removed, by feed key ({@link FeedCache#key} of the feed URL), each key
-         * once. This is the hook for anything else kept per feed (a search index): sweep its
-         * entries for these keys too.
+         * once (the search index's segments are swept by the plan itself, under their own keys).
          */
         public Map<String, List<Removal>> perFeed() {
             Map<String, List<Removal>> out = new LinkedHashMap<>();
             for (Removal r : removals) {
-                if (r.reason() == Reason.UNSUBSCRIBED) {
+                if (r.reason() == Reason.UNSUBSCRIBED && r.file().kind() != CacheInventory.Kind.SEARCH) {
                     out.computeIfAbsent(r.file().key(), k -> new ArrayList<>()).add(r);
                 }
             }
@@ -93,8 +92,11 @@ public final class CacheSweep {
     public static Plan plan(Subscribed subscribed, List<Subscription> subscriptions, Instant now) {
         Set<String> feedKeys = new HashSet<>();
         Set<String> linkKeys = new HashSet<>();
+        Set<String> searchKeys = new HashSet<>();
+        searchKeys.add(dev.tidings.search.SearchIndex.keyOf(dev.tidings.search.SearchIndex.COLLECTIONS));
         for (Subscription s : subscriptions) {
             feedKeys.add(FeedCache.key(s.url()));
+            searchKeys.add(dev.tidings.search.SearchIndex.keyOf(s.url()));
             LoadedFeed f = keptItems(subscribed, s); // retention applied: dropped items' pages go
             if (f != null) {
                 for (Item it : f.feed().items()) {
@@ -111,6 +113,7 @@ public final class CacheSweep {
                 case BODY, META, INDEX -> feedKeys.contains(f.key()) ? null : Reason.UNSUBSCRIBED;
                 case PAGE -> !linkKeys.contains(f.key()) ? Reason.PAGE_UNREFERENCED
                         : f.modified().isBefore(now.minus(ReaderMode.CACHE_TTL)) ? Reason.PAGE_EXPIRED : null;
+                case SEARCH -> searchKeys.contains(f.key()) ? null : Reason.UNSUBSCRIBED;
                 case TEMP -> f.modified().isBefore(now.minus(STALE_TEMP)) ? Reason.STALE_TEMP : null;
             };
             if (why != null) {

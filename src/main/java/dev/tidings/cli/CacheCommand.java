@@ -98,7 +98,8 @@ final class CacheCommand implements Callable<Integer> {
                 k[0]++;
                 k[1] += f.bytes();
                 total += f.bytes();
-                if (f.kind() != CacheInventory.Kind.PAGE && f.kind() != CacheInventory.Kind.TEMP) {
+                if (f.kind() != CacheInventory.Kind.PAGE && f.kind() != CacheInventory.Kind.TEMP
+                        && f.kind() != CacheInventory.Kind.SEARCH) { // segments are named by another key
                     long[] p = perKey.computeIfAbsent(f.key(), x -> new long[2]);
                     p[0]++;
                     p[1] += f.bytes();

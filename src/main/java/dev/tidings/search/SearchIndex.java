@@ -241,6 +241,11 @@ public final class SearchIndex {
         notes.add("search index: " + f.getFileName() + " was damaged (" + why + "); it is rebuilt");
     }
 
+    /** The 32-hex name of a source's segment file (what the cache sweep compares). */
+    public static String keyOf(String source) {
+        return key(source);
+    }
+
     static String key(String source) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ public final class CacheInventory {
 
     /** What a cache file is. */
     public enum Kind {
-        BODY("bodies"), META("metas"), INDEX("indexes"), PAGE("pages"), TEMP("temp files");
+        BODY("bodies"), META("metas"), INDEX("indexes"), PAGE("pages"), SEARCH("search segments"), TEMP("temp files");
 
         private final String plural;
 
@@ -51,6 +51,7 @@ public final class CacheInventory {
 
     private static final Pattern FEED_FILE = Pattern.compile("([0-9a-f]{32})\\.(xml|json|meta\\.json|idx)");
     private static final Pattern PAGE_FILE = Pattern.compile("([0-9a-f]{32})\\.json");
+    private static final Pattern SEARCH_FILE = Pattern.compile("([0-9a-f]{32})\\.seg");
 
     /** The {@code feeds} directory of a cache directory. */
     public static Path feedsDir(Path cacheDir) {
@@ -62,21 +63,28 @@ public final class CacheInventory {
         return cacheDir.toAbsolutePath().normalize().resolve("pages");
     }
 
-    /** Our files in {@code cacheDir}'s feeds and pages directories; empty when they do not exist. */
+    /** The {@code search} directory (the full-text index's segments) of a cache directory. */
+    public static Path searchDir(Path cacheDir) {
+        return cacheDir.toAbsolutePath().normalize().resolve("search");
+    }
+
+    /** Our files in {@code cacheDir}'s feeds, pages and search directories; empty when they do not exist. */
     public static List<File> scan(Path cacheDir) {
         List<File> out = new ArrayList<>();
-        scanDir(feedsDir(cacheDir), true, out);
-        scanDir(pagesDir(cacheDir), false, out);
+        scanDir(feedsDir(cacheDir), Kind.BODY, out);
+        scanDir(pagesDir(cacheDir), Kind.PAGE, out);
+        scanDir(searchDir(cacheDir), Kind.SEARCH, out);
         return out;
     }
 
-    private static void scanDir(Path dir, boolean feeds, List<File> out) {
+    /** {@code dirKind}: BODY for the feeds directory, PAGE for pages, SEARCH for the index. */
+    private static void scanDir(Path dir, Kind dirKind, List<File> out) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return; // a link or a file where our directory should be: not ours to look into
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                File f = classify(p, feeds);
+                File f = classify(p, dirKind);
                 if (f != null) {
                     out.add(f);
                 }
@@ -86,8 +94,9 @@ public final class CacheInventory {
         }
     }
 
-    private static File classify(Path p, boolean feeds) {
+    private static File classify(Path p, Kind dirKind) {
         String name = p.getFileName().toString();
+        boolean feeds = dirKind == Kind.BODY;
         Kind kind;
         String key = "";
         if (feeds && name.startsWith(".") && name.endsWith(".tmp") && name.length() > 5) {
@@ -104,12 +113,12 @@ public final class CacheInventory {
                 default -> Kind.INDEX;
             };
         } else {
-            var m = PAGE_FILE.matcher(name);
+            var m = (dirKind == Kind.SEARCH ? SEARCH_FILE : PAGE_FILE).matcher(name);
             if (!m.matches()) {
                 return null;
             }
             key = m.group(1);
-            kind = Kind.PAGE;
+            kind = dirKind;
         }
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -129,7 +138,10 @@ public final class CacheInventory {
      */
     public static long remove(FeedCache cache, File f) throws IOException {
         try (CacheDirLock.Held ignored = cache.lock()) {
-            File now = classify(f.path(), f.kind() != Kind.PAGE);
+            File now = classify(f.path(), switch (f.kind()) {
+                case PAGE, SEARCH -> f.kind();
+                default -> Kind.BODY;
+            });
             if (now == null || now.kind() != f.kind()) {
                 return 0;
             }

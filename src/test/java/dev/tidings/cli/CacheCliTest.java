@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,27 @@ class CacheCliTest {
         assertThat(cacheDir.resolve("pages/" + FeedCache.key("https://a.example/1") + ".json")).exists();
 
         assertThat(run("cache", "clean").out).isEqualTo("Nothing to remove\n");
+    }
+
+    @Test
+    void cleanRemovesTheSearchSegmentsOfUnsubscribedFeedsOnly() throws Exception {
+        Path search = cacheDir.resolve("search");
+        Files.createDirectories(search);
+        Path kept = search.resolve(dev.tidings.search.SearchIndex.keyOf(A) + ".seg");
+        Path collections = search.resolve(dev.tidings.search.SearchIndex.keyOf(dev.tidings.search.SearchIndex.COLLECTIONS) + ".seg");
+        Path gone = search.resolve(dev.tidings.search.SearchIndex.keyOf(GONE) + ".seg");
+        Path foreign = search.resolve("notes.txt");
+        for (Path p : List.of(kept, collections, gone, foreign)) {
+            Files.writeString(p, "x");
+        }
+        Cli c = run("cache", "clean");
+        assertThat(c.code).as(c.toString()).isEqualTo(0);
+        assertThat(c.out).contains("search/" + gone.getFileName());
+        assertThat(gone).doesNotExist();
+        assertThat(kept).exists();
+        assertThat(collections).exists();
+        assertThat(foreign).as("not a name we write").exists();
+        assertThat(run("cache", "status").out).doesNotContain("Not subscribed any more");
     }
 
     @Test
