@@ -89,9 +89,19 @@ class SyncTest {
         assertThat(server.log).noneMatch(l -> l.contains("stream/items/ids") && l.contains("feed%2F")); // no per-feed listing
 
         server.log.clear();
+        java.nio.file.Path state = synced.stateFile("fake");
+        byte[] before = java.nio.file.Files.readAllBytes(state);
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(state);
         Sync.Summary nothing = sync().run(account, (w, d, t) -> { });
         assertThat(nothing.newItems()).isZero();
         assertThat(server.log).noneMatch(l -> l.contains("items/contents"));
+        // nothing changed: the state is not rewritten, and the next sync still finds only what is new
+        assertThat(java.nio.file.Files.readAllBytes(state)).isEqualTo(before);
+        assertThat(java.nio.file.Files.getLastModifiedTime(state)).isEqualTo(written);
+        server.add("feed/3", "Later news", NOW, NOW, "<p>later</p>");
+        Sync.Summary third = sync().run(account, (w, d, t) -> { });
+        assertThat(third.newItems()).isEqualTo(1);
+        assertThat(sync().run(account, (w, d, t) -> { }).newItems()).isZero();
     }
 
     @Test
