@@ -3,6 +3,7 @@ package dev.tidings.extract;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
@@ -233,12 +234,31 @@ final class ArticleCleaner {
             return;
         }
         List<Element> nodes = Dom.descendants(root, tag);
+        textLengths.clear(); // the tree changed since the last pass
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Element node = nodes.get(i);
             if (node.parent() != null && shouldRemove(node, tag)) {
+                for (Element a = node.parent(); a != null; a = a.parent()) {
+                    textLengths.remove(a); // their text shrinks; nothing else changes
+                }
                 node.remove();
             }
         }
+    }
+
+    /**
+     * Text lengths of this pass, by element: each block's density sums the lengths of the blocks
+     * inside it, so without them a chain of n nested blocks cost n^3 (a second for 600 nested divs).
+     */
+    private final Map<Element, Integer> textLengths = new IdentityHashMap<>();
+
+    private int textLength(Element e) {
+        Integer n = textLengths.get(e);
+        if (n == null) {
+            n = Dom.textLength(e);
+            textLengths.put(e, n);
+        }
+        return n;
     }
 
     private boolean shouldRemove(Element node, String tag) {
@@ -246,12 +266,12 @@ final class ArticleCleaner {
         if (weight >= 0 && Dom.commas(node, false) >= 10) {
             return false; // every rule before the comma count only ever keeps a block
         }
-        int length = Dom.textLength(node);
+        int length = textLength(node);
         boolean isList = tag.equals("ul") || tag.equals("ol");
         if (!isList) {
             int listLength = 0;
             for (Element list : Dom.descendants(node, "ul", "ol")) {
-                listLength += Dom.textLength(list);
+                listLength += textLength(list);
             }
             isList = length > 0 && listLength / (double) length > 0.9;
         }
@@ -310,13 +330,13 @@ final class ArticleCleaner {
         return remove;
     }
 
-    private static double textDensity(Element node, int length, String... tags) {
+    private double textDensity(Element node, int length, String... tags) {
         if (length == 0) {
             return 0;
         }
         long inTags = 0;
         for (Element c : Dom.descendants(node, tags)) {
-            inTags += Dom.textLength(c);
+            inTags += textLength(c);
         }
         return inTags / (double) length;
     }
