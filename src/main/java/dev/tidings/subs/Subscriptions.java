@@ -440,17 +440,7 @@ public final class Subscriptions {
      * held besides its feeds (comments, lines Tidings refused) is kept: see {@link #merge}.
      */
     public static void save(Path file, List<Subscription> subs) throws IOException {
-        Path abs = file.toAbsolutePath();
-        AtomicFiles.createPrivateDirectories(abs.getParent());
-        String old = null;
-        try {
-            if (Files.size(abs) <= MAX_FILE_BYTES) {
-                old = decode(Files.readAllBytes(abs));
-            }
-        } catch (NoSuchFileException e) {
-            // a new file
-        }
-        AtomicFiles.write(abs, merge(old, subs).getBytes(StandardCharsets.UTF_8));
+        save(file, subs, List.of());
     }
 
     /**
@@ -469,7 +459,8 @@ public final class Subscriptions {
             // a new file
         }
         String merged = merge(old, subs);
-        AtomicFiles.write(abs, withQueries(merged, queries).getBytes(StandardCharsets.UTF_8));
+        String text = queries.isEmpty() ? merged : withQueries(merged, queries);
+        AtomicFiles.write(abs, text.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- list edits (pure)
