@@ -1,6 +1,6 @@
 package dev.tidings.search;
 
-import java.io.ByteArrayOutputStream;
+import dev.tidings.io.BinaryOut;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,42 +200,14 @@ final class SegmentWriter {
         b[at + 3] = (byte) v;
     }
 
-    /** A growing byte buffer with the encodings above. */
-    private static final class Out extends ByteArrayOutputStream {
+    /** The segment's buffer: {@link BinaryOut}'s encodings, strings with an int length. */
+    private static final class Out extends BinaryOut {
         Out(int size) {
             super(size);
         }
 
         byte[] bytes() {
             return buf.length == count ? buf : toByteArray();
-        }
-
-        byte[] buffer() {
-            return buf;
-        }
-
-        void raw(byte[] b) {
-            write(b, 0, b.length);
-        }
-
-        void intValue(int v) {
-            write(v >>> 24);
-            write(v >>> 16);
-            write(v >>> 8);
-            write(v);
-        }
-
-        void longValue(long v) {
-            intValue((int) (v >>> 32));
-            intValue((int) v);
-        }
-
-        void varint(int v) {
-            while ((v & ~0x7F) != 0) {
-                write((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            write(v);
         }
 
         void string(String s) {

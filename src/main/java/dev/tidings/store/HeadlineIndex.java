@@ -1,10 +1,10 @@
 package dev.tidings.store;
 
+import dev.tidings.io.BinaryOut;
 import dev.tidings.model.Feed;
 import dev.tidings.model.FeedFormat;
 import dev.tidings.model.Item;
 import dev.tidings.text.Sanitize;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +45,10 @@ final class HeadlineIndex {
     /** The index of a headline feed built from the body with this length and SHA-256. */
     static byte[] write(Feed feed, long bodyLength, byte[] bodySha256) {
         Out out = new Out(64 + feed.items().size() * 160);
-        out.bytes(MAGIC);
+        out.raw(MAGIC);
         out.write(VERSION);
         out.longValue(bodyLength);
-        out.bytes(bodySha256);
+        out.raw(bodySha256);
         out.string(feed.format().name());
         out.string(feed.title());
         out.string(feed.link());
@@ -65,7 +65,7 @@ final class HeadlineIndex {
             out.strings(i.categories());
         }
         CRC32 crc = new CRC32();
-        crc.update(out.buf(), 0, out.size());
+        crc.update(out.buffer(), 0, out.size());
         out.intValue((int) crc.getValue());
         return out.toByteArray();
     }
@@ -133,38 +133,10 @@ final class HeadlineIndex {
         return new Feed(format, title, link, description, image, items);
     }
 
-    /** A growable byte buffer with the few encodings the index uses. */
-    private static final class Out extends ByteArrayOutputStream {
+    /** The index's buffer: {@link BinaryOut}'s encodings, strings with a varint length. */
+    private static final class Out extends BinaryOut {
         Out(int size) {
             super(size);
-        }
-
-        byte[] buf() {
-            return buf;
-        }
-
-        void bytes(byte[] b) {
-            write(b, 0, b.length);
-        }
-
-        void varint(int v) {
-            while ((v & ~0x7f) != 0) {
-                write((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            write(v);
-        }
-
-        void intValue(int v) {
-            write(v >>> 24);
-            write(v >>> 16);
-            write(v >>> 8);
-            write(v);
-        }
-
-        void longValue(long v) {
-            intValue((int) (v >>> 32));
-            intValue((int) v);
         }
 
         void string(String s) {
