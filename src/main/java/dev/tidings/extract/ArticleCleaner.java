@@ -34,8 +34,6 @@ final class ArticleCleaner {
     private static final String[] PRESENTATIONAL = {"align", "background", "bgcolor", "border", "cellpadding",
         "cellspacing", "frame", "hspace", "rules", "style", "valign", "vspace"};
     private static final Set<String> SIZED = Set.of("table", "th", "td", "hr", "pre");
-    private static final String[] TEXTISH = {"span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre",
-        "table", "ul"};
 
     private final ArticleFinder.Flags flags;
     private final Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -266,47 +264,37 @@ final class ArticleCleaner {
         if (weight >= 0 && Dom.commas(node, false) >= 10) {
             return false; // every rule before the comma count only ever keeps a block
         }
-        int length = textLength(node);
-        boolean isList = tag.equals("ul") || tag.equals("ol");
-        if (!isList) {
-            int listLength = 0;
-            for (Element list : Dom.descendants(node, "ul", "ol")) {
-                listLength += textLength(list);
-            }
-            isList = length > 0 && listLength / (double) length > 0.9;
-        }
         if (tag.equals("table") && dataTables.contains(node)) {
             return false;
         }
         if (Dom.hasAncestor(node, "table", -1, dataTables::contains) || Dom.hasAncestor(node, "code", 3, null)) {
             return false;
         }
-        for (Element t : Dom.descendants(node, "table")) {
-            if (dataTables.contains(t)) {
-                return false;
-            }
+        BlockCensus inside = BlockCensus.of(node, this::textLength, dataTables::contains, ArticleCleaner::isVideo);
+        if (inside.dataTable) {
+            return false;
         }
         if (weight < 0) {
             return true;
         }
-        int p = Dom.descendants(node, "p").size();
-        int img = Dom.descendants(node, "img").size();
-        int li = Dom.descendants(node, "li").size() - 100;
-        int input = Dom.descendants(node, "input").size();
-        double headingDensity = textDensity(node, length, "h1", "h2", "h3", "h4", "h5", "h6");
-        int embeds = 0;
-        for (Element e : Dom.descendants(node, "object", "embed", "iframe")) {
-            if (isVideo(e)) {
-                return false;
-            }
-            embeds++;
+        if (inside.video) {
+            return false;
         }
+        int length = textLength(node);
+        boolean isList = tag.equals("ul") || tag.equals("ol")
+                || (length > 0 && inside.listText / (double) length > 0.9);
+        int p = inside.paragraphs;
+        int img = inside.images;
+        int li = inside.listItems - 100;
+        int input = inside.inputs;
+        int embeds = inside.embeds;
         String text = length <= 40 ? Dom.innerText(node) : "";
         if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
             return true;
         }
-        double linkDensity = Dom.linkDensity(node);
-        double textDensity = textDensity(node, length, TEXTISH);
+        double headingDensity = length == 0 ? 0 : inside.headingText / (double) length;
+        double linkDensity = length == 0 ? 0 : inside.linkText / length;
+        double textDensity = length == 0 ? 0 : inside.textishText / (double) length;
         boolean inFigure = Dom.hasAncestor(node, "figure", 3, null);
         boolean remove = (!inFigure && img > 1 && p / (double) img < 0.5)
                 || (!isList && li > p)
@@ -323,21 +311,10 @@ final class ArticleCleaner {
                     return true;
                 }
             }
-            if (img == Dom.descendants(node, "li").size()) {
+            if (img == inside.listItems) {
                 return false; // a list of images, one each
             }
         }
         return remove;
-    }
-
-    private double textDensity(Element node, int length, String... tags) {
-        if (length == 0) {
-            return 0;
-        }
-        long inTags = 0;
-        for (Element c : Dom.descendants(node, tags)) {
-            inTags += textLength(c);
-        }
-        return inTags / (double) length;
     }
 }
