@@ -90,6 +90,16 @@ public final class Main {
 
     /** Runs Tidings as the command line would, with the given streams: what tests call. */
     static int run(String[] args, Env env, PrintWriter out, PrintWriter err) {
+        try {
+            Integer reader = TidingsCommand.withoutOptions(env, args, err);
+            if (reader != null) {
+                return reader;
+            }
+        } catch (RuntimeException e) { // as picocli's handler below words it (no --debug was given)
+            err.println("tidings: " + UrlKeys.redact(oneLine(e)) + " (run with --debug for details)");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         CommandLine cl = commandLine(env, args);
         cl.setOut(out);
         cl.setErr(err);

@@ -63,7 +63,27 @@ final class TidingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = common.err();
+        return openReader(common.err(), common.collectionsPath(), common.offline());
+    }
+
+    /**
+     * {@code tidings [FEED...]} with no option: the reader opened without building picocli's model
+     * of the command line (a tenth of a second of start-up), or null when the arguments need the
+     * parser: an option, an argument file ({@code @FILE}), a command or help.
+     */
+    static Integer withoutOptions(Env env, String[] args, PrintWriter err) {
+        for (String a : args) {
+            if ((a.startsWith("-") && !a.equals("-")) || a.startsWith("@") || a.equals("help")
+                    || Main.commandNames().contains(a)) {
+                return null;
+            }
+        }
+        TidingsCommand reader = new TidingsCommand(env);
+        reader.feeds = new ArrayList<>(List.of(args));
+        return reader.openReader(err, dev.tidings.app.CollectionsPath.resolve(null, env.vars), false);
+    }
+
+    private int openReader(PrintWriter err, Path collectionsPath, boolean offline) {
         feeds = env.keyless(feeds, err);
         String typo = mistypedCommand();
         if (typo != null) {
@@ -187,7 +207,7 @@ final class TidingsCommand implements Callable<Integer> {
                 }
             }
             ReaderLoop.Outcome outcome = ReaderLoop.run(feeds, env.loader(), t, keys.keys(), keys.errors(), env.vars, env.zone,
-                    common.collectionsPath(), readerModeFeeds, subscribed, subscriptions, common.offline(), bidiMode, tty,
+                    collectionsPath, readerModeFeeds, subscribed, subscriptions, offline, bidiMode, tty,
                     launchers, new dev.tidings.tui.ReaderRules(ignores, queries, sort), live);
             if (!feeds.isEmpty() && outcome.nothingLoaded() && !outcome.failures().isEmpty()) {
                 // not one feed could be shown: say why again on the shell's screen, and exit as list would
