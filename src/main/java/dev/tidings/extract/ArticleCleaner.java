@@ -233,11 +233,13 @@ final class ArticleCleaner {
         }
         List<Element> nodes = Dom.descendants(root, tag);
         textLengths.clear(); // the tree changed since the last pass
+        censuses.clear();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Element node = nodes.get(i);
             if (node.parent() != null && shouldRemove(node, tag)) {
                 for (Element a = node.parent(); a != null; a = a.parent()) {
-                    textLengths.remove(a); // their text shrinks; nothing else changes
+                    textLengths.remove(a); // their text and what they hold shrink; nothing else changes
+                    censuses.remove(a);
                 }
                 node.remove();
             }
@@ -249,6 +251,47 @@ final class ArticleCleaner {
      * inside it, so without them a chain of n nested blocks cost n^3 (a second for 600 nested divs).
      */
     private final Map<Element, Integer> textLengths = new IdentityHashMap<>();
+
+    /** What each block holds, by element, for this pass (see {@link BlockCensus}). */
+    private final Map<Element, BlockCensus> censuses = new IdentityHashMap<>();
+
+    /** What {@code block} holds: counted from its children's counts, each counted once per pass. */
+    private BlockCensus census(Element block) {
+        java.util.ArrayDeque<Element> todo = new java.util.ArrayDeque<>(); // no recursion: depth is the page's
+        todo.push(block);
+        while (!todo.isEmpty()) {
+            Element e = todo.peek();
+            if (censuses.containsKey(e)) {
+                todo.pop();
+                continue;
+            }
+            boolean ready = true;
+            for (Element c = e.firstElementChild(); c != null; c = c.nextElementSibling()) {
+                if (!censuses.containsKey(c)) {
+                    todo.push(c);
+                    ready = false;
+                }
+            }
+            if (ready) {
+                todo.pop();
+                censuses.put(e, BlockCensus.of(e, censuses::get, this::textLength, dataTables::contains,
+                        ArticleCleaner::isVideo));
+            }
+        }
+        return censuses.get(block);
+    }
+
+    private boolean insideDataTable(Element e) {
+        if (dataTables.isEmpty()) {
+            return false;
+        }
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (dataTables.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private int textLength(Element e) {
         Integer n = textLengths.get(e);
@@ -267,10 +310,10 @@ final class ArticleCleaner {
         if (tag.equals("table") && dataTables.contains(node)) {
             return false;
         }
-        if (Dom.hasAncestor(node, "table", -1, dataTables::contains) || Dom.hasAncestor(node, "code", 3, null)) {
+        if (insideDataTable(node) || Dom.hasAncestor(node, "code", 3, null)) {
             return false;
         }
-        BlockCensus inside = BlockCensus.of(node, this::textLength, dataTables::contains, ArticleCleaner::isVideo);
+        BlockCensus inside = census(node);
         if (inside.dataTable) {
             return false;
         }
