@@ -171,7 +171,7 @@ public final class Sync {
                 GReaderClient.READ, 0, 1_000_000)));
         Set<String> starred = new HashSet<>(withSession(a, c, () -> c.allIds(GReaderClient.STARRED, null, 0, 100_000)));
         int readElsewhere = applyReadState(a, before, unread, seen, queue);
-        starredFeed(a, c, starred, seen, before.lastSync() == 0);
+        starredFeed(a, c, starred, before.starred(), seen, before.lastSync() == 0);
 
         // a sync that changed nothing keeps the state as it is (2 MB at 100,000 unread ids): the
         // next one asks again from the older time, and what it lists is in the kept recent ids
@@ -420,9 +420,13 @@ public final class Sync {
     }
 
     /** The account's "Starred" feed: the starred items, fetching those not seen yet. */
-    private void starredFeed(Account a, GReaderClient c, Set<String> starred, Map<String, ServerItem> seen,
-                             boolean first) throws SyncException {
+    private void starredFeed(Account a, GReaderClient c, Set<String> starred, Set<String> starredBefore,
+                             Map<String, ServerItem> seen, boolean first) throws SyncException {
         String url = SyncedFeeds.starredUrl(a.name());
+        if (!first && starred.equals(starredBefore) && starred.stream().noneMatch(seen::containsKey)
+                && cache.meta(url).isPresent()) {
+            return; // the same stars and none of them fetched again: the cached feed is this list
+        }
         Map<String, ServerItem> have = new HashMap<>();
         cache.get(url)
                 .ifPresent(e -> FeedDocument.read(e.body()).forEach(it -> have.put(it.hexId(), it)));

@@ -70,7 +70,7 @@ public final class Accounts {
             throw local("empty file (delete it or restore it from a backup)");
         }
         try {
-            JsonNode root = SyncJson.MAPPER.readTree(bytes);
+            JsonNode root = SyncJson.tree(bytes);
             if (root == null || !root.isObject() || root.path("version").asInt(-1) != 1 || !root.path("accounts").isArray()) {
                 throw local("not a Tidings accounts file (expected {\"version\": 1, \"accounts\": [...]})");
             }
@@ -136,7 +136,7 @@ public final class Accounts {
     }
 
     public void save(List<Account> accounts) throws SyncException {
-        ObjectNode root = SyncJson.MAPPER.createObjectNode();
+        ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.put("version", 1);
         ArrayNode arr = root.putArray("accounts");
         for (Account a : accounts) {
@@ -162,7 +162,7 @@ public final class Accounts {
         }
         try {
             AtomicFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, SyncJson.MAPPER.writeValueAsBytes(root));
+            AtomicFiles.write(file, SyncJson.bytes(root));
         } catch (IOException e) {
             throw local("cannot write (" + e.getClass().getSimpleName() + ")");
         }

@@ -70,7 +70,7 @@ public final class FeedDocument {
     public static List<ServerItem> read(byte[] body) {
         List<ServerItem> out = new ArrayList<>();
         try {
-            JsonNode root = SyncJson.MAPPER.readTree(body);
+            JsonNode root = SyncJson.tree(body);
             for (JsonNode it : root.path("items")) {
                 String hex = ItemIds.hex(it.path("id").asText(""));
                 if (hex == null) {

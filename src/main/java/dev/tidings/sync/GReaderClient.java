@@ -135,7 +135,7 @@ public final class GReaderClient {
         // streamed, not a tree: a sync asks for every unread id (100,000 on a big account) each time
         List<String> ids = new ArrayList<>();
         String next = "";
-        try (JsonParser p = SyncJson.MAPPER.getFactory().createParser(r.body())) {
+        try (JsonParser p = SyncJson.FACTORY.createParser(r.body())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
             }
@@ -290,7 +290,7 @@ public final class GReaderClient {
 
     private JsonNode parse(byte[] body, String path) throws SyncException {
         try {
-            JsonNode n = SyncJson.MAPPER.readTree(body);
+            JsonNode n = SyncJson.tree(body);
             if (n == null || !n.isObject()) {
                 throw new IOException("not a JSON object");
             }

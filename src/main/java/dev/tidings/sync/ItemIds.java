@@ -32,10 +32,10 @@ public final class ItemIds {
         }
         if (!s.isEmpty() && s.length() <= 20 && all(s, DECIMAL)) {
             try {
-                return pad(Long.toHexString(Long.parseLong(s)));
+                return hex16(Long.parseLong(s));
             } catch (NumberFormatException e) {
                 try {
-                    return pad(Long.toHexString(Long.parseUnsignedLong(s)));
+                    return hex16(Long.parseUnsignedLong(s));
                 } catch (NumberFormatException e2) {
                     return null;
                 }
@@ -50,6 +50,18 @@ public final class ItemIds {
             return null;
         }
         return pad(h);
+    }
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /** The 64 bits as 16 lowercase hex digits, in one string (a sync lists 100,000 of them). */
+    static String hex16(long v) {
+        char[] c = new char[16];
+        for (int i = 15; i >= 0; i--) {
+            c[i] = DIGITS[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        return new String(c);
     }
 
     private static String pad(String h) {

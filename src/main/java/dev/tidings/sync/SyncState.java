@@ -48,7 +48,7 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
      * cost a cold {@code tidings sync} a third of a second.
      */
     public static SyncState load(Path file) {
-        try (JsonParser p = SyncJson.MAPPER.getFactory().createParser(Files.readAllBytes(file))) {
+        try (JsonParser p = SyncJson.FACTORY.createParser(Files.readAllBytes(file))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return NEVER;
             }
@@ -131,7 +131,7 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
 
     public void save(Path file) throws SyncException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 20 * (unread.size() + starred.size() + recent.size()));
-        try (JsonGenerator g = SyncJson.MAPPER.getFactory().createGenerator(bytes)) {
+        try (JsonGenerator g = SyncJson.FACTORY.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeNumberField("version", 1);
             g.writeNumberField("lastSync", lastSync);

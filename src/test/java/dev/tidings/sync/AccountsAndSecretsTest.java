@@ -92,6 +92,8 @@ class AccountsAndSecretsTest {
         assertThat(ItemIds.hex(Long.toString(Long.parseUnsignedLong(hex, 16)))).isEqualTo(hex);
         assertThat(ItemIds.hex("sync:fresh:" + hex)).isEqualTo(hex);
         assertThat(ItemIds.hex("-1")).isEqualTo("ffffffffffffffff"); // Google's ids are signed
+        assertThat(ItemIds.hex("1")).isEqualTo("0000000000000001");
+        assertThat(ItemIds.hex("-9223372036854775808")).isEqualTo("8000000000000000");
         assertThat(ItemIds.hex("0000000000001000")).isEqualTo("0000000000001000"); // hex, though all digits
         assertThat(ItemIds.hex("1796156887017274")).isEqualTo("000661985d36273a"); // FreshRSS's decimal form
         assertThat(ItemIds.hex("not an id")).isNull();
