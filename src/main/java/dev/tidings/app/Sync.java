@@ -170,13 +170,14 @@ public final class Sync {
         Set<String> unread = new HashSet<>(withSession(a, c, () -> c.allIds(GReaderClient.READING_LIST,
                 GReaderClient.READ, 0, 1_000_000)));
         Set<String> starred = new HashSet<>(withSession(a, c, () -> c.allIds(GReaderClient.STARRED, null, 0, 100_000)));
-        int readElsewhere = applyReadState(a, before, unread, seen, queue);
+        boolean sameUnread = unread.equals(before.unread()); // 100,000 lookups: asked once
+        int readElsewhere = applyReadState(a, before, unread, sameUnread, seen, queue);
         starredFeed(a, c, starred, before.starred(), seen, before.lastSync() == 0);
 
         // a sync that changed nothing keeps the state as it is (2 MB at 100,000 unread ids): the
         // next one asks again from the older time, and what it lists is in the kept recent ids
         boolean unchanged = before.lastSync() > 0 && newItems == 0 && pushed == 0 && readElsewhere == 0
-                && feeds.equals(before.feeds()) && unread.equals(before.unread()) && starred.equals(before.starred())
+                && feeds.equals(before.feeds()) && sameUnread && starred.equals(before.starred())
                 && before.recent().containsAll(recent);
         if (!unchanged) {
             new SyncState(started, feeds, unread, starred, recent).save(synced.stateFile(a.name()));
@@ -380,21 +381,26 @@ public final class Sync {
      * Brings the read state in line with the server for items whose state changed since the last
      * sync or that are new, skipping items with a change still queued (made during this sync).
      */
-    private int applyReadState(Account a, SyncState before, Set<String> unread, Map<String, ServerItem> seen,
-                               ChangeQueue queue) throws SyncException {
+    private int applyReadState(Account a, SyncState before, Set<String> unread, boolean sameUnread,
+                               Map<String, ServerItem> seen, ChangeQueue queue) throws SyncException {
+        Set<String> consider = new HashSet<>(seen.keySet());
+        if (!sameUnread) {
+            for (String h : before.unread()) {
+                if (!unread.contains(h)) {
+                    consider.add(h);
+                }
+            }
+            for (String h : unread) {
+                if (!before.unread().contains(h)) {
+                    consider.add(h);
+                }
+            }
+        }
+        if (consider.isEmpty()) {
+            return 0; // nothing new and nothing marked elsewhere: the read state is not even read
+        }
         Set<String> pending = new HashSet<>();
         queue.all().forEach(x -> pending.add(x.hexId()));
-        Set<String> consider = new HashSet<>(seen.keySet());
-        for (String h : before.unread()) {
-            if (!unread.contains(h)) {
-                consider.add(h);
-            }
-        }
-        for (String h : unread) {
-            if (!before.unread().contains(h)) {
-                consider.add(h);
-            }
-        }
         StringBuilder lines = new StringBuilder();
         int changed = 0;
         try {

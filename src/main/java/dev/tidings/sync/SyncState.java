@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -108,12 +107,13 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
         return feeds;
     }
 
+    /** An immutable set built once (the record's {@code Set.copyOf} then keeps it as it is). */
     private static Set<String> ids(JsonParser p, JsonToken value) throws IOException {
-        Set<String> out = new LinkedHashSet<>();
         if (value != JsonToken.START_ARRAY) {
             p.skipChildren();
-            return out;
+            return Set.of();
         }
+        List<String> out = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
             if (t.isStructStart()) {
                 p.skipChildren();
@@ -121,7 +121,11 @@ public record SyncState(long lastSync, List<ServerFeed> feeds, Set<String> unrea
                 out.add(text(p));
             }
         }
-        return out;
+        try {
+            return Set.of(out.toArray(String[]::new));
+        } catch (IllegalArgumentException duplicate) { // only in a file edited by hand
+            return Set.copyOf(out);
+        }
     }
 
     /** A scalar as text, as {@code JsonNode.asText()} gave it ("" for null). */
