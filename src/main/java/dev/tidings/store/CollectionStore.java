@@ -2,25 +2,13 @@ package dev.tidings.store;
 
 import dev.tidings.io.AtomicFiles;
 import dev.tidings.io.LockFile;
-import dev.tidings.io.OwnFiles;
-import dev.tidings.io.TempFiles;
-import dev.tidings.model.SavedCollection;
-import dev.tidings.model.Image;
-import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.model.SavedArticle;
+import dev.tidings.model.SavedCollection;
 import dev.tidings.text.Sanitize;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,16 +34,15 @@ import java.util.Set;
 public final class CollectionStore {
     public static final int SCHEMA_VERSION = 1;
     public static final int MAX_NAME_LENGTH = 100;
-    private static final long LOCK_WAIT_MS = 10_000;
 
     /** Writes bytes to a channel; tests replace it to simulate a full disk. */
     interface Sink extends AtomicFiles.Writer {
     }
 
     private final Path file;
-    private final Path lockFile;
+    private final CollectionFile disk;
+    private final CollectionEdits edits;
     private final Clock clock;
-    private AtomicFiles.Writer sink = AtomicFiles.PLAIN;
 
     /** The file's content as last read or written, and its stamp; null: read it again. */
     private Dto.FileDto cached;
@@ -68,7 +55,6 @@ public final class CollectionStore {
     private byte[] indexBytes;
     private Object indexStamp;
     private boolean readOnly;
-    private boolean swept;
 
     public CollectionStore(Path file) {
         this(file, Clock.systemUTC());
@@ -76,12 +62,13 @@ public final class CollectionStore {
 
     CollectionStore(Path file, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
-        this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.disk = new CollectionFile(this.file);
+        this.edits = new CollectionEdits(clock);
         this.clock = clock;
     }
 
     void sink(Sink s) {
-        this.sink = s;
+        disk.sink(s);
     }
 
     public Path file() {
@@ -112,11 +99,11 @@ public final class CollectionStore {
      * is written and before articles are shown.
      */
     public synchronized Library readIndex() throws StoreException {
-        Object stamp = stamp();
+        Object stamp = disk.stamp();
         if (stamp == null || (cached != null && Objects.equals(stamp, cachedStamp))) {
             return read();
         }
-        byte[] bytes = readBytes();
+        byte[] bytes = disk.readBytes();
         Set<String> keys = new HashSet<>();
         Dto.FileDto index = WireScanner.index(bytes, keys);
         if (index == null) {
@@ -135,7 +122,7 @@ public final class CollectionStore {
     }
 
     private Dto.FileDto current() throws StoreException {
-        Object stamp = stamp();
+        Object stamp = disk.stamp();
         if (cached != null && Objects.equals(stamp, cachedStamp)) {
             return cached;
         }
@@ -143,7 +130,7 @@ public final class CollectionStore {
             readOnly = false; // no file (any more): a new one starts at our version
             return adopt(Dto.FileDto.fresh(), null);
         }
-        byte[] bytes = indexBytes != null && Objects.equals(stamp, indexStamp) ? indexBytes : readBytes();
+        byte[] bytes = indexBytes != null && Objects.equals(stamp, indexStamp) ? indexBytes : disk.readBytes();
         return adopt(parse(bytes), stamp);
     }
 
@@ -155,35 +142,6 @@ public final class CollectionStore {
         cachedLibrary = null;
         lastRead = dto;
         return dto;
-    }
-
-    /** Size, modification time and file key: changes whenever anyone writes the file. Null: no file. */
-    private Object stamp() throws StoreException {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            checkRegular(a);
-            return List.of(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toInstant().getNano(),
-                    String.valueOf(a.fileKey()));
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
-        }
-    }
-
-    private void checkRegular(BasicFileAttributes a) throws StoreException {
-        String why = OwnFiles.refusal(file, a);
-        if (why != null) {
-            throw new StoreException(StoreException.Kind.NOT_A_FILE, why);
-        }
-    }
-
-    private byte[] readBytes() throws StoreException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot read (" + reason(e) + ")", e);
-        }
     }
 
     /** The strict read of a file's bytes; articles equal to ones read before keep their views. */
@@ -250,16 +208,6 @@ public final class CollectionStore {
                 + "; the file was left untouched (move it aside with 'tidings collections move-aside')");
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return Sanitize.line(((FileSystemException) e).getReason());
-        }
-        return Sanitize.line(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-
     // ---------------------------------------------------------------- the model view
 
     /** The model view: articles are built on first use and kept (see {@link Dto.Article}). */
@@ -299,146 +247,41 @@ public final class CollectionStore {
         return null;
     }
 
-    private static String checkName(String name) throws CollectionException {
-        String n = name == null ? "" : name.strip();
-        String problem = nameProblem(n);
-        if (problem != null) {
-            throw new CollectionException("the collection name " + problem + " (1-" + MAX_NAME_LENGTH
-                    + " characters, no control characters)");
-        }
-        return n;
-    }
-
-    private static Dto.CollectionDto find(Dto.FileDto dto, String name) {
-        for (Dto.CollectionDto c : dto.collections) {
-            if (c.name.equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static CollectionException noSuch(Dto.FileDto dto, String name) {
-        List<String> known = new ArrayList<>();
-        for (Dto.CollectionDto c : dto.collections) {
-            known.add(c.name);
-        }
-        return new CollectionException("no collection named '" + Sanitize.line(name) + "'"
-                + (known.isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ", known)));
-    }
-
     // ---------------------------------------------------------------- changes
-
-    /** A change to the file's content; it sees what is in the file at the moment of writing. */
-    private interface Change {
-        void apply(Dto.FileDto dto) throws CollectionException;
-    }
 
     /** Creates an empty collection. */
     public Library create(String name) throws StoreException, CollectionException {
-        String n = checkName(name);
-        return update(dto -> {
-            if (find(dto, n) != null) {
-                throw new CollectionException("a collection named '" + Sanitize.line(find(dto, n).name)
-                        + "' exists already");
-            }
-            Dto.CollectionDto c = new Dto.CollectionDto();
-            c.name = n;
-            c.created = clock.instant().toString();
-            dto.collections.add(c);
-        });
+        return update(edits.create(name));
     }
 
     /** Renames a collection; a change of case only is allowed. */
     public Library rename(String oldName, String newName) throws StoreException, CollectionException {
-        String n = checkName(newName);
-        return update(dto -> {
-            Dto.CollectionDto c = find(dto, oldName);
-            if (c == null) {
-                throw noSuch(dto, oldName);
-            }
-            Dto.CollectionDto other = find(dto, n);
-            if (other != null && other != c) {
-                throw new CollectionException("a collection named '" + Sanitize.line(other.name) + "' exists already");
-            }
-            c.name = n;
-        });
+        return update(edits.rename(oldName, newName));
     }
 
     /** Deletes a collection; articles no other collection holds go with it. */
     public Library delete(String name) throws StoreException, CollectionException {
-        return update(dto -> {
-            Dto.CollectionDto c = find(dto, name);
-            if (c == null) {
-                throw noSuch(dto, name);
-            }
-            dto.collections.remove(c);
-            collectGarbage(dto);
-        });
+        return update(edits.delete(name));
     }
 
     /** Saves an article into a collection (its snapshot is stored once, shared by collections). */
     public Library add(String name, SavedArticle article) throws StoreException, CollectionException {
-        return update(dto -> {
-            Dto.CollectionDto c = find(dto, name);
-            if (c == null) {
-                throw noSuch(dto, name);
-            }
-            put(dto, article);
-            if (!c.articles.contains(article.key())) {
-                c.articles.add(article.key());
-            }
-        });
+        return update(edits.add(name, article));
     }
 
     /** Removes an article from a collection. */
     public Library remove(String name, String key) throws StoreException, CollectionException {
-        return update(dto -> {
-            Dto.CollectionDto c = find(dto, name);
-            if (c == null) {
-                throw noSuch(dto, name);
-            }
-            if (!c.articles.remove(key)) {
-                throw new CollectionException("collection '" + Sanitize.line(c.name) + "' has no article '"
-                        + Sanitize.line(key) + "'");
-            }
-            collectGarbage(dto);
-        });
-    }
-
-    /**
-     * Stores an article's snapshot: a new one, or the known members of one already there (its
-     * unknown members and when it was first saved are kept). Only this article is serialized.
-     */
-    private void put(Dto.FileDto dto, SavedArticle s) {
-        Dto.Article existing = dto.articles.get(s.key());
-        Dto.ArticleDto a = WireMapper.toWire(s, existing != null ? existing.dto(true) : new Dto.ArticleDto(),
-                clock.instant());
-        byte[] json = WireWriter.oneLine(a);
-        if (existing != null && existing.sameBytes(json, 0, json.length)) {
-            return; // saved again unchanged: keep the article (and its view) as it is
-        }
-        dto.articles.put(s.key(), new Dto.Article(s.key(), json, 0, json.length, WireMapper.toArticle(s.key(), a)));
-    }
-
-    private static void collectGarbage(Dto.FileDto dto) {
-        Set<String> used = new HashSet<>();
-        for (Dto.CollectionDto c : dto.collections) {
-            used.addAll(c.articles);
-        }
-        dto.articles.keySet().retainAll(used);
+        return update(edits.remove(name, key));
     }
 
     /**
      * Under the lock: re-read the file if anyone changed it, apply the change to that, write it
      * atomically. On any failure the file keeps its old content and the cache is dropped.
      */
-    private synchronized Library update(Change change) throws StoreException, CollectionException {
-        stamp(); // refuses a directory, FIFO or device before anything is created beside it
-        refuseLockFile();
-        createDirectory();
-        try (LockFile lock = acquire()) {
-            sweepTempFiles();
+    private synchronized Library update(CollectionEdits.Change change) throws StoreException, CollectionException {
+        disk.prepareChange();
+        try (LockFile lock = disk.lock()) {
+            disk.sweepTempFiles();
             Dto.FileDto dto = current();
             if (readOnly) {
                 throw new StoreException(StoreException.Kind.NEWER_VERSION, file
@@ -449,122 +292,30 @@ public final class CollectionStore {
             try {
                 change.apply(dto);
                 cachedLibrary = null;
-                write(dto);
+                disk.write(WireWriter.serialize(dto));
                 written = true;
             } finally {
                 if (!written) {
                     cached = null; // the change touched the cached copy only: read the file again next time
                 }
             }
-            cachedStamp = stamp();
+            cachedStamp = disk.stamp();
             return toLibrary(dto);
         } catch (IOException e) {
             cached = null;
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot save (" + reason(e)
+            throw new StoreException(StoreException.Kind.IO, file + ": cannot save (" + CollectionFile.reason(e)
                     + "); the file was not changed", e);
         }
     }
-
-    /** The lock on {@link #lockFile}: {@link LockFile}, its waits turned into our errors. */
-    private LockFile acquire() throws IOException, StoreException {
-        try {
-            return LockFile.acquire(lockFile, file, java.time.Duration.ofMillis(LOCK_WAIT_MS));
-        } catch (LockFile.Timeout e) {
-            throw new StoreException(StoreException.Kind.LOCKED, file + ": locked by another Tidings for more than "
-                    + LOCK_WAIT_MS / 1000 + " s (lock file " + lockFile + ")");
-        } catch (java.io.InterruptedIOException e) {
-            throw new StoreException(StoreException.Kind.LOCKED, file + ": interrupted while waiting for the lock");
-        }
-    }
-
-    private void createDirectory() throws StoreException {
-        Path dir = file.getParent();
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            AtomicFiles.createPrivateDirectories(dir);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, dir + ": cannot create the directory (" + reason(e) + ")", e);
-        }
-    }
-
-    private void refuseLockFile() throws StoreException {
-        String why = OwnFiles.refusal(lockFile);
-        if (why != null) {
-            throw new StoreException(StoreException.Kind.NOT_A_FILE, why + " (the lock file of " + file + ")");
-        }
-    }
-
-    /** Temp files left by a writer killed mid-write; safe to delete while we hold the lock. */
-    private void sweepTempFiles() {
-        if (swept) {
-            return;
-        }
-        swept = true;
-        Path target;
-        try {
-            target = target(); // temp files are made beside the file a save replaces
-        } catch (IOException e) {
-            return;
-        }
-        // every save writes its temp file under this lock: any left now is a killed writer's
-        TempFiles.sweep(target.getParent(), "." + target.getFileName() + ".", java.time.Duration.ZERO);
-    }
-
-    /**
-     * Replaces the file atomically. When the collections file is a symbolic link (a dotfiles
-     * repository, a synced folder), the link is followed and its target replaced: the link stays a
-     * link, and the temp file is created beside the target so the rename stays atomic.
-     */
-    private void write(Dto.FileDto dto) throws IOException {
-        AtomicFiles.write(target(), WireWriter.serialize(dto), sink);
-    }
-
-    /** The file a save replaces: {@link #file} with every symbolic link followed (dangling ones too). */
-    Path target() throws IOException {
-        Path p = file;
-        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
-            if (hops == MAX_LINK_HOPS) {
-                throw new IOException("too many levels of symbolic links");
-            }
-            Path link = Files.readSymbolicLink(p);
-            p = p.resolveSibling(link).normalize();
-        }
-        return p;
-    }
-
-    /** Symbolic links followed before giving up, as Linux does (ELOOP). */
-    private static final int MAX_LINK_HOPS = 40;
 
     /**
      * Moves a damaged file aside to a named backup ("collections.json.bad-20261125T085400Z") so
      * Tidings can start a new one. Returns the backup's path, or null when there was no file.
      */
     public synchronized Path moveAside() throws StoreException {
-        Path damaged;
-        try {
-            damaged = file.toRealPath(); // a symbolic link: the file it points at is the damaged one
-        } catch (NoSuchFileException e) {
+        Path backup = disk.moveAside(clock.instant());
+        if (backup == null) {
             return null;
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot move aside (" + reason(e) + ")", e);
-        }
-        String why = OwnFiles.refusal(damaged);
-        if (why != null) {
-            // only ever a regular file: never the machine's /tmp or /dev/zero
-            throw new StoreException(StoreException.Kind.NOT_A_FILE, why + "; move-aside renames only a collections file");
-        }
-        String stamp = clock.instant().toString().replace(":", "").replaceAll("\\.\\d+", "");
-        Path backup = damaged.resolveSibling(damaged.getFileName() + ".bad-" + stamp);
-        int n = 1;
-        while (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
-            backup = damaged.resolveSibling(damaged.getFileName() + ".bad-" + stamp + "-" + n++);
-        }
-        try {
-            Files.move(damaged, backup, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Kind.IO, file + ": cannot move aside (" + reason(e) + ")", e);
         }
         cached = null;
         cachedStamp = null;

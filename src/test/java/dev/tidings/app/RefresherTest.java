@@ -320,11 +320,11 @@ class RefresherTest {
     @Test
     void retryAfterParsesSecondsAndDates() {
         Instant now = Instant.parse("2025-06-03T10:00:00Z");
-        assertThat(Refresher.retryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(Refresher.retryAfter("Tue, 03 Jun 2025 10:00:30 GMT", now)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(Refresher.retryAfter("Tue, 03 Jun 2025 09:00:00 GMT", now)).isEqualTo(Duration.ZERO);
-        assertThat(Refresher.retryAfter("soon", now)).isNull();
-        assertThat(Refresher.retryAfter(null, now)).isNull();
+        assertThat(RetryAfter.delay("120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(RetryAfter.delay("Tue, 03 Jun 2025 10:00:30 GMT", now)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RetryAfter.delay("Tue, 03 Jun 2025 09:00:00 GMT", now)).isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.delay("soon", now)).isNull();
+        assertThat(RetryAfter.delay(null, now)).isNull();
     }
 
     /**
@@ -392,14 +392,14 @@ class RefresherTest {
         Instant now = Instant.parse("2025-06-03T10:00:00Z");
         Duration week = Refresher.MAX_RETRY_AFTER;
         assertThat(week).isEqualTo(Duration.ofDays(7));
-        assertThat(Refresher.retryAfter("604800", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("604801", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("999999999", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("9999999999", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("99999999999999999999999999", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("000000000000000000000000120", now)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(Refresher.retryAfter("Fri, 01 Jan 2100 00:00:00 GMT", now)).isEqualTo(week);
-        assertThat(Refresher.retryAfter("\u0661\u0662", now)).isNull(); // Arabic-Indic digits are no number
+        assertThat(RetryAfter.delay("604800", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("604801", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("999999999", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("9999999999", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("99999999999999999999999999", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("000000000000000000000000120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(RetryAfter.delay("Fri, 01 Jan 2100 00:00:00 GMT", now)).isEqualTo(week);
+        assertThat(RetryAfter.delay("\u0661\u0662", now)).isNull(); // Arabic-Indic digits are no number
     }
 
     // ---------------------------------------------------------------- failures
@@ -582,10 +582,10 @@ class RefresherTest {
 
     @Test
     void hostKeyIsHostNameAndPort() {
-        assertThat(Refresher.hostKey("http://Example.org/feed")).isEqualTo("example.org:80");
-        assertThat(Refresher.hostKey("https://example.org/feed")).isEqualTo("example.org:443");
-        assertThat(Refresher.hostKey("http://127.0.0.1:8080/a")).isNotEqualTo(Refresher.hostKey("http://localhost:8080/a"));
-        assertThat(Refresher.hostKey("http://127.0.0.1:8080/a")).isNotEqualTo(Refresher.hostKey("http://127.0.0.1:8081/a"));
-        assertThat(Refresher.hostKey("file:///etc/passwd")).isNull();
+        assertThat(RefreshRun.hostKey("http://Example.org/feed")).isEqualTo("example.org:80");
+        assertThat(RefreshRun.hostKey("https://example.org/feed")).isEqualTo("example.org:443");
+        assertThat(RefreshRun.hostKey("http://127.0.0.1:8080/a")).isNotEqualTo(RefreshRun.hostKey("http://localhost:8080/a"));
+        assertThat(RefreshRun.hostKey("http://127.0.0.1:8080/a")).isNotEqualTo(RefreshRun.hostKey("http://127.0.0.1:8081/a"));
+        assertThat(RefreshRun.hostKey("file:///etc/passwd")).isNull();
     }
 }

@@ -448,7 +448,7 @@ public final class CollectionsBench {
         }
     }
 
-    /** The same mapping as the store's own (CollectionStore.put). */
+    /** The same mapping as the store's own (CollectionEdits.put). */
     private static Dto.ArticleDto toDto(SavedArticle s) {
         Item i = s.item();
         Dto.ArticleDto a = new Dto.ArticleDto();
