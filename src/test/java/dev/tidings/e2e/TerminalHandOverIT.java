@@ -195,7 +195,8 @@ class TerminalHandOverIT {
         String s = "missing";
         startShell(s);
         run(s, Tmux.sh(home.resolve("no-such-feed.xml").toString()));
-        tmux.waitForStill(s, "the error in the status line", has("no-such-feed.xml"), START);
+        // the shell's command line names the file too: wait for the reader's own words
+        tmux.waitForStill(s, "the error in the status line", has("no-such-feed.xml: no such file"), START);
         tmux.keys(s, "q");
         assertThat(waitForExit(s)).isEqualTo(3);
         assertThat(tmux.captureJoined(s)).contains("tidings: " + home.resolve("no-such-feed.xml"));
