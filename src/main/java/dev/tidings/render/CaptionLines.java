@@ -81,9 +81,9 @@ final class CaptionLines {
         while (j < in.size() && j < from + 2 && in.get(j) instanceof Block.Paragraph p) {
             String text = HtmlConverter.plain(p.spans());
             if (!haveCredit && credit == null && isCreditLine(text)) {
-                credit = Credits.cleanCredit(text);
+                credit = CreditLabels.cleanCredit(text);
             } else if (!haveCaption && caption == null && isCaptionLine(text)) {
-                caption = Credits.cleanCaption(text);
+                caption = CreditLabels.cleanCaption(text);
             } else {
                 break;
             }
@@ -93,12 +93,12 @@ final class CaptionLines {
     }
 
     private static boolean isCreditLine(String text) {
-        int after = Credits.afterCreditLabel(text, 0);
+        int after = CreditLabels.afterCreditLabel(text, 0);
         return after > 0 && after < text.length() && text.length() - after <= 100;
     }
 
     private static boolean isCaptionLine(String text) {
-        int after = Credits.afterCaptionLabel(text, 0);
+        int after = CreditLabels.afterCaptionLabel(text, 0);
         return after > 0 && after < text.length();
     }
 

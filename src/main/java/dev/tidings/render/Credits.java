@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Text-level rules for image credits: the labels publishers put before a credit or a caption (in
- * the languages of our samples) and the shapes of a credit at the end of a caption. Every scan is
+ * The shapes of an image credit at the end of a caption: in brackets, after a label (the labels
+ * are {@link CreditLabels}), after a bar, or a last sentence that is only a credit. Every scan is
  * by hand over a bounded window at the caption's end, so a caption of any length costs linear time.
  *
  * <pre>
@@ -14,7 +14,7 @@ import java.util.Locale;
  *   = ("Crowds gather in the square.", "Ana Lopez/Getty Images")
  * split("Rescuers search the rubble (AP Photo/Rahmat Gul)") = ("Rescuers search the rubble", "AP Photo/Rahmat Gul")
  * split("Reuters reporters at work")                        = ("Reuters reporters at work", "")
- * cleanCredit("Image source, AFP") = "AFP";  labelKind("Image caption, ") = CAPTION
+ * isSlashCredit("REUTERS/Stringer") = true;  isSlashCredit("Left/Right") = false
  * </pre>
  */
 final class Credits {
@@ -25,32 +25,11 @@ final class Credits {
     record Split(String caption, String credit) {
     }
 
-    /** What a bare label announces. */
-    enum Label { CREDIT, CAPTION }
-
     /** How far back from a caption's end a credit may start. */
     private static final int WINDOW = 200;
     /** A credit is short: at most this many characters and words. */
     private static final int MAX_CREDIT = 100;
     private static final int MAX_WORDS = 12;
-
-    /** Labels that cannot be an ordinary caption's first words: may be glued to the credit. */
-    private static final List<String> STRONG_CREDIT = List.of(
-            "image source", "image credit", "image copyright", "photo source", "photo credit", "photo copyright",
-            "picture source", "picture credit", "photograph credit", "photo credits", "image credits",
-            "bildquelle", "fotoquelle", "crédit photo", "crédits photo", "fuente de la imagen",
-            "fotoğraf kaynağı", "منبع تصویر", "منبع عکس", "مصدر الصورة", "图片来源", "图像来源", "圖片來源",
-            "автор фото", "источник изображения");
-    /** Words that are a credit label only when a colon, comma or "by" follows, or alone. */
-    private static final List<String> WEAK_CREDIT = List.of(
-            "photographs", "photograph", "photos", "photo", "pictures", "picture", "images", "image",
-            "illustration", "credits", "credit", "source", "copyright", "fotos", "foto", "bild", "quelle",
-            "crédits", "crédit", "fuente", "imagen", "عکس", "图片", "照片", "фото");
-    private static final List<String> STRONG_CAPTION = List.of(
-            "image caption", "photo caption", "picture caption", "bildunterschrift", "légende photo",
-            "pie de foto", "fotoğraf altı yazısı", "توضیح تصویر", "التعليق على الصورة", "图片说明",
-            "图像加注文字", "圖像加註文字", "подпись к фото");
-    private static final List<String> WEAK_CAPTION = List.of("caption", "légende", "legende");
 
     private static final List<String> AGENCIES = List.of(
             "afp", "ap", "reuters", "epa", "epa-efe", "efe", "getty images", "getty", "dpa", "anadolu",
@@ -58,126 +37,6 @@ final class Credits {
             "sipa", "nurphoto", "zuma", "zuma press", "imago", "picture alliance", "picture-alliance", "keystone",
             "kyodo", "yonhap", "tass", "ansa", "upi", "ap images", "afp/getty images", "reuters/alamy",
             "sopa images", "lightrocket", "redux", "magnum", "the associated press", "associated press");
-
-    // ------------------------------------------------------------------ labels
-
-    /** The label a short text is, on its own ("Image source, ", "Credit…", "图片来源"), or null. */
-    static Label labelKind(String text) {
-        String t = bare(text);
-        if (t.isEmpty() || t.length() > 40) {
-            return null;
-        }
-        if (t.equals("©") || STRONG_CREDIT.contains(t) || WEAK_CREDIT.contains(t)) {
-            return Label.CREDIT;
-        }
-        if (STRONG_CAPTION.contains(t) || WEAK_CAPTION.contains(t)) {
-            return Label.CAPTION;
-        }
-        return null;
-    }
-
-    /** Lower case, whitespace folded, trailing ",:：.…-–—" and spaces removed. */
-    private static String bare(String text) {
-        String t = Sanitize.line(text).toLowerCase(Locale.ROOT);
-        int end = t.length();
-        while (end > 0 && ",，،:：.…-–— ".indexOf(t.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return t.substring(0, end);
-    }
-
-    /**
-     * The text after a credit label at {@code from}, or -1 when none starts there: a strong label
-     * ("image source AFP", "image sourceAFP"), a weak one with a colon or comma ("Credit: Reuters",
-     * "Foto : dpa"), "Photo by …", or "©".
-     */
-    static int afterCreditLabel(String s, int from) {
-        if (s.startsWith("©", from)) {
-            return skipSeparators(s, from + 1);
-        }
-        for (String label : STRONG_CREDIT) {
-            if (s.regionMatches(true, from, label, 0, label.length())) {
-                return skipSeparators(s, from + label.length());
-            }
-        }
-        return afterWeak(s, from, WEAK_CREDIT, true);
-    }
-
-    /** Like {@link #afterCreditLabel} for caption labels ("Image caption, …", "Caption: …"). */
-    static int afterCaptionLabel(String s, int from) {
-        for (String label : STRONG_CAPTION) {
-            if (s.regionMatches(true, from, label, 0, label.length())) {
-                return skipSeparators(s, from + label.length());
-            }
-        }
-        return afterWeak(s, from, WEAK_CAPTION, false);
-    }
-
-    private static int afterWeak(String s, int from, List<String> labels, boolean allowBy) {
-        for (String label : labels) {
-            if (!s.regionMatches(true, from, label, 0, label.length())) {
-                continue;
-            }
-            int i = from + label.length();
-            if (i < s.length() && Character.isLetter(s.charAt(i))) {
-                continue; // "Photographers", "Sources"
-            }
-            int j = i;
-            while (j < s.length() && s.charAt(j) == ' ') {
-                j++;
-            }
-            if (j < s.length() && ":：,，،".indexOf(s.charAt(j)) >= 0) {
-                return skipSeparators(s, j + 1);
-            }
-            if (allowBy && s.regionMatches(true, j, "by ", 0, 3)) {
-                return skipSeparators(s, j + 3);
-            }
-            if (j >= s.length()) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static int skipSeparators(String s, int i) {
-        while (i < s.length() && " :：,，،-–—".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        return i;
-    }
-
-    /** A credit without its label: "Image source: AFP" → "AFP", "© Reuters" → "Reuters". */
-    static String cleanCredit(String raw) {
-        String t = Sanitize.line(raw);
-        int after = afterCreditLabel(t, 0);
-        if (after >= 0) {
-            t = t.substring(after);
-        } else if (t.regionMatches(true, 0, "by ", 0, 3)) {
-            t = t.substring(3); // a photographer element's "By Jane Roe"
-        }
-        return trimCredit(t);
-    }
-
-    /** A caption without a leading caption label: "Image caption, Fighters train" → "Fighters train". */
-    static String cleanCaption(String raw) {
-        String t = Sanitize.line(raw);
-        int after = afterCaptionLabel(t, 0);
-        return after >= 0 ? t.substring(after).strip() : t;
-    }
-
-    private static String trimCredit(String t) {
-        int start = 0;
-        int end = t.length();
-        while (start < end && " ,:：|-–—".indexOf(t.charAt(start)) >= 0) {
-            start++;
-        }
-        while (end > start && " ,;:|-–—".indexOf(t.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return t.substring(start, end);
-    }
-
-    // ------------------------------------------------------------ trailing credit
 
     /**
      * Takes a credit off the end of a caption when it has one of the shapes publishers use; a
@@ -225,7 +84,7 @@ final class Credits {
         }
         String inner = s.substring(at + 1, s.length() - 1).strip();
         String credit = null;
-        int after = afterCreditLabel(inner, 0);
+        int after = CreditLabels.afterCreditLabel(inner, 0);
         if (after >= 0 && after < inner.length()) {
             credit = inner.substring(after);
         } else if (containsIgnoreCase(inner, "photo/") || inner.equalsIgnoreCase("ap photo")
@@ -236,7 +95,7 @@ final class Credits {
         if (credit == null || !shortEnough(credit) || Character.isLowerCase(credit.charAt(0))) {
             return null;
         }
-        return new Split(trimCaption(s.substring(0, at)), trimCredit(credit));
+        return new Split(trimCaption(s.substring(0, at)), CreditLabels.trimCredit(credit));
     }
 
     /** "… Photograph: Ana Lopez/Getty Images", "… Credit: Reuters", "… © AFP", "Foto: dpa". */
@@ -250,7 +109,7 @@ final class Credits {
             if (c != '©' && Character.isLowerCase(c) && i > 0) {
                 continue; // a label inside a caption is capitalised: "Photo: …", not "the photo: …"
             }
-            int after = afterCreditLabel(s, i);
+            int after = CreditLabels.afterCreditLabel(s, i);
             if (after < 0 || after >= s.length()) {
                 continue;
             }
@@ -258,10 +117,10 @@ final class Credits {
             if (!shortEnough(credit) || Character.isLowerCase(credit.charAt(0))) {
                 continue;
             }
-            if (c != '©' && !hasSeparator(s, i, after) && i > 0 && !isStrongAt(s, i)) {
+            if (c != '©' && !hasSeparator(s, i, after) && i > 0 && !CreditLabels.isStrongAt(s, i)) {
                 continue;
             }
-            return new Split(trimCaption(s.substring(0, i)), trimCredit(credit));
+            return new Split(trimCaption(s.substring(0, i)), CreditLabels.trimCredit(credit));
         }
         return null;
     }
@@ -279,7 +138,7 @@ final class Credits {
         if (bar <= 0) {
             return null;
         }
-        String credit = cleanCredit(s.substring(bar + 1));
+        String credit = CreditLabels.cleanCredit(s.substring(bar + 1));
         String caption = trimCaption(s.substring(0, bar));
         if (credit.isEmpty() || caption.isEmpty() || !shortEnough(credit) || words(credit) > 6
                 || Character.isLowerCase(credit.charAt(0))) {
@@ -309,7 +168,7 @@ final class Credits {
         if (!agencyAlone && (!isSlashCredit(last) || !shortEnough(last))) {
             return null;
         }
-        return new Split(trimCaption(s.substring(0, start)), trimCredit(last));
+        return new Split(trimCaption(s.substring(0, start)), CreditLabels.trimCredit(last));
     }
 
     /**
@@ -407,15 +266,6 @@ final class Credits {
             }
         }
         return s.regionMatches(true, Math.max(from, after - 3), "by ", 0, 3);
-    }
-
-    private static boolean isStrongAt(String s, int i) {
-        for (String label : STRONG_CREDIT) {
-            if (s.regionMatches(true, i, label, 0, label.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Short enough to be a credit: at most 100 characters and 12 words. */

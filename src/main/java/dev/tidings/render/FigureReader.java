@@ -3,10 +3,8 @@ package dev.tidings.render;
 import dev.tidings.text.Sanitize;
 import dev.tidings.text.Urls;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -16,7 +14,7 @@ import org.jsoup.select.NodeTraversor;
 /**
  * The one place that turns a figure into (caption, credit, alt, URL). A figure is a
  * {@code <figure>}, a WordPress {@code div.wp-caption} or a Blogger {@code table.tr-caption-container};
- * its text is walked once and sorted into caption and credit:
+ * its text is walked once and sorted into caption and credit by {@link FigureText}:
  * <ul>
  *   <li>credit elements: {@code <cite>}, {@code <small>}, a class saying credit, source, copyright,
  *   attribution or photographer, or an element whose text starts with a credit label
@@ -41,15 +39,8 @@ final class FigureReader {
     /** Marks an {@code alt=""} image's URL: dropped unless caption lines follow it. */
     static final String DECORATIVE = "decorative:";
 
-    /** Classes that mark a credit wherever they are: "element-image__credit", "media-caption__source". */
-    private static final Pattern STRONG_CREDIT_CLASS = Pattern.compile("(?i)credit|copyright|(?<![rR][eE])source");
-    /** Classes that mark a credit unless they also say caption: "image__caption attribution" is a caption. */
-    private static final Pattern CREDIT_CLASS = Pattern.compile("(?i)attribution|photographer|contributor");
-    private static final Pattern CAPTION_CLASS = Pattern.compile("(?i)caption");
     /** A div container's text beyond this is an article, not a caption: walked as text instead. */
     static final int MAX_DIV_CAPTION = 1500;
-    private static final List<String> NOISE = List.of("toggle caption", "hide caption", "show caption",
-            "enlarge this image", "enlarge image", "expand", "open gallery", "view gallery", "zoom", "close");
     private static final List<String> SPACERS = List.of("spacer.gif", "pixel.gif", "blank.gif", "transparent.gif",
             "clear.gif", "1x1.gif", "1x1.png", "/~r/", "/~ff/", "pixel.wp.com", "stats.wordpress.com",
             "doubleclick.net", "feedburner.com/~", "pixel.quantserve.com", "/b.gif?");
@@ -99,14 +90,12 @@ final class FigureReader {
         if (isPixel(img) || isSpacer(url)) {
             return null;
         }
-        Pieces p = new Pieces(container, img);
-        NodeTraversor.filter(p, container);
-        p.closePending();
-        String caption = Credits.cleanCaption(p.sawCaption ? p.caption.toString() : p.outside.toString());
+        FigureText text = FigureText.read(container);
+        String caption = CreditLabels.cleanCaption(text.caption());
         Credits.Split split = Credits.split(caption);
         caption = split.caption();
-        String credit = String.join(", ", p.credits);
-        if (caption.isEmpty() && p.credits.size() == 1 && !Credits.isShort(credit)) {
+        String credit = String.join(", ", text.credits());
+        if (caption.isEmpty() && text.credits().size() == 1 && !Credits.isShort(credit)) {
             split = Credits.split(credit); // a whole caption in <small> or <cite> is a caption
             caption = split.caption();
             credit = "";
@@ -210,198 +199,5 @@ final class FigureReader {
             }
         }
         return false;
-    }
-
-    private static boolean isCaptionElement(Element e) {
-        String cls = e.className();
-        if (e.normalName().equals("figcaption")) {
-            return !STRONG_CREDIT_CLASS.matcher(cls).find(); // CNN: figcaption.image__credit
-        }
-        return cls.contains("wp-caption-text") || cls.contains("tr-caption") && !cls.contains("tr-caption-container");
-    }
-
-    /** The text of an element with one short text child, else null (cheap: no subtree walk). */
-    private static String shortOwnText(Element e) {
-        if (e.childNodeSize() != 1 || !(e.childNode(0) instanceof TextNode)) {
-            return null;
-        }
-        String t = ((TextNode) e.childNode(0)).getWholeText();
-        return t.length() <= 60 ? t : null;
-    }
-
-    private static boolean isCreditElement(Element e) {
-        String tag = e.normalName();
-        String cls = e.className();
-        if (tag.equals("cite") || tag.equals("small") || STRONG_CREDIT_CLASS.matcher(cls).find()
-                || CREDIT_CLASS.matcher(cls).find() && !CAPTION_CLASS.matcher(cls).find()) {
-            return true; // "caption__credit" is a credit, "image__caption attribution" a caption
-        }
-        if (e.childNodeSize() == 0 || !(e.childNode(0) instanceof TextNode)) {
-            return false;
-        }
-        String first = Sanitize.line(((TextNode) e.childNode(0)).getWholeText());
-        int after = Credits.afterCreditLabel(first, 0);
-        if (after <= 0) {
-            return false;
-        }
-        if (after < first.length()) {
-            return true; // "Credit: Jane Roe"
-        }
-        String lower = first.toLowerCase(Locale.ROOT);
-        return e.childNodeSize() > 1 && (lower.endsWith(":") || lower.endsWith("：") || lower.endsWith(",")
-                || lower.endsWith(" by") || lower.equals("©")); // "Photo by <a>Jane Roe</a>"
-
-    }
-
-    private static boolean isBlock(String tag) {
-        switch (tag) {
-            case "p": case "div": case "br": case "li": case "figcaption": case "td": case "tr": case "section":
-            case "header": case "footer": case "h1": case "h2": case "h3": case "h4": case "h5": case "h6":
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /** One walk over a figure: caption text (inside figcaption, and outside), credit pieces. */
-    private static final class Pieces implements NodeFilter {
-        final Element container;
-        final Element img;
-        final StringBuilder caption = new StringBuilder();
-        final StringBuilder outside = new StringBuilder();
-        final List<String> credits = new ArrayList<>();
-        boolean sawCaption;
-        int captionDepth;
-        Element creditElement;
-        StringBuilder creditPiece;
-        Credits.Label pending;
-        Element pendingScope;
-        StringBuilder pendingPiece;
-
-        Pieces(Element container, Element img) {
-            this.container = container;
-            this.img = img;
-        }
-
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (node instanceof TextNode) {
-                text(((TextNode) node).getWholeText());
-                return FilterResult.CONTINUE;
-            }
-            if (!(node instanceof Element)) {
-                return FilterResult.CONTINUE;
-            }
-            Element e = (Element) node;
-            String tag = e.normalName();
-            switch (tag) {
-                case "img": case "picture": case "source": case "script": case "style": case "noscript": case "svg":
-                case "button": case "template": case "video": case "audio": case "iframe": case "object":
-                    return FilterResult.SKIP_ENTIRELY;
-                default:
-                    break;
-            }
-            if (e.hasAttr("hidden")) {
-                return FilterResult.SKIP_ENTIRELY;
-            }
-            if (isBlock(tag)) {
-                space();
-            }
-            if (e == container) {
-                return FilterResult.CONTINUE;
-            }
-            boolean captionElement = isCaptionElement(e);
-            if (!captionElement) {
-                String own = shortOwnText(e);
-                if (own != null) {
-                    String bare = Sanitize.line(own).toLowerCase(Locale.ROOT);
-                    if (NOISE.contains(bare)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    Credits.Label label = Credits.labelKind(own);
-                    if (label != null) {
-                        if (creditElement == null) {
-                            closePending();
-                            pending = label;
-                            pendingScope = e.parent();
-                            if (label == Credits.Label.CAPTION) {
-                                sawCaption = true;
-                            }
-                        }
-                        return FilterResult.SKIP_ENTIRELY; // the label itself is never shown
-                    }
-                }
-                if (creditElement == null && isCreditElement(e)) {
-                    creditElement = e;
-                    creditPiece = new StringBuilder();
-                }
-            } else {
-                captionDepth++;
-                sawCaption = true;
-            }
-            return FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            if (!(node instanceof Element)) {
-                return FilterResult.CONTINUE;
-            }
-            Element e = (Element) node;
-            if (e == creditElement) {
-                addCredit(creditPiece);
-                creditElement = null;
-                creditPiece = null;
-            }
-            if (e == pendingScope) {
-                closePending();
-            }
-            if (e != container && isCaptionElement(e)) {
-                captionDepth--;
-            }
-            if (isBlock(e.normalName())) {
-                space();
-            }
-            return FilterResult.CONTINUE;
-        }
-
-        private void text(String t) {
-            if (creditElement != null) {
-                creditPiece.append(t);
-            } else if (pending == Credits.Label.CREDIT) {
-                pendingPiece.append(t);
-            } else if (pending == Credits.Label.CAPTION || captionDepth > 0) {
-                caption.append(t);
-            } else {
-                outside.append(t);
-            }
-        }
-
-        private void space() {
-            caption.append(' ');
-            outside.append(' ');
-            if (creditPiece != null) {
-                creditPiece.append(' ');
-            }
-            if (pendingPiece != null) {
-                pendingPiece.append(' ');
-            }
-        }
-
-        void closePending() {
-            if (pending == Credits.Label.CREDIT) {
-                addCredit(pendingPiece);
-            }
-            pending = null;
-            pendingScope = null;
-            pendingPiece = new StringBuilder();
-        }
-
-        private void addCredit(StringBuilder piece) {
-            String c = piece == null ? "" : Credits.cleanCredit(piece.toString());
-            if (!c.isEmpty() && !credits.contains(c)) {
-                credits.add(c);
-            }
-        }
     }
 }

@@ -71,16 +71,11 @@ public final class HtmlConverter {
         final URI base;
         final List<Block> blocks = new ArrayList<>();
         final Map<String, Integer> links = new LinkedHashMap<>();
-        List<Span> inline = new ArrayList<>();
-        int strong;
-        int emphasis;
-        int code;
+        final InlineText inline = new InlineText();
         int quote;
         int heading;
         final Deque<ListContext> lists = new ArrayDeque<>();
         String pendingMarker;
-        final Deque<Integer> linkStack = new ArrayDeque<>();
-        final Deque<Integer> linkInlineStart = new ArrayDeque<>();
         /** Elements with a {@code dir} or {@code lang} that decides a direction, innermost first. */
         final Deque<Directed> directions = new ArrayDeque<>();
         /** The outermost figure container walked as text (no picture, or too long), or null. */
@@ -93,7 +88,7 @@ public final class HtmlConverter {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode) {
-                text(((TextNode) node).getWholeText());
+                inline.text(((TextNode) node).getWholeText());
                 return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element)) {
@@ -179,9 +174,7 @@ public final class HtmlConverter {
                     blocks.add(new Block.Rule());
                     return FilterResult.SKIP_ENTIRELY;
                 case "br":
-                    if (!inline.isEmpty()) {
-                        inline.add(new Span("\n", Style.BODY));
-                    }
+                    inline.lineBreak();
                     return FilterResult.SKIP_ENTIRELY;
                 case "table":
                     if (FigureReader.isContainer(e) && figure(e)) {
@@ -191,7 +184,10 @@ public final class HtmlConverter {
                         imagelessFigure = null; // skipped entirely: its tail is never called
                     }
                     flush();
-                    table(e);
+                    Block.Table t = TableReader.read(e);
+                    if (t != null) {
+                        blocks.add(t);
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 case "figure":
                     return figure(e) ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
@@ -204,13 +200,13 @@ public final class HtmlConverter {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 case "strong": case "b":
-                    strong++;
+                    inline.enter(Style.STRONG);
                     return FilterResult.CONTINUE;
                 case "em": case "i": case "cite": case "dfn":
-                    emphasis++;
+                    inline.enter(Style.EMPHASIS);
                     return FilterResult.CONTINUE;
                 case "code": case "kbd": case "samp": case "tt":
-                    code++;
+                    inline.enter(Style.CODE);
                     return FilterResult.CONTINUE;
                 case "a": {
                     String href = Urls.resolve(base, e.attr("href"));
@@ -218,8 +214,7 @@ public final class HtmlConverter {
                     if (Urls.isWeb(href)) {
                         number = links.computeIfAbsent(href, k -> links.size() + 1);
                     }
-                    linkStack.push(number);
-                    linkInlineStart.push(inline.size());
+                    inline.openLink(number);
                     return FilterResult.CONTINUE;
                 }
                 default:
@@ -271,93 +266,25 @@ public final class HtmlConverter {
                     quote = Math.max(0, quote - 1);
                     break;
                 case "strong": case "b":
-                    strong = Math.max(0, strong - 1);
+                    inline.leave(Style.STRONG);
                     break;
                 case "em": case "i": case "cite": case "dfn":
-                    emphasis = Math.max(0, emphasis - 1);
+                    inline.leave(Style.EMPHASIS);
                     break;
                 case "code": case "kbd": case "samp": case "tt":
-                    code = Math.max(0, code - 1);
+                    inline.leave(Style.CODE);
                     break;
-                case "a": {
-                    Integer number = linkStack.poll();
-                    Integer start = linkInlineStart.poll();
-                    if (number != null && number > 0 && start != null) {
-                        boolean hasText = false;
-                        for (int i = Math.min(start, inline.size()); i < inline.size(); i++) {
-                            if (!inline.get(i).text().isBlank()) {
-                                hasText = true;
-                                break;
-                            }
-                        }
-                        if (hasText) {
-                            for (int i = start; i < inline.size(); i++) {
-                                Span s = inline.get(i);
-                                inline.set(i, new Span(s.text(), Style.LINK_TEXT, number));
-                            }
-                        }
-                    }
+                case "a":
+                    inline.closeLink();
                     break;
-                }
                 default:
                     break;
             }
         }
 
-        private Style inlineStyle() {
-            if (code > 0) {
-                return Style.CODE;
-            }
-            if (strong > 0) {
-                return Style.STRONG;
-            }
-            if (emphasis > 0) {
-                return Style.EMPHASIS;
-            }
-            return Style.BODY;
-        }
-
-        /** Text with HTML whitespace rules: runs of whitespace become one space. */
-        private void text(String raw) {
-            String t = Sanitize.body(raw);
-            if (t.isEmpty()) {
-                return;
-            }
-            StringBuilder sb = new StringBuilder(t.length());
-            boolean space = false;
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-                    space = true;
-                } else {
-                    if (space) {
-                        sb.append(' ');
-                        space = false;
-                    }
-                    sb.append(c);
-                }
-            }
-            if (space) {
-                sb.append(' ');
-            }
-            if (sb.length() == 0) {
-                return;
-            }
-            inline.add(new Span(sb.toString(), inlineStyle()));
-        }
-
         /** Ends the current run of inline text as a block of the kind the context says. */
         void flush() {
-            List<Span> spans = normalize(inline);
-            inline = new ArrayList<>();
-            // a flush inside a link moves the link's start: later spans start at 0
-            if (!linkInlineStart.isEmpty()) {
-                int n = linkInlineStart.size();
-                linkInlineStart.clear();
-                for (int i = 0; i < n; i++) {
-                    linkInlineStart.push(0);
-                }
-            }
+            List<Span> spans = inline.take();
             if (spans.isEmpty()) {
                 return;
             }
@@ -397,84 +324,6 @@ public final class HtmlConverter {
             }
             return true;
         }
-
-        private void table(Element table) {
-            String caption = "";
-            Element cap = table.selectFirst("caption");
-            if (cap != null) {
-                caption = Sanitize.line(cap.text());
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (Element tr : table.select("tr")) {
-                if (tr.closest("table") != table) {
-                    continue; // nested tables: their text shows in the outer cell
-                }
-                List<String> cells = new ArrayList<>();
-                for (Element cell : tr.children()) {
-                    if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                        cells.add(Sanitize.line(cell.text()));
-                    }
-                }
-                if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                    rows.add(cells);
-                }
-            }
-            if (!rows.isEmpty() || !caption.isEmpty()) {
-                blocks.add(new Block.Table(caption, rows));
-            }
-        }
-    }
-
-    /**
-     * Merges adjacent same-style spans, folds the double space where two spans meet, trims the
-     * ends and drops empty text. One pass with a builder per merged run: linear in the text.
-     */
-    static List<Span> normalize(List<Span> spans) {
-        List<Span> out = new ArrayList<>();
-        StringBuilder run = null;
-        Style style = null;
-        int link = 0;
-        boolean lastSpace = false;
-        for (Span s : spans) {
-            String t = s.text();
-            if (lastSpace && !t.isEmpty() && t.charAt(0) == ' ') {
-                t = t.substring(1);
-            }
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (run != null && style == s.style() && link == s.link()) {
-                run.append(t);
-            } else {
-                if (run != null) {
-                    out.add(new Span(run.toString(), style, link));
-                }
-                run = new StringBuilder(t);
-                style = s.style();
-                link = s.link();
-            }
-            lastSpace = t.charAt(t.length() - 1) == ' ';
-        }
-        if (run != null) {
-            out.add(new Span(run.toString(), style, link));
-        }
-        int first = 0;
-        while (first < out.size() && out.get(first).text().isBlank()) {
-            first++;
-        }
-        int last = out.size() - 1;
-        while (last >= first && out.get(last).text().isBlank()) {
-            last--;
-        }
-        if (first > last) {
-            return new ArrayList<>();
-        }
-        List<Span> trimmed = new ArrayList<>(out.subList(first, last + 1));
-        Span head = trimmed.get(0);
-        trimmed.set(0, new Span(head.text().stripLeading(), head.style(), head.link()));
-        Span tail = trimmed.get(trimmed.size() - 1);
-        trimmed.set(trimmed.size() - 1, new Span(tail.text().stripTrailing(), tail.style(), tail.link()));
-        return trimmed;
     }
 
     /** Preformatted text without its leading blank lines and trailing white space (hand-scanned). */

@@ -186,14 +186,14 @@ public final class Opml {
         }
         String where = file + ":" + lineNo + ": ";
         String source = xmlUrl.strip();
-        String refusal = Subscriptions.refusal(source);
+        String refusal = SubscriptionLine.refusal(source);
         if (refusal != null) {
             problems.add(where + refusal + "; outline skipped");
             return FEED;
         }
         dev.tidings.text.UrlKeys.Stripped keyless = dev.tidings.text.UrlKeys.strip(source);
         if (keyless.hadKey()) {
-            problems.add(where + Subscriptions.keyDropped(keyless.parameter()));
+            problems.add(where + SubscriptionLine.keyDropped(keyless.parameter()));
             source = keyless.url();
         }
         String name = Sanitize.line(title != null && !title.isBlank() ? title : text);

@@ -2,7 +2,6 @@ package dev.tidings.subs;
 
 import dev.tidings.io.AtomicFiles;
 import dev.tidings.text.Sanitize;
-import dev.tidings.text.UrlKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The subscriptions file: plain text, hand-editable, compatible with newsboat's {@code urls}:
@@ -31,7 +29,8 @@ import java.util.Set;
  * {@link FeedSettings#KEYS} are the feed's own settings; an unquoted token starting with {@code #}
  * comments out the rest of the line. A {@code "query:NAME:RULE"} source is a {@link QueryFeed}
  * (kept as written, tags after it as usual). {@code exec:}, {@code filter:}, {@code file:} and any
- * other non-http(s) source is refused with a problem: never run, never read.
+ * other non-http(s) source is refused with a problem: never run, never read. One line's grammar is
+ * {@link SubscriptionLine}; saving over a hand-edited file is {@link UrlsFileMerge}.
  */
 public final class Subscriptions {
     private Subscriptions() {
@@ -84,7 +83,7 @@ public final class Subscriptions {
             Subscription sub;
             List<String> warnings = new ArrayList<>();
             try {
-                QueryFeed q = queryLine(lines[i]);
+                QueryFeed q = SubscriptionLine.query(lines[i]);
                 if (q != null) {
                     Integer first = seen.putIfAbsent(PREFIX_KEY + q.key(), lineNo);
                     if (first != null) {
@@ -95,7 +94,7 @@ public final class Subscriptions {
                     }
                     continue;
                 }
-                sub = line(lines[i], warnings);
+                sub = SubscriptionLine.read(lines[i], warnings);
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage() + "; line skipped");
                 continue;
@@ -106,9 +105,9 @@ public final class Subscriptions {
             for (String w : warnings) {
                 problems.add(where + w);
             }
-            String keyParameter = keyParameter(lines[i]);
+            String keyParameter = SubscriptionLine.keyParameter(lines[i]);
             if (keyParameter != null) {
-                problems.add(where + keyDropped(keyParameter));
+                problems.add(where + SubscriptionLine.keyDropped(keyParameter));
             }
             Integer first = seen.putIfAbsent(key(sub.url()), lineNo);
             if (first != null) {
@@ -123,286 +122,20 @@ public final class Subscriptions {
     /** Query feeds' names share the duplicate check with URLs under this prefix. */
     private static final String PREFIX_KEY = "\u0000query:";
 
-    /** The query feed on a line, or null when the line holds none. */
-    private static QueryFeed queryLine(String line) {
-        if (line.indexOf(':') < 0) {
-            return null;
-        }
-        List<String> tokens = tokenize(line);
-        if (tokens.isEmpty() || !QueryFeed.isQuery(tokens.get(0))) {
-            return null;
-        }
-        List<String> tags = new ArrayList<>();
-        for (String t : tokens.subList(1, tokens.size())) {
-            if (!t.startsWith("~")) { // a query feed's name is in its source
-                tags.add(t.startsWith("!") ? t.substring(1) : t);
-            }
-        }
-        return QueryFeed.of(tokens.get(0), tags);
-    }
-
-    /** One query feed as a line of the urls file, as newsboat writes it: {@code "query:NAME:RULE" tag…}. */
-    public static String format(QueryFeed q) {
-        StringBuilder sb = new StringBuilder(quote(q.source()));
-        for (String t : q.tags()) {
-            sb.append(' ').append(quote(t));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * {@code text} (a urls file) with the query feeds it does not hold yet (by name, any case)
-     * appended, one line each; the rest untouched.
-     */
-    static String withQueries(String text, List<QueryFeed> add) {
-        List<QueryFeed> have = parse(text == null ? "" : text, "").queries();
-        StringBuilder out = new StringBuilder(text == null || text.isEmpty() ? HEADER + "\n" : text);
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-        }
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (QueryFeed q : have) {
-            names.add(q.key());
-        }
-        for (QueryFeed q : add) {
-            if (names.add(q.key())) {
-                out.append(format(q)).append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    /** The API key parameter in a line's URL (apiKey, api-key…), or null. */
-    private static String keyParameter(String line) {
-        if (line.indexOf('?') < 0) {
-            return null;
-        }
-        List<String> tokens = tokenize(line);
-        return tokens.isEmpty() ? null : UrlKeys.strip(tokens.get(0)).parameter();
-    }
-
-    /** The warning for a URL whose key was dropped: it names the parameter, never the key. */
-    static String keyDropped(String parameter) {
-        return "the URL carries an API key (" + Sanitize.line(parameter) + "=…): Tidings does not keep or send it"
-                + " from here; put the key in the config (see \"Sources\" in README.md)";
-    }
-
-    /**
-     * The subscription on one line; null for blank and comment lines. A setting with a bad value
-     * is left out and explained in {@code warnings} (when not null); the feed stays.
-     *
-     * @throws IllegalArgumentException why the line is refused (a bad quote, a non-http(s) source)
-     */
-    private static Subscription line(String line, List<String> warnings) {
-        List<String> tokens = tokenize(line);
-        if (tokens.isEmpty()) {
-            return null;
-        }
-        String source = tokens.get(0);
-        String refusal = refusal(source);
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
-        }
-        source = UrlKeys.strip(source).url();
-        String name = "";
-        List<String> tags = new ArrayList<>();
-        FeedSettings settings = FeedSettings.NONE;
-        for (String t : tokens.subList(1, tokens.size())) {
-            if (t.startsWith("~")) {
-                name = t.substring(1);
-            } else if (t.startsWith("!")) {
-                tags.add(t.substring(1));
-            } else if (FeedSettings.isSetting(t)) {
-                try {
-                    settings = settings.with(t);
-                } catch (IllegalArgumentException e) {
-                    if (warnings != null) {
-                        warnings.add(e.getMessage() + "; setting ignored");
-                    }
-                }
-            } else {
-                tags.add(t);
-            }
-        }
-        return new Subscription(source, name, tags, settings);
-    }
-
-    /** A line's subscription, or null for blank, comment and refused lines. */
-    private static Subscription lineOrNull(String line) {
-        try {
-            return line(line, null);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Why a source cannot be a Tidings subscription, or null when it is a usable http(s) URL.
-     * Shared with the OPML import so both refuse the same things with the same words.
-     */
-    static String refusal(String source) {
-        String s = source == null ? "" : source.strip();
-        String lower = s.toLowerCase(Locale.ROOT);
-        for (String scheme : new String[] {"exec:", "filter:"}) {
-            if (lower.startsWith(scheme)) {
-                return scheme + " sources are never run by Tidings";
-            }
-        }
-        if (lower.startsWith("query:")) {
-            return "a query feed is written \"query:NAME:RULE\"";
-        }
-        if (lower.startsWith("file:")) {
-            return "file: sources are never read by Tidings";
-        }
-        try {
-            new Subscription(s);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return "'" + show(s) + "' is not an http(s) URL";
-        }
-    }
-
-    /** Splits one line into tokens; an empty list for blank and comment lines. */
-    static List<String> tokenize(String line) {
-        List<String> tokens = new ArrayList<>();
-        int n = line.length();
-        int i = 0;
-        while (true) {
-            while (i < n && Character.isWhitespace(line.charAt(i))) {
-                i++;
-            }
-            if (i >= n || line.charAt(i) == '#') {
-                return tokens;
-            }
-            StringBuilder tok = new StringBuilder();
-            while (i < n && !Character.isWhitespace(line.charAt(i))) {
-                char c = line.charAt(i++);
-                if (c != '"') {
-                    tok.append(c);
-                    continue;
-                }
-                boolean closed = false;
-                while (i < n) {
-                    char q = line.charAt(i++);
-                    if (q == '\\' && i < n && (line.charAt(i) == '"' || line.charAt(i) == '\\')) {
-                        tok.append(line.charAt(i++));
-                    } else if (q == '"') {
-                        closed = true;
-                        break;
-                    } else {
-                        tok.append(q);
-                    }
-                }
-                if (!closed) {
-                    throw new IllegalArgumentException("unterminated quote");
-                }
-            }
-            tokens.add(tok.toString());
-        }
-    }
-
     // ---------------------------------------------------------------- format
 
     /** The urls file for {@code subs}: {@link #HEADER} then one line each; {@link #parse} gives the list back. */
     public static String format(List<Subscription> subs) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (Subscription s : subs) {
-            sb.append(format(s)).append('\n');
+            sb.append(SubscriptionLine.write(s)).append('\n');
         }
         return sb.toString();
     }
 
-    /** One subscription as a line of the urls file. */
-    static String format(Subscription s) {
-        StringBuilder sb = new StringBuilder(s.url());
-        for (String t : s.tags()) {
-            sb.append(' ').append(quote(t));
-        }
-        if (!s.name().isEmpty()) {
-            sb.append(' ').append(quote("~" + s.name()));
-        }
-        for (String setting : s.settings().tokens()) {
-            sb.append(' ').append(quote(setting));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The file's new text: {@code old} with its subscription lines brought in line with {@code subs},
-     * and nothing else touched. Comments, blank lines, refused lines ({@code exec:}, bad quotes) and
-     * the lines of unchanged feeds stay byte for byte; a changed feed's line is rewritten where it
-     * is; a removed feed's lines go; new feeds are appended. A feed whose URL changed in place (a
-     * permanent redirect) keeps its line's position. Line endings follow the old file.
-     */
-    static String merge(String old, List<Subscription> subs) {
-        if (old == null || old.isBlank()) {
-            return format(subs);
-        }
-        String bom = old.startsWith("\uFEFF") ? "\uFEFF" : "";
-        String text = old.substring(bom.length());
-        String nl = text.contains("\r\n") ? "\r\n" : "\n";
-        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1); // the final newline
-        }
-        Map<String, Integer> wanted = new HashMap<>();
-        for (int i = 0; i < subs.size(); i++) {
-            wanted.putIfAbsent(key(subs.get(i).url()), i);
-        }
-        // the file's accepted subscriptions, in order, as parse() sees them
-        List<Subscription> was = parse(text, "").subscriptions();
-        java.util.Set<String> wasKeys = new java.util.HashSet<>();
-        for (Subscription w : was) {
-            wasKeys.add(key(w.url()));
-        }
-        boolean[] written = new boolean[subs.size()];
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        StringBuilder out = new StringBuilder(bom);
-        int position = -1; // index of the line's subscription among the accepted ones
-        for (String l : lines) {
-            Subscription sub = lineOrNull(l);
-            if (sub == null) {
-                out.append(l).append(nl);
-                continue;
-            }
-            String k = key(sub.url());
-            if (!seen.add(k)) { // a duplicate the parser skips: kept unless its feed was removed
-                if (wanted.containsKey(k)) {
-                    out.append(l).append(nl);
-                }
-                continue;
-            }
-            position++;
-            Integer now = wanted.get(k);
-            if (now == null && position < subs.size() && !written[position]
-                    && !wasKeys.contains(key(subs.get(position).url()))) {
-                now = position; // same place, new URL: the feed moved
-            }
-            if (now == null || written[now]) {
-                continue; // removed
-            }
-            written[now] = true;
-            Subscription target = subs.get(now);
-            out.append(target.equals(sub) ? l : format(target)).append(nl);
-        }
-        for (int i = 0; i < subs.size(); i++) {
-            if (!written[i]) {
-                out.append(format(subs.get(i))).append(nl);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String quote(String token) {
-        boolean plain = !token.isEmpty() && token.charAt(0) != '#';
-        for (int i = 0; i < token.length() && plain; i++) {
-            char c = token.charAt(i);
-            plain = !Character.isWhitespace(c) && c != '"' && c != '\\';
-        }
-        if (plain) {
-            return token;
-        }
-        return '"' + token.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /** One query feed as a line of the urls file, as newsboat writes it: {@code "query:NAME:RULE" tag…}. */
+    public static String format(QueryFeed q) {
+        return SubscriptionLine.write(q);
     }
 
     // ---------------------------------------------------------------- files
@@ -437,7 +170,7 @@ public final class Subscriptions {
      * Writes {@code subs} to {@code file} atomically: a temp file in the same directory, fsync, atomic
      * rename, directory fsync. The file is 0600; a missing directory is created 0700. A crash leaves
      * either the old file or the new one, at worst plus a stray {@code .NAME.*.tmp}. What the file
-     * held besides its feeds (comments, lines Tidings refused) is kept: see {@link #merge}.
+     * held besides its feeds (comments, lines Tidings refused) is kept: see {@link UrlsFileMerge#merge}.
      */
     public static void save(Path file, List<Subscription> subs) throws IOException {
         save(file, subs, List.of());
@@ -458,8 +191,8 @@ public final class Subscriptions {
         } catch (NoSuchFileException e) {
             // a new file
         }
-        String merged = merge(old, subs);
-        String text = queries.isEmpty() ? merged : withQueries(merged, queries);
+        String merged = UrlsFileMerge.merge(old, subs);
+        String text = queries.isEmpty() ? merged : UrlsFileMerge.withQueries(merged, queries);
         AtomicFiles.write(abs, text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -26,9 +26,9 @@ class HostileCaptionTest {
             assertTimeoutPreemptively(GUARD, () -> {
                 Credits.split(s + ")");
                 Credits.split(s);
-                Credits.cleanCredit(s);
-                Credits.cleanCaption(s);
-                Credits.labelKind(s);
+                CreditLabels.cleanCredit(s);
+                CreditLabels.cleanCaption(s);
+                CreditLabels.labelKind(s);
                 Credits.isSlashCredit(s);
             });
         }

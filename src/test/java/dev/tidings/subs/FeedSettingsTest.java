@@ -33,11 +33,11 @@ class FeedSettingsTest {
     void savingTouchesOnlyTheLineWhoseSettingsChanged() {
         String old = "# mine\n" + LINE + "\nhttps://b.example/f  max-items=5   # spaces kept\n";
         List<Subscription> subs = Subscriptions.parse(old, "urls").subscriptions();
-        assertThat(Subscriptions.merge(old, subs)).isEqualTo(old);
+        assertThat(UrlsFileMerge.merge(old, subs)).isEqualTo(old);
 
         Subscription b = subs.get(1);
         assertThat(b.settings().maxItems()).isEqualTo(5);
-        String merged = Subscriptions.merge(old, List.of(subs.get(0),
+        String merged = UrlsFileMerge.merge(old, List.of(subs.get(0),
                 b.withSettings(new FeedSettings(null, 5, 30, null, null))));
         assertThat(merged).isEqualTo("# mine\n" + LINE + "\nhttps://b.example/f max-items=5 keep-days=30\n");
     }

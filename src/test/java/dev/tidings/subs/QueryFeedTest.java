@@ -33,11 +33,11 @@ class QueryFeedTest {
         for (QueryFeed q : Subscriptions.parse(URLS, "urls").queries()) {
             assertThat(Subscriptions.parse(Subscriptions.format(q), "urls").queries()).containsExactly(q);
         }
-        String merged = Subscriptions.merge(URLS, List.of(new Subscription("https://b.example/feed.xml")));
+        String merged = UrlsFileMerge.merge(URLS, List.of(new Subscription("https://b.example/feed.xml")));
         assertThat(merged).contains("\"query:Unread Articles:unread = \\\"yes\\\"\"\n")
                 .contains("\"query:Tech:tags # \\\"tech\\\"\" smart \"~ignored name\" !hidden\n")
                 .doesNotContain("https://a.example/feed.xml");
-        String added = Subscriptions.withQueries(merged, List.of(new QueryFeed("New", "age < 7d", List.of("x y")),
+        String added = UrlsFileMerge.withQueries(merged, List.of(new QueryFeed("New", "age < 7d", List.of("x y")),
                 new QueryFeed("TECH", "title = y", List.of())));
         assertThat(added).endsWith("\"query:New:age < 7d\" \"x y\"\n");
         assertThat(Subscriptions.parse(added, "urls").queries()).hasSize(3);

@@ -188,14 +188,14 @@ class SubscriptionsTest {
     @Test
     void unchangedSubscriptionsLeaveTheFileAsItWas() {
         List<Subscription> subs = Subscriptions.parse(HAND_EDITED, "urls").subscriptions();
-        assertThat(Subscriptions.merge(HAND_EDITED, subs)).isEqualTo(HAND_EDITED);
+        assertThat(UrlsFileMerge.merge(HAND_EDITED, subs)).isEqualTo(HAND_EDITED);
     }
 
     @Test
     void addAppendsAndKeepsCommentsAndRefusedLines() {
         List<Subscription> subs = Subscriptions.add(Subscriptions.parse(HAND_EDITED, "urls").subscriptions(),
                 sub("https://e.example/new.xml", "New one", "misc"));
-        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        String merged = UrlsFileMerge.merge(HAND_EDITED, subs);
         assertThat(merged).isEqualTo(HAND_EDITED + "https://e.example/new.xml misc \"~New one\"\n");
         assertThat(Subscriptions.parse(merged, "urls").subscriptions()).isEqualTo(subs);
     }
@@ -204,7 +204,7 @@ class SubscriptionsTest {
     void removeDropsTheFeedsLinesOnly() {
         List<Subscription> subs = Subscriptions.remove(Subscriptions.parse(HAND_EDITED, "urls").subscriptions(),
                 "https://a.example/feed.xml");
-        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        String merged = UrlsFileMerge.merge(HAND_EDITED, subs);
         assertThat(merged).doesNotContain("a.example") // its duplicate goes too, or it would come back
                 .contains("# my feeds, sorted by hand", "exec:~/bin/weather.sh", "https://b.example/rss !hidden",
                         "\"unterminated", "# old ones");
@@ -216,7 +216,7 @@ class SubscriptionsTest {
         List<Subscription> subs = Subscriptions.parse(HAND_EDITED, "urls").subscriptions();
         subs = Subscriptions.rename(subs, "https://b.example/rss", "Bee");
         subs = Subscriptions.replaceUrl(subs, "https://d.example/feed", "https://d.example/new-home.xml");
-        String merged = Subscriptions.merge(HAND_EDITED, subs);
+        String merged = UrlsFileMerge.merge(HAND_EDITED, subs);
         List<String> lines = List.of(merged.split("\n"));
         assertThat(lines.get(4)).isEqualTo("https://b.example/rss hidden \"tech news\" ~Bee");
         assertThat(lines.get(7)).isEqualTo("https://d.example/new-home.xml");
@@ -230,9 +230,9 @@ class SubscriptionsTest {
         String crlf = "\uFEFF# mine\r\nhttps://a.example/f\r\n";
         List<Subscription> subs = Subscriptions.add(Subscriptions.parse(crlf, "urls").subscriptions(),
                 sub("https://b.example/f", ""));
-        assertThat(Subscriptions.merge(crlf, subs)).isEqualTo("\uFEFF# mine\r\nhttps://a.example/f\r\nhttps://b.example/f\r\n");
-        assertThat(Subscriptions.merge(null, subs)).startsWith(Subscriptions.HEADER + "\n");
-        assertThat(Subscriptions.merge("", subs)).isEqualTo(Subscriptions.format(subs));
+        assertThat(UrlsFileMerge.merge(crlf, subs)).isEqualTo("\uFEFF# mine\r\nhttps://a.example/f\r\nhttps://b.example/f\r\n");
+        assertThat(UrlsFileMerge.merge(null, subs)).startsWith(Subscriptions.HEADER + "\n");
+        assertThat(UrlsFileMerge.merge("", subs)).isEqualTo(Subscriptions.format(subs));
     }
 
     @Test
