@@ -60,7 +60,7 @@ final class AddDialog extends ScreenState {
         }
         SavedCollection c = session.library.collections().get(cursor.selected());
         boolean add = !c.contains(entry.item().id());
-        session.effect(new ReaderState.Effect.Toggle(c.name(), entry, add));
+        session.effect(new Effect.Toggle(c.name(), entry, add));
     }
 
     /** The collections changed: the cursor stays on one. */

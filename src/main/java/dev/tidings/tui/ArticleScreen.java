@@ -90,7 +90,7 @@ final class ArticleScreen extends ScreenState {
                 currentItem = full;
             } else {
                 waitingBody = true;
-                session.effect(new ReaderState.Effect.LoadBody(e));
+                session.effect(new Effect.LoadBody(e));
             }
         }
         Article article = Article.of(waitingBody ? placeholder(e.item(), "Loading the article…") : currentItem,
@@ -175,7 +175,7 @@ final class ArticleScreen extends ScreenState {
             case TOGGLE_READ: session.toggleRead(current); break;
             case STAR:
                 if (current != null) {
-                    session.effect(new ReaderState.Effect.Star(current));
+                    session.effect(new Effect.Star(current));
                 }
                 break;
             case READER_MODE: toggleReaderMode(); break;
@@ -241,7 +241,7 @@ final class ArticleScreen extends ScreenState {
             status("Not an http(s) link, not opened: " + url, true);
             return;
         }
-        session.effect(new ReaderState.Effect.Open(url));
+        session.effect(new Effect.Open(url));
     }
 
     /** "e": enclosure {@code n} (the first without a count) with its open-with program, else the browser. */
@@ -260,7 +260,7 @@ final class ArticleScreen extends ScreenState {
             return;
         }
         Enclosure e = enclosures.get(i - 1);
-        session.effect(new ReaderState.Effect.Open(e.url(), e.type(), currentItem.title(), current.feed().name()));
+        session.effect(new Effect.Open(e.url(), e.type(), currentItem.title(), current.feed().name()));
     }
 
     // ---------------------------------------------------------------- reader mode
@@ -290,7 +290,7 @@ final class ArticleScreen extends ScreenState {
             return;
         }
         session.extracting = current.item().id();
-        session.effect(new ReaderState.Effect.Extract(current));
+        session.effect(new Effect.Extract(current));
         status("Fetching the full article… (the feed's text until it arrives)", false);
     }
 

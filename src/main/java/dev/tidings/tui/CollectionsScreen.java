@@ -70,7 +70,7 @@ final class CollectionsScreen extends ScreenState {
             case DELETE_COLLECTION:
                 if (c != null && session.writable()) {
                     int k = c.articles().size();
-                    ReaderState.Effect delete = new ReaderState.Effect.Delete(c.name());
+                    Effect delete = new Effect.Delete(c.name());
                     session.line.confirm("Delete collection '", c.name(), "' with " + k + " article" + (k == 1 ? "" : "s")
                             + "? (y/n)", () -> session.effect(delete));
                 }
@@ -159,7 +159,7 @@ final class CollectionsScreen extends ScreenState {
             session.status("A collection named '" + session.library.find(name).get().name() + "' exists already", true);
             return false;
         }
-        session.effect(new ReaderState.Effect.Create(name, entry));
+        session.effect(new Effect.Create(name, entry));
         return true;
     }
 
@@ -179,6 +179,6 @@ final class CollectionsScreen extends ScreenState {
             return;
         }
         pendingName = name;
-        session.effect(new ReaderState.Effect.Rename(c.name(), name));
+        session.effect(new Effect.Rename(c.name(), name));
     }
 }

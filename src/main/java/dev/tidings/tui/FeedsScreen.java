@@ -77,7 +77,7 @@ final class FeedsScreen extends ScreenState {
             status("Search: " + e.getMessage(), true);
             return;
         }
-        session.effect(new ReaderState.Effect.Search(lastSearch, session.everything(), session.library));
+        session.effect(new Effect.Search(lastSearch, session.everything(), session.library));
         status("Searching…", false);
     }
 

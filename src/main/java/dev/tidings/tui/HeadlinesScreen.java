@@ -131,7 +131,7 @@ final class HeadlinesScreen extends ScreenState {
             case STAR: {
                 Headline e = selectedEntry();
                 if (e != null) {
-                    session.effect(new ReaderState.Effect.Star(e));
+                    session.effect(new Effect.Star(e));
                 }
                 break;
             }
@@ -150,7 +150,7 @@ final class HeadlinesScreen extends ScreenState {
                 if (collection == null) {
                     status("d removes an article from a collection: open one with c first", false);
                 } else if (e != null && session.writable()) {
-                    ReaderState.Effect remove = new ReaderState.Effect.Remove(collection, e.item().id());
+                    Effect remove = new Effect.Remove(collection, e.item().id());
                     session.line.confirm("Remove '", e.item().title(), "' from '" + collection + "'? (y/n)",
                             () -> session.effect(remove));
                 }

@@ -281,7 +281,7 @@ final class Navigator {
             case BACK: top.back(); break;
             case QUIT: session.quit = true; break;
             case HELP: push(new HelpScreen(this, top.kind())); break;
-            case REDRAW: session.effect(new ReaderState.Effect.Redraw()); break;
+            case REDRAW: session.effect(new Effect.Redraw()); break;
             case COLLECTIONS: openBrowser(); break;
             case ADD_TO_COLLECTION: openDialog(); break;
             case UNREAD_ONLY: toggleUnreadOnly(); break;
@@ -372,7 +372,7 @@ final class Navigator {
             }
         }
         if (!urls.isEmpty()) {
-            session.effect(new ReaderState.Effect.Refresh(urls));
+            session.effect(new Effect.Refresh(urls));
             session.status((session.feedsMode() ? "Refreshing " : "Reading again ") + urls.size()
                     + (urls.size() == 1 ? " feed" : " feeds") + "…", false);
         }

@@ -27,7 +27,7 @@ final class Session {
     final KeyMap keys;
     final ZoneId zone;
     final StatusLine line = new StatusLine();
-    private final List<ReaderState.Effect> effects = new ArrayList<>();
+    private final List<Effect> effects = new ArrayList<>();
 
     int width = 80;
     int height = 24;
@@ -91,12 +91,12 @@ final class Session {
         line.show(message, error);
     }
 
-    void effect(ReaderState.Effect e) {
+    void effect(Effect e) {
         effects.add(e);
     }
 
-    List<ReaderState.Effect> drainEffects() {
-        List<ReaderState.Effect> out = new ArrayList<>(effects);
+    List<Effect> drainEffects() {
+        List<Effect> out = new ArrayList<>(effects);
         effects.clear();
         return out;
     }
@@ -269,7 +269,7 @@ final class Session {
             }
         }
         previewFor = null;
-        effect(new ReaderState.Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
+        effect(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
         queries.readChanged();
     }
 
@@ -292,7 +292,7 @@ final class Session {
             }
         }
         if (n > 0) {
-            effect(new ReaderState.Effect.PersistRead(lines.toString()));
+            effect(new Effect.PersistRead(lines.toString()));
             unreadBySource = null;
             previewFor = null;
             queries.readChanged();

@@ -45,7 +45,7 @@ class NavigatorTest {
         keys(s, "n");
         type(s, "Later");
         keys(s, "Enter");
-        assertThat(s.drainEffects()).containsExactly(new ReaderState.Effect.Create("Later", null));
+        assertThat(s.drainEffects()).containsExactly(new Effect.Create("Later", null));
         s.setLibrary(library(1, "Afghanistan", "Work", "Later"), false); // the store wrote it: the newest
         assertThat(s.browserCollection().name()).isEqualTo("Later");
         keys(s, "D");
@@ -72,7 +72,7 @@ class NavigatorTest {
         String third = s.selectedEntry().item().id();
         String fourth = s.visible().get(3).item().id();
         keys(s, "d", "y");
-        assertThat(CollectionsStateTest.effects(s)).containsExactly(new ReaderState.Effect.Remove("Later", third));
+        assertThat(CollectionsStateTest.effects(s)).containsExactly(new Effect.Remove("Later", third));
         Library after = library(4, "Later");
         SavedCollection later = after.collections().get(0);
         List<String> left = new ArrayList<>(later.articles());
@@ -168,7 +168,7 @@ class NavigatorTest {
         assertThat(dev.tidings.text.Width.of(" " + s.confirmQuestion())).isLessThanOrEqualTo(60);
         keys(s, "y");
         assertThat(s.drainEffects()).containsExactly(
-                new ReaderState.Effect.Delete("A collection with a rather long name indeed"));
+                new Effect.Delete("A collection with a rather long name indeed"));
     }
 
     @Test

@@ -86,9 +86,9 @@ class ReaderSearchTest {
 
     /** Runs the effect the way the reader does: on the search thread, the result back as an event. */
     private void runSearchEffect() throws InterruptedException {
-        List<ReaderState.Effect> effects = state.drainEffects();
-        assertThat(effects).hasSize(1).first().isInstanceOf(ReaderState.Effect.Search.class);
-        ReaderState.Effect.Search e = (ReaderState.Effect.Search) effects.get(0);
+        List<Effect> effects = state.drainEffects();
+        assertThat(effects).hasSize(1).first().isInstanceOf(Effect.Search.class);
+        Effect.Search e = (Effect.Search) effects.get(0);
         BlockingQueue<ReaderEvent> queue = new LinkedBlockingQueue<>();
         new ReaderSearch(queue, subscribed.searching(), subs, tmp.resolve("collections.json"))
                 .search(e.query(), e.headlines(), e.library());
