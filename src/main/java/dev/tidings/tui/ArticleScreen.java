@@ -161,10 +161,10 @@ final class ArticleScreen extends ScreenState {
                 if (n > 0) {
                     follow(n);
                 } else {
-                    session.line.startPrompt(ReaderState.Prompt.FOLLOW, "");
+                    session.line.startPrompt(Prompt.FOLLOW, "");
                 }
                 break;
-            case SEARCH: session.line.startPrompt(ReaderState.Prompt.FIND, ""); break;
+            case SEARCH: session.line.startPrompt(Prompt.FIND, ""); break;
             case NEXT_MATCH: page.nextMatch(1); break;
             case PREV_MATCH: page.nextMatch(-1); break;
             case OPEN_BROWSER:
@@ -322,19 +322,19 @@ final class ArticleScreen extends ScreenState {
     // ---------------------------------------------------------------- find
 
     @Override
-    void promptCancelled(ReaderState.Prompt p) {
-        if (p == ReaderState.Prompt.FIND) {
+    void promptCancelled(Prompt p) {
+        if (p == Prompt.FIND) {
             page.clearFind();
         }
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.SEND_TO) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.SEND_TO) {
             sendToEntered(text);
-        } else if (p == ReaderState.Prompt.FIND) {
+        } else if (p == Prompt.FIND) {
             page.runFind(text);
-        } else if (p == ReaderState.Prompt.FOLLOW) {
+        } else if (p == Prompt.FOLLOW) {
             try {
                 follow(Integer.parseInt(text.strip()));
             } catch (NumberFormatException e) {

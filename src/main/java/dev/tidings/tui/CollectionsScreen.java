@@ -59,12 +59,12 @@ final class CollectionsScreen extends ScreenState {
                 break;
             case NEW_COLLECTION:
                 if (session.writable()) {
-                    session.line.startPrompt(ReaderState.Prompt.NEW_COLLECTION, "");
+                    session.line.startPrompt(Prompt.NEW_COLLECTION, "");
                 }
                 break;
             case RENAME_COLLECTION:
                 if (c != null && session.writable()) {
-                    session.line.startPrompt(ReaderState.Prompt.RENAME, c.name());
+                    session.line.startPrompt(Prompt.RENAME, c.name());
                 }
                 break;
             case DELETE_COLLECTION:
@@ -133,12 +133,12 @@ final class CollectionsScreen extends ScreenState {
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.NEW_COLLECTION) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.NEW_COLLECTION) {
             if (create(session, text, null)) {
                 pendingName = text.strip();
             }
-        } else if (p == ReaderState.Prompt.RENAME) {
+        } else if (p == Prompt.RENAME) {
             rename(text);
         }
     }

@@ -16,7 +16,7 @@ final class FeedListView {
     }
 
     /** The line between the panes: which feed the headlines below are from, and how many are unread. */
-    static void caption(ReaderState s, Painter p, int w, ReaderState.ListRow row, boolean focusBelow) {
+    static void caption(ReaderState s, Painter p, int w, ListRow row, boolean focusBelow) {
         int line = 1 + s.feedPaneRows();
         String name = row == null ? "" : row.selector() == null ? "All feeds" : row.label();
         int[] c = row == null ? new int[2] : s.counts(row);
@@ -33,13 +33,13 @@ final class FeedListView {
 
     /** The feed list on {@code height} rows under the title bar; its selection is filled when it has the focus. */
     static void draw(ReaderState s, Painter p, int w, int height, boolean focused) {
-        List<ReaderState.ListRow> rows = s.listRows();
+        List<ListRow> rows = s.listRows();
         for (int r = 0; r < height; r++) {
             int idx = s.feedsTop() + r;
             if (idx >= rows.size()) {
                 break;
             }
-            ReaderState.ListRow row = rows.get(idx);
+            ListRow row = rows.get(idx);
             int line = r + 1;
             boolean sel = idx == s.feedsSelected() && focused;
             if (sel) {

@@ -112,9 +112,9 @@ final class HeadlinesScreen extends ScreenState {
             }
             case SEARCH:
                 selectedBeforeFilter = selectedEntry() == null ? null : selectedEntry().item().id();
-                session.line.startPrompt(ReaderState.Prompt.FILTER, filter);
+                session.line.startPrompt(Prompt.FILTER, filter);
                 break;
-            case FILTER_RULE: session.line.startPrompt(ReaderState.Prompt.RULE, ruleText()); break;
+            case FILTER_RULE: session.line.startPrompt(Prompt.RULE, ruleText()); break;
             case SORT: {
                 session.sort = session.sort.next();
                 resort();
@@ -348,31 +348,31 @@ final class HeadlinesScreen extends ScreenState {
     // ---------------------------------------------------------------- the filter
 
     @Override
-    void promptEdited(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.FILTER) {
+    void promptEdited(Prompt p, String text) {
+        if (p == Prompt.FILTER) {
             filter = text;
             applyFilter();
         }
     }
 
     @Override
-    void promptCancelled(ReaderState.Prompt p) {
-        if (p == ReaderState.Prompt.FILTER) {
+    void promptCancelled(Prompt p) {
+        if (p == Prompt.FILTER) {
             filter = "";
             refilterKeepingSelection();
         }
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.SEND_TO) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.SEND_TO) {
             sendToEntered(text);
             return;
         }
-        if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
+        if (p == Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
             status("Nothing matches \"" + filter + "\" (Esc clears)", true);
         }
-        if (p == ReaderState.Prompt.RULE) {
+        if (p == Prompt.RULE) {
             enterRule(text);
         }
     }

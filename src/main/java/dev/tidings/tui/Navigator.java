@@ -227,7 +227,7 @@ final class Navigator {
             line.showUrl(null);
             return;
         }
-        if (line.prompt() != ReaderState.Prompt.NONE) {
+        if (line.prompt() != Prompt.NONE) {
             line.promptKey(name, top(), session);
             return;
         }
@@ -360,7 +360,7 @@ final class Navigator {
                 urls.add(e.feed().source());
             }
         } else if (all) {
-            for (ReaderState.FeedRow r : session.feedRows()) {
+            for (FeedRow r : session.feedRows()) {
                 urls.add(r.source());
             }
         } else if (top() == feeds) {
@@ -385,7 +385,7 @@ final class Navigator {
         feedList.showEntries(session.select(session.everything(), feedList.selector()));
     }
 
-    void setFeedRows(List<ReaderState.FeedRow> rows) {
+    void setFeedRows(List<FeedRow> rows) {
         boolean first = feeds == null;
         session.setFeedRows(rows);
         if (first) { // the feed list is the first screen from now on; headlines open from it

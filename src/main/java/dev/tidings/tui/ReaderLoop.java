@@ -518,14 +518,14 @@ public final class ReaderLoop {
 
     /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
     private void nameRows() {
-        List<ReaderState.FeedRow> rows = state.feedRows();
-        List<ReaderState.FeedRow> out = new ArrayList<>(rows.size());
+        List<FeedRow> rows = state.feedRows();
+        List<FeedRow> out = new ArrayList<>(rows.size());
         boolean changed = false;
-        for (ReaderState.FeedRow r : rows) {
+        for (FeedRow r : rows) {
             if (r.name().equals(r.source())) {
                 for (LoadedFeed l : loaded.values()) {
                     if (l.source().equals(r.source()) && !l.feed().title().isEmpty()) {
-                        r = new ReaderState.FeedRow(r.source(), l.feed().title(), r.tags(), r.updated(), r.error());
+                        r = new FeedRow(r.source(), l.feed().title(), r.tags(), r.updated(), r.error());
                         changed = true;
                     }
                 }

@@ -9,7 +9,6 @@ import dev.tidings.render.Line;
 import dev.tidings.store.ReadState;
 import dev.tidings.subs.QueryFeed;
 import dev.tidings.text.Sanitize;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
@@ -32,21 +31,6 @@ public final class ReaderState {
     public static final int SPLIT_MIN_HEIGHT = 20;
     /** Article text never gets wider than this, however wide the window: long lines are hard to read. */
     public static final int MAX_TEXT_WIDTH = 100;
-
-    /** One subscribed feed as the feed list shows it. */
-    public record FeedRow(String source, String name, List<String> tags, Instant updated, String error) {
-        public FeedRow {
-            tags = List.copyOf(tags);
-            error = error == null ? "" : Sanitize.line(error);
-        }
-    }
-
-    /** A row of the feed list: all feeds, a tag group, or one feed. */
-    public record ListRow(String label, String selector, FeedRow feed, int depth) {
-    }
-
-    /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO, SEARCH, RULE }
 
     private final Session session;
     private final Navigator nav;
@@ -143,7 +127,6 @@ public final class ReaderState {
         nav.article.bodyLoaded(source, error);
     }
 
-    /** Feeds (by source or name) whose articles open in reader mode. */
     /** The send-to commands' names, in config order (the prompt offers them by name or number). */
     public void setSendToNames(List<String> names) {
         session.sendToNames = List.copyOf(names);
@@ -151,13 +134,10 @@ public final class ReaderState {
 
     /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */
     public String sendToChoices() {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < session.sendToNames.size(); i++) {
-            out.add((i + 1) + " " + session.sendToNames.get(i));
-        }
-        return String.join(", ", out);
+        return session.sendToChoices();
     }
 
+    /** Feeds (by source or name) whose articles open in reader mode. */
     public void setReaderModeFeeds(java.util.Collection<String> feeds) {
         session.readerModeFeeds.clear();
         session.readerModeFeeds.addAll(feeds);
@@ -312,18 +292,7 @@ public final class ReaderState {
      * and the headline order.
      */
     public void setRules(dev.tidings.app.IgnoreRules ignore, List<QueryFeed> queries, SortOrder sort) {
-        session.ignore.set(ignore);
-        List<QueryFeeds.Query> qs = new java.util.ArrayList<>();
-        for (QueryFeed q : queries) {
-            try {
-                qs.add(new QueryFeeds.Query(q.name(), q.tags(),
-                        dev.tidings.rules.Rule.parse(q.rule(), java.time.Clock.systemUTC(), session.zone), null));
-            } catch (dev.tidings.rules.RuleException e) {
-                qs.add(new QueryFeeds.Query(q.name(), q.tags(), null, e.getMessage()));
-            }
-        }
-        session.queries.set(qs);
-        session.sort = sort == null ? SortOrder.DATE_DESC : sort;
+        session.setRules(ignore, queries, sort);
     }
 
     public boolean unreadOnly() {

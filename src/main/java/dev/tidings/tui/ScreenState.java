@@ -51,15 +51,15 @@ abstract class ScreenState {
     }
 
     /** The prompt's text changed while typing. */
-    void promptEdited(ReaderState.Prompt p, String text) {
+    void promptEdited(Prompt p, String text) {
     }
 
     /** Esc in a prompt. */
-    void promptCancelled(ReaderState.Prompt p) {
+    void promptCancelled(Prompt p) {
     }
 
     /** Enter in a prompt. */
-    void promptEntered(ReaderState.Prompt p, String text) {
+    void promptEntered(Prompt p, String text) {
     }
 
     void status(String message, boolean error) {
@@ -107,7 +107,7 @@ abstract class ScreenState {
         }
         withLink(entry, null, 0, url -> {
             sendingEntry = entry;
-            session.line.startPrompt(ReaderState.Prompt.SEND_TO, "");
+            session.line.startPrompt(Prompt.SEND_TO, "");
         });
     }
 

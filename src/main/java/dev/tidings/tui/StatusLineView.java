@@ -15,7 +15,7 @@ final class StatusLineView {
     /** The status line on {@code row}; {@code tick} turns the spinner while feeds load or an article is fetched. */
     static void draw(ReaderState s, Painter p, int w, int row, int tick) {
         p.fill(row, 0, w, Ui.STATUS);
-        if (s.prompt() != ReaderState.Prompt.NONE) {
+        if (s.prompt() != Prompt.NONE) {
             String label;
             switch (s.prompt()) {
                 case FILTER: label = "Filter: "; break;
@@ -28,7 +28,7 @@ final class StatusLineView {
                 case SEND_TO: label = "Send to (" + s.sendToChoices() + "): "; break;
                 default: label = "Follow link number: ";
             }
-            if (s.prompt() == ReaderState.Prompt.CONFIRM) {
+            if (s.prompt() == Prompt.CONFIRM) {
                 p.text(0, row, w, Width.ellipsize(" " + s.confirmQuestion(), w), Ui.PROMPT);
                 return;
             }

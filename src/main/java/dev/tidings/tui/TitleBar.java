@@ -73,7 +73,7 @@ final class TitleBar {
 
     /** The feed-list row the headlines are from, by its current name (a feed's title arrives after its URL). */
     private static String shownLabel(ReaderState s) {
-        ReaderState.ListRow row = s.feedRowShown();
+        ListRow row = s.feedRowShown();
         return row == null ? s.selectorLabel() : row.selector() == null ? "all feeds" : row.label();
     }
 

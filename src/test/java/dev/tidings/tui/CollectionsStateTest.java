@@ -37,7 +37,7 @@ class CollectionsStateTest {
         keys(s, "Space"); // nothing to tick
         assertThat(effects(s)).isEmpty();
         keys(s, "n");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.NEW_COLLECTION);
+        assertThat(s.prompt()).isEqualTo(Prompt.NEW_COLLECTION);
         type(s, "Afghanistan");
         keys(s, "Enter");
         List<Effect> effects = effects(s);
@@ -106,7 +106,7 @@ class CollectionsStateTest {
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
         assertThat(s.lines().get(0).text()).startsWith("Alpine valley");
         keys(s, "q", "d");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         keys(s, "n"); // anything but y cancels
         assertThat(effects(s)).isEmpty();
         keys(s, "d", "y");

@@ -69,7 +69,7 @@ class LaunchKeysTest {
         assertThat(s.statusText()).startsWith("No send-to commands");
         s.setSendToNames(List.of("pinboard", "later"));
         Samples.keys(s, "|");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.SEND_TO);
+        assertThat(s.prompt()).isEqualTo(Prompt.SEND_TO);
         assertThat(s.sendToChoices()).isEqualTo("1 pinboard, 2 later");
         Samples.keys(s, "2", "Enter");
         assertThat(s.drainEffects()).containsExactly(new Effect.SendTo("later",

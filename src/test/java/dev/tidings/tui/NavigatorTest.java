@@ -145,7 +145,7 @@ class NavigatorTest {
     void markAllReadAsksFirst() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "A");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         assertThat(s.confirmQuestion()).matches("Mark 9 articles of '.+' read\\? \\(y/n\\)");
         keys(s, "n");
         assertThat(s.visible()).noneMatch(s::isRead);

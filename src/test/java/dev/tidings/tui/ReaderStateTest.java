@@ -98,7 +98,7 @@ class ReaderStateTest {
     void filtersTheListIncrementallyAndEscClears() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "/");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FILTER);
+        assertThat(s.prompt()).isEqualTo(Prompt.FILTER);
         type(s, "har");
         assertThat(s.visible()).hasSize(1);
         assertThat(s.visible().get(0).item().title()).startsWith("Harbourton");
@@ -107,7 +107,7 @@ class ReaderStateTest {
         type(s, "Morgenthal"); // an author
         assertThat(s.visible()).hasSize(1);
         keys(s, "Enter");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.NONE);
+        assertThat(s.prompt()).isEqualTo(Prompt.NONE);
         assertThat(s.filter()).isEqualTo("Morgenthal");
         keys(s, "Enter");
         assertThat(s.current().item().id()).isEqualTo("tidings-sample-001");
@@ -148,7 +148,7 @@ class ReaderStateTest {
         assertThat(effects(s)).containsExactly(
                 new Effect.Open("https://news.example.org/2026/07/varenta-landowners-appeal"));
         keys(s, "f");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FOLLOW);
+        assertThat(s.prompt()).isEqualTo(Prompt.FOLLOW);
         type(s, "1x");
         keys(s, "Enter");
         assertThat(effects(s)).containsExactly(

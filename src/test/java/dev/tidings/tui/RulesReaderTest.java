@@ -153,9 +153,9 @@ class RulesReaderTest {
         s.setFeedRows(SplitPaneTest.rows());
         List<Headline> entries = SplitPaneTest.twoFeeds();
         s.setEntries(entries);
-        assertThat(s.listRows()).extracting(ReaderState.ListRow::label).startsWith("All feeds", "Unread Valley",
+        assertThat(s.listRows()).extracting(ListRow::label).startsWith("All feeds", "Unread Valley",
                 "Broken  (rule: column 9: expected a value, found end of rule)");
-        ReaderState.ListRow query = s.listRows().get(1);
+        ListRow query = s.listRows().get(1);
         long valley = entries.stream().filter(e -> e.feed().source().equals(SplitPaneTest.VALLEY)).count();
         assertThat(s.counts(query)).containsExactly((int) valley, (int) valley);
         s.key("j"); // the query row

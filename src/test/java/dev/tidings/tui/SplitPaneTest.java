@@ -42,9 +42,9 @@ class SplitPaneTest {
         return FeedLoader.headlines(List.of(harbour, valley));
     }
 
-    static List<ReaderState.FeedRow> rows() {
-        return List.of(new ReaderState.FeedRow(HARBOUR, "Harbour Daily", List.of(), null, ""),
-                new ReaderState.FeedRow(VALLEY, "Valley Courier", List.of("local"), null, ""));
+    static List<FeedRow> rows() {
+        return List.of(new FeedRow(HARBOUR, "Harbour Daily", List.of(), null, ""),
+                new FeedRow(VALLEY, "Valley Courier", List.of("local"), null, ""));
     }
 
     static ReaderState state(int w, int h) {
