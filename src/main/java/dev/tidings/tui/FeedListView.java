@@ -19,7 +19,7 @@ final class FeedListView {
     static void caption(ReaderState s, Painter p, int w, ListRow row, boolean focusBelow) {
         int line = 1 + s.feedPaneRows();
         String name = row == null ? "" : row.selector() == null ? "All feeds" : row.label();
-        int[] c = row == null ? new int[2] : s.counts(row);
+        int[] c = row == null ? new int[2] : s.feedList().counts(row);
         String left = "── " + name + " · " + (c[0] > 0 ? c[0] + " unread" : c[1] > 0 ? "all read" : "no items") + " ";
         String right = w >= 60 ? (focusBelow ? " Tab: feed list " : " Enter/Tab: headlines ") : "";
         int rw = Width.of(right);
@@ -33,20 +33,21 @@ final class FeedListView {
 
     /** The feed list on {@code height} rows under the title bar; its selection is filled when it has the focus. */
     static void draw(ReaderState s, Painter p, int w, int height, boolean focused) {
-        List<ListRow> rows = s.listRows();
+        FeedListFace list = s.feedList();
+        List<ListRow> rows = list.rows();
         for (int r = 0; r < height; r++) {
-            int idx = s.feedsTop() + r;
+            int idx = list.top() + r;
             if (idx >= rows.size()) {
                 break;
             }
             ListRow row = rows.get(idx);
             int line = r + 1;
-            boolean sel = idx == s.feedsSelected() && focused;
+            boolean sel = idx == list.selected() && focused;
             if (sel) {
                 p.fill(line, 0, w, Ui.SELECTION);
             }
-            boolean shown = idx == s.feedsSelected() && !focused; // the feed whose headlines have the focus
-            int[] c = s.counts(row);
+            boolean shown = idx == list.selected() && !focused; // the feed whose headlines have the focus
+            int[] c = list.counts(row);
             boolean group = row.feed() == null;
             String count = c[0] > 0 ? c[0] + " unread" : c[1] > 0 ? "all read" : "no items";
             String when = "";

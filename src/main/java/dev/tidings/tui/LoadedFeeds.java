@@ -135,7 +135,7 @@ final class LoadedFeeds {
 
     /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
     private void nameRows() {
-        List<FeedRow> rows = state.feedRows();
+        List<FeedRow> rows = state.feedList().feeds();
         List<FeedRow> out = new ArrayList<>(rows.size());
         boolean changed = false;
         for (FeedRow r : rows) {

@@ -98,10 +98,10 @@ public final class ReaderLoop {
         TtyTerminal terminal = term.terminal;
         CellScreen screen = term.screen;
         ReaderState state = new ReaderState(keys, zone);
-        state.setReaderModeFeeds(readerModeFeeds);
-        state.setOffline(offline);
-        state.setSendToNames(launchers.commandNames());
-        state.setRules(rules.ignore(), rules.queries(), rules.sort());
+        state.settings().setReaderModeFeeds(readerModeFeeds);
+        state.settings().setOffline(offline);
+        state.settings().setSendToNames(launchers.commandNames());
+        state.settings().setRules(rules.ignore(), rules.queries(), rules.sort());
         ReaderLoop reader = new ReaderLoop(screen, state, theme, env, term.out);
         reader.effects.launchers(launchers);
         reader.live = live;
@@ -146,7 +146,7 @@ public final class ReaderLoop {
     /** Synced subscriptions: read marks and stars are queued for their accounts, R syncs them. */
     void sync(ReaderSync s) {
         sync = s;
-        state.starredBy(s::isStarred);
+        state.settings().starredBy(s::isStarred);
         store.sync(s);
         effects.sync(s);
     }
@@ -171,7 +171,7 @@ public final class ReaderLoop {
         bodies = new BodyCache(queue, feeder);
         effects.subscriptions(feeder, bodies);
         effects.search(new ReaderSearch(queue, subscribed.searching(), list, collectionsFile));
-        state.setBodies(bodies::fullItem);
+        state.settings().setBodies(bodies::fullItem);
         waitForStart = true;
         feeder.start(state, offline);
         if (!offline) {

@@ -7,11 +7,9 @@ import dev.tidings.model.Library;
 import dev.tidings.render.Article;
 import dev.tidings.render.Line;
 import dev.tidings.store.ReadState;
-import dev.tidings.subs.QueryFeed;
 import dev.tidings.text.Sanitize;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Everything the reader shows, with no Lanterna in sight: tests drive it with key names and read
@@ -34,10 +32,19 @@ public final class ReaderState {
 
     private final Session session;
     private final Navigator nav;
+    private final ReaderSettings settings;
+    private final FeedListFace feedList;
 
     public ReaderState(KeyMap keys, ZoneId zone) {
         this.session = new Session(keys, zone);
         this.nav = new Navigator(session);
+        this.settings = new ReaderSettings(session);
+        this.feedList = new FeedListFace(session, nav);
+    }
+
+    /** What the shell tells the reader once: the config's and command line's settings, bodies, stars. */
+    public ReaderSettings settings() {
+        return settings;
     }
 
     // ---------------------------------------------------------------- inputs from the shell
@@ -107,40 +114,14 @@ public final class ReaderState {
         nav.pointer.mouse(report);
     }
 
-    /** The feeds given on the command line ("sample" without any), which r and R read again. */
-    public void setCommandLineFeeds(List<String> specs) {
-        session.commandLineFeeds = List.copyOf(specs);
-    }
-
-    /** {@code --offline}: refreshing and reader mode say so instead of fetching. */
-    public void setOffline(boolean offline) {
-        session.offline = offline;
-    }
-
-    /** Where the full item of a headline-only entry comes from; null while it is not loaded. */
-    public void setBodies(Function<Headline, Item> bodies) {
-        session.bodies = bodies;
-    }
-
     /** A feed's bodies arrived (error null) or could not be read: the waiting article is shown. */
     public void bodyLoaded(String source, String error) {
         nav.article.bodyLoaded(source, error);
     }
 
-    /** The send-to commands' names, in config order (the prompt offers them by name or number). */
-    public void setSendToNames(List<String> names) {
-        session.sendToNames = List.copyOf(names);
-    }
-
     /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */
     public String sendToChoices() {
         return session.sendToChoices();
-    }
-
-    /** Feeds (by source or name) whose articles open in reader mode. */
-    public void setReaderModeFeeds(java.util.Collection<String> feeds) {
-        session.readerModeFeeds.clear();
-        session.readerModeFeeds.addAll(feeds);
     }
 
     /**
@@ -178,38 +159,14 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- the feed list
 
+    /** True with subscriptions: the feed list is the first screen. */
     public boolean feedsMode() {
         return session.feedsMode();
     }
 
-    public List<ListRow> listRows() {
-        return session.listRows();
-    }
-
-    public List<FeedRow> feedRows() {
-        return session.feedRows();
-    }
-
-    public int feedsSelected() {
-        return nav.feeds() == null ? 0 : nav.feeds().selected();
-    }
-
-    public int feedsTop() {
-        return nav.feeds() == null ? 0 : nav.feeds().top();
-    }
-
-    public String selectorLabel() {
-        return nav.feedList.selectorLabel();
-    }
-
-    /** Unread and total articles per feed source, computed once per change. */
-    public int[] counts(String source) {
-        return session.counts(source);
-    }
-
-    /** Unread and total of a feed-list row. */
-    public int[] counts(ListRow row) {
-        return session.counts(row);
+    /** The feed list's rows, counts, selection and preview. */
+    public FeedListFace feedList() {
+        return feedList;
     }
 
     /**
@@ -233,16 +190,6 @@ public final class ReaderState {
     /** The screen row where the headline list starts. */
     public int headlineOrigin() {
         return nav.headlineOrigin();
-    }
-
-    /** Headlines the feed list's selected row would open: what the lower pane shows while the feed list has the focus. */
-    public List<Headline> preview() {
-        return nav.feeds() == null ? List.of() : nav.feeds().preview();
-    }
-
-    /** The feed list's row the headlines come from (the highlighted one while the feed list has the focus). */
-    public ListRow feedRowShown() {
-        return nav.feeds() == null ? null : nav.feeds().row();
     }
 
     // ---------------------------------------------------------------- the headline list
@@ -284,15 +231,6 @@ public final class ReaderState {
     /** The headline lists' order (the sort key, {@code sort} in the config). */
     public SortOrder sortOrder() {
         return session.sort;
-    }
-
-    /**
-     * What the config asks of the articles: the {@code ignore-article} rules (applied to every
-     * list of entries given from now on), the query feeds of the urls file (rows of the feed list)
-     * and the headline order.
-     */
-    public void setRules(dev.tidings.app.IgnoreRules ignore, List<QueryFeed> queries, SortOrder sort) {
-        session.setRules(ignore, queries, sort);
     }
 
     public boolean unreadOnly() {
@@ -358,11 +296,6 @@ public final class ReaderState {
     /** True when the article is starred on its sync server. */
     public boolean isStarred(Headline e) {
         return session.starred.test(e);
-    }
-
-    /** Where stars come from: the synced accounts' starred ids (thread-safe sets, read on the UI thread). */
-    public void starredBy(java.util.function.Predicate<Headline> starred) {
-        session.starred = starred == null ? e -> false : starred;
     }
 
     public Library library() {

@@ -21,10 +21,11 @@ final class TitleBar {
         Action.Screen shown = s.screen() == Action.Screen.DIALOG ? s.dialogReturn() : s.screen();
         switch (shown) {
             case FEEDS: {
-                int n = s.feedRows().size();
+                FeedListFace list = s.feedList();
+                int n = list.feeds().size();
                 left = " Tidings — " + n + (n == 1 ? " feed" : " feeds");
-                int[] all = s.listRows().isEmpty() ? new int[2] : s.counts(s.listRows().get(0));
-                right = all[0] + " unread  row " + (s.feedsSelected() + 1) + " of " + s.listRows().size() + " ";
+                int[] all = list.rows().isEmpty() ? new int[2] : list.counts(list.rows().get(0));
+                right = all[0] + " unread  row " + (list.selected() + 1) + " of " + list.rows().size() + " ";
                 break;
             }
             case COLLECTIONS: {
@@ -73,8 +74,8 @@ final class TitleBar {
 
     /** The feed-list row the headlines are from, by its current name (a feed's title arrives after its URL). */
     private static String shownLabel(ReaderState s) {
-        ListRow row = s.feedRowShown();
-        return row == null ? s.selectorLabel() : row.selector() == null ? "all feeds" : row.label();
+        ListRow row = s.feedList().rowShown();
+        return row == null ? s.feedList().selectorLabel() : row.selector() == null ? "all feeds" : row.label();
     }
 
     private static String feedsLabel(ReaderState s) {

@@ -37,7 +37,7 @@ final class View {
             case LIST:
                 if (s.split()) {
                     FeedListView.draw(s, p, w, s.feedPaneRows(), false);
-                    FeedListView.caption(s, p, w, s.listRows().isEmpty() ? null : s.feedRowShown(), true);
+                    FeedListView.caption(s, p, w, s.feedList().rows().isEmpty() ? null : s.feedList().rowShown(), true);
                 }
                 HeadlineListView.draw(s, p, w, s.visible(), s.headlineOrigin(), s.headlineRows(), s.listTop(),
                         s.selected());
@@ -51,8 +51,8 @@ final class View {
             case FEEDS:
                 FeedListView.draw(s, p, w, s.feedPaneRows(), true);
                 if (s.split()) {
-                    FeedListView.caption(s, p, w, s.feedRowShown(), false);
-                    HeadlineListView.draw(s, p, w, s.preview(), s.headlineOrigin(), s.headlineRows(), 0, -1);
+                    FeedListView.caption(s, p, w, s.feedList().rowShown(), false);
+                    HeadlineListView.draw(s, p, w, s.feedList().preview(), s.headlineOrigin(), s.headlineRows(), 0, -1);
                 }
                 break;
             default:

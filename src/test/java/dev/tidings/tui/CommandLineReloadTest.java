@@ -72,7 +72,7 @@ class CommandLineReloadTest {
     @Test
     void offlineRefreshesNothing() {
         ReaderState state = Samples.state(100, 30);
-        state.setOffline(true);
+        state.settings().setOffline(true);
         keys(state, "R");
         assertThat(state.drainEffects()).isEmpty();
         assertThat(state.statusText()).isEqualTo("Offline (--offline): nothing is fetched");

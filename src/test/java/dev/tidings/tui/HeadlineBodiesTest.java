@@ -39,7 +39,7 @@ class HeadlineBodiesTest {
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
         s.setEntries(FeedLoader.headlines(List.of(headlines)));
-        s.setBodies(e -> parsed.get(e.item().id()));
+        s.settings().setBodies(e -> parsed.get(e.item().id()));
         return s;
     }
 

@@ -67,7 +67,7 @@ class LaunchKeysTest {
         ReaderState s = state();
         Samples.keys(s, "|");
         assertThat(s.statusText()).startsWith("No send-to commands");
-        s.setSendToNames(List.of("pinboard", "later"));
+        s.settings().setSendToNames(List.of("pinboard", "later"));
         Samples.keys(s, "|");
         assertThat(s.prompt()).isEqualTo(Prompt.SEND_TO);
         assertThat(s.sendToChoices()).isEqualTo("1 pinboard, 2 later");
