@@ -13,7 +13,7 @@ final class CollectionsView {
 
     /** The collections browser, or a word on how to make the first collection. */
     static void browser(ReaderState s, Painter p, int w) {
-        dev.tidings.model.Library lib = s.library();
+        dev.tidings.model.Library lib = s.collections().library();
         if (lib == null || lib.collections().isEmpty()) {
             p.text(2, 2, w, "No Collections", Ui.HEADING);
             p.text(2, 4, w, Width.ellipsize("Here you will find all the collections you create.", w - 3), Ui.BODY);
@@ -25,13 +25,13 @@ final class CollectionsView {
         p.text(1, 1, w, Width.ellipsize(list.size() + (list.size() == 1 ? " collection" : " collections")
                 + ", newest first", w - 2), Ui.META);
         for (int r = 0; r < rows; r++) {
-            int idx = s.browserTop() + r;
+            int idx = s.collections().browserTop() + r;
             if (idx >= list.size()) {
                 break;
             }
             dev.tidings.model.SavedCollection c = list.get(idx);
             int row = r + 2;
-            boolean sel = idx == s.browserSelected();
+            boolean sel = idx == s.collections().browserSelected();
             if (sel) {
                 p.fill(row, 0, w, Ui.SELECTION);
             }
@@ -50,7 +50,7 @@ final class CollectionsView {
 
     /** "Add to Collection": a framed box over the screen with a checkbox per collection. */
     static void dialog(ReaderState s, Painter p, int w, int h) {
-        dev.tidings.model.Library lib = s.library();
+        dev.tidings.model.Library lib = s.collections().library();
         int boxW = Math.min(w - 2, 60);
         int left = (w - boxW) / 2;
         int right = left + boxW - 1;
@@ -66,19 +66,21 @@ final class CollectionsView {
         p.text(left, top, right + 1, "┌" + "─".repeat(boxW - 2) + "┐", Ui.RULE);
         p.text(left + 2, top, right - 1, " Add to Collection ", Ui.HEADING);
         p.text(left, bottom, right + 1, "└" + "─".repeat(boxW - 2) + "┘", Ui.RULE);
-        String title = s.dialogEntry() == null ? "" : s.dialogEntry().item().title();
+        dev.tidings.app.Headline entry = s.collections().dialogEntry();
+        int chosen = s.collections().dialogSelected();
+        String title = entry == null ? "" : entry.item().title();
         p.text(left + 2, top + 1, right - 1, Width.ellipsize(title, boxW - 4), Ui.META);
         if (list.isEmpty()) {
             p.text(left + 2, top + 3, right - 1, "No Collections", Ui.TITLE);
             p.text(left + 2, top + 4, right - 1, Width.ellipsize("No collections yet: press n to create one.",
                     boxW - 4), Ui.BODY);
         } else {
-            int first = Math.max(0, Math.min(s.dialogSelected() - inner + 1, list.size() - inner));
+            int first = Math.max(0, Math.min(chosen - inner + 1, list.size() - inner));
             for (int i = 0; i < inner && first + i < list.size(); i++) {
                 int idx = first + i;
                 dev.tidings.model.SavedCollection c = list.get(idx);
-                boolean in = s.dialogEntry() != null && c.contains(s.dialogEntry().item().id());
-                boolean sel = idx == s.dialogSelected();
+                boolean in = entry != null && c.contains(entry.item().id());
+                boolean sel = idx == chosen;
                 int row = top + 3 + i;
                 if (sel) {
                     p.fill(row, left + 1, right, Ui.SELECTION);

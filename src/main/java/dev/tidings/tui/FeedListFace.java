@@ -10,22 +10,20 @@ import java.util.List;
  * hands it out.
  */
 public final class FeedListFace {
-    private final Session session;
     private final Navigator nav;
 
-    FeedListFace(Session session, Navigator nav) {
-        this.session = session;
+    FeedListFace(Navigator nav) {
         this.nav = nav;
     }
 
     /** The rows shown: "All feeds", query feeds, tag groups and the feeds under them. */
     public List<ListRow> rows() {
-        return session.listRows();
+        return nav.session.listRows();
     }
 
     /** The subscribed feeds, as the shell last gave them (names filled in as feeds load). */
     public List<FeedRow> feeds() {
-        return session.feedRows();
+        return nav.session.feedRows();
     }
 
     public int selected() {
@@ -43,12 +41,12 @@ public final class FeedListFace {
 
     /** Unread and total articles per feed source, computed once per change. */
     public int[] counts(String source) {
-        return session.counts(source);
+        return nav.session.counts(source);
     }
 
     /** Unread and total of a feed-list row. */
     public int[] counts(ListRow row) {
-        return session.counts(row);
+        return nav.session.counts(row);
     }
 
     /** Headlines the selected row would open: what the lower pane shows while the feed list has the focus. */

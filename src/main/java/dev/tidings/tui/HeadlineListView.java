@@ -63,8 +63,9 @@ final class HeadlineListView {
 
     /** True when the collection shown lists articles that are not in yet (the quick read came first). */
     private static boolean viewingHasArticles(ReaderState s) {
-        return s.library() != null && s.library().find(s.viewing())
-                .map(c -> !c.articles().isEmpty() && !s.library().articles().containsKey(c.articles().get(0)))
+        dev.tidings.model.Library lib = s.collections().library();
+        return lib != null && lib.find(s.viewing())
+                .map(c -> !c.articles().isEmpty() && !lib.articles().containsKey(c.articles().get(0)))
                 .orElse(false);
     }
 

@@ -1,7 +1,6 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.render.Article;
@@ -34,12 +33,16 @@ public final class ReaderState {
     private final Navigator nav;
     private final ReaderSettings settings;
     private final FeedListFace feedList;
+    private final CollectionsFace collections;
+    private final HelpFace help;
 
     public ReaderState(KeyMap keys, ZoneId zone) {
         this.session = new Session(keys, zone);
         this.nav = new Navigator(session);
         this.settings = new ReaderSettings(session);
-        this.feedList = new FeedListFace(session, nav);
+        this.feedList = new FeedListFace(nav);
+        this.collections = new CollectionsFace(nav);
+        this.help = new HelpFace(nav);
     }
 
     /** What the shell tells the reader once: the config's and command line's settings, bodies, stars. */
@@ -283,9 +286,9 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- collections
 
-    /** The collection under the browser's cursor (newest first), or null. */
-    public SavedCollection browserCollection() {
-        return nav.browser().selectedCollection();
+    /** The collections file, the browser and the add-to-collection dialog. */
+    public CollectionsFace collections() {
+        return collections;
     }
 
     /** True when the article is saved in some collection. */
@@ -298,33 +301,9 @@ public final class ReaderState {
         return session.starred.test(e);
     }
 
-    public Library library() {
-        return session.library;
-    }
-
-    public String libraryError() {
-        return session.libraryError;
-    }
-
-    public Headline dialogEntry() {
-        return nav.dialog() == null ? null : nav.dialog().entry();
-    }
-
-    public int dialogSelected() {
-        return nav.dialog() == null ? 0 : nav.dialog().selected();
-    }
-
     /** The screen the dialog is drawn over. */
     public Action.Screen dialogReturn() {
         return nav.under().kind();
-    }
-
-    public int browserSelected() {
-        return nav.browser().selected();
-    }
-
-    public int browserTop() {
-        return nav.browser().top();
     }
 
     /** The collection shown as the headline list, or null for the feeds. */
@@ -369,11 +348,6 @@ public final class ReaderState {
         return nav.screen();
     }
 
-    /** The screen the help lists the keys of. */
-    public Action.Screen helpReturn() {
-        return nav.top() instanceof HelpScreen ? ((HelpScreen) nav.top()).about() : nav.screen();
-    }
-
     public Prompt prompt() {
         return session.line.prompt();
     }
@@ -414,18 +388,9 @@ public final class ReaderState {
         return session.keys;
     }
 
-    public int helpTop() {
-        return nav.top() instanceof HelpScreen ? ((HelpScreen) nav.top()).top() : 0;
-    }
-
-    /** The help screen's rows: keys and what they do, for the screen help was opened from. */
-    public List<String[]> helpRows() {
-        return KeyHelp.rows(session.keys, helpReturn());
-    }
-
-    /** The help screen's rows laid out for the window's width: nothing is cut, long descriptions wrap. */
-    List<HelpLayout.HelpLine> helpLines() {
-        return HelpLayout.lay(helpRows(), session.width);
+    /** The help screen: whose keys, its rows, its scroll. */
+    public HelpFace help() {
+        return help;
     }
 
     /** The hint line: the main keys of this screen, from the key table. */

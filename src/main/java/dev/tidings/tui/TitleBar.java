@@ -30,8 +30,8 @@ final class TitleBar {
             }
             case COLLECTIONS: {
                 left = " Tidings — Collections";
-                int n = s.library() == null ? 0 : s.library().collections().size();
-                right = n == 0 ? "" : "collection " + (s.browserSelected() + 1) + " of " + n + " ";
+                int n = s.collections().library() == null ? 0 : s.collections().library().collections().size();
+                right = n == 0 ? "" : "collection " + (s.collections().browserSelected() + 1) + " of " + n + " ";
                 break;
             }
             case ARTICLE: {
@@ -44,7 +44,7 @@ final class TitleBar {
                 break;
             }
             case HELP:
-                left = " Tidings — keys for the " + KeyHelp.title(s.helpReturn());
+                left = " Tidings — keys for the " + KeyHelp.title(s.help().about());
                 right = "";
                 break;
             default: {

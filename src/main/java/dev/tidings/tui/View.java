@@ -69,9 +69,9 @@ final class View {
 
     /** The help screen: the keys of the screen it was opened from, descriptions wrapped. */
     private static void help(ReaderState s, Painter p, int w) {
-        List<HelpLayout.HelpLine> lines = s.helpLines();
+        List<HelpLayout.HelpLine> lines = s.help().lines();
         for (int r = 0; r < s.rows(); r++) {
-            int idx = s.helpTop() + r;
+            int idx = s.help().top() + r;
             if (idx >= lines.size()) {
                 break;
             }

@@ -98,7 +98,7 @@ class CollectionsStateTest {
         s.setLibrary(library(s, "Afghanistan", "Later"), false);
         keys(s, "j", "j", "c");
         assertThat(s.screen()).isEqualTo(Action.Screen.COLLECTIONS);
-        assertThat(s.browserCollection().name()).isEqualTo("Later"); // newest first
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Later"); // newest first
         keys(s, "j", "Enter");
         assertThat(s.viewing()).isEqualTo("Afghanistan");
         assertThat(s.visible()).hasSize(1);

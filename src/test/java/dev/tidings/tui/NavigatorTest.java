@@ -41,13 +41,13 @@ class NavigatorTest {
         ReaderState s = Samples.state(100, 30);
         s.setLibrary(library(1, "Afghanistan", "Work"), false);
         keys(s, "c", "j"); // newest first: Work, Afghanistan
-        assertThat(s.browserCollection().name()).isEqualTo("Afghanistan");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Afghanistan");
         keys(s, "n");
         type(s, "Later");
         keys(s, "Enter");
         assertThat(s.drainEffects()).containsExactly(new Effect.Create("Later", null));
         s.setLibrary(library(1, "Afghanistan", "Work", "Later"), false); // the store wrote it: the newest
-        assertThat(s.browserCollection().name()).isEqualTo("Later");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Later");
         keys(s, "D");
         assertThat(s.confirmQuestion()).startsWith("Delete collection 'Later'");
     }
@@ -61,7 +61,7 @@ class NavigatorTest {
         keys(s, "Enter", "Esc");
         s.setLibrary(library(1, "Afghanistan", "Work", "Later"), false);
         keys(s, "c");
-        assertThat(s.browserCollection().name()).isEqualTo("Afghanistan");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Afghanistan");
     }
 
     @Test
@@ -175,10 +175,10 @@ class NavigatorTest {
     void helpIsTitledForItsScreenAndListsEachKeyOnce() {
         ReaderState feeds = SplitPaneTest.state(80, 24);
         keys(feeds, "?");
-        assertThat(feeds.helpReturn()).isEqualTo(Action.Screen.FEEDS);
-        assertThat(KeyHelp.title(feeds.helpReturn())).isEqualTo("feed list");
+        assertThat(feeds.help().about()).isEqualTo(Action.Screen.FEEDS);
+        assertThat(KeyHelp.title(feeds.help().about())).isEqualTo("feed list");
         ReaderState article = Samples.state(100, 30);
         keys(article, "Enter", "?");
-        assertThat(article.helpRows()).filteredOn(r -> r[0].equals("n")).hasSize(1);
+        assertThat(article.help().rows()).filteredOn(r -> r[0].equals("n")).hasSize(1);
     }
 }

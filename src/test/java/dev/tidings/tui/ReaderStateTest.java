@@ -216,7 +216,7 @@ class ReaderStateTest {
         s.setEntries(Samples.entries());
         keys(s, "?");
         assertThat(s.screen()).isEqualTo(Action.Screen.HELP);
-        assertThat(s.helpRows()).anySatisfy(r -> assertThat(r).containsExactly("C-c x", "quit Tidings"));
+        assertThat(s.help().rows()).anySatisfy(r -> assertThat(r).containsExactly("C-c x", "quit Tidings"));
         keys(s, "Q");
         assertThat(s.quitRequested()).isFalse();
         keys(s, "q");
