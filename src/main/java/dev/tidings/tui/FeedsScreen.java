@@ -56,12 +56,12 @@ final class FeedsScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        cursor.moveBy(delta, session.listRows().size(), nav.feedPaneRows());
+        cursor.moveBy(delta, session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     @Override
     void moveTo(int index) {
-        cursor.moveTo(index, session.listRows().size(), nav.feedPaneRows());
+        cursor.moveTo(index, session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     /** Enter on "/": every cached article is searched in the background; the results open as a list. */
@@ -83,7 +83,7 @@ final class FeedsScreen extends ScreenState {
 
     /** The rows changed (a refresh, a feed's title arrived): the cursor stays on a row. */
     void rowsChanged() {
-        cursor.keepInView(session.listRows().size(), nav.feedPaneRows());
+        cursor.keepInView(session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     /** Opens the selected row's headlines. */

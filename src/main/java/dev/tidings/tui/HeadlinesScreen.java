@@ -162,12 +162,12 @@ final class HeadlinesScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        cursor.moveBy(delta, visible.size(), nav.headlineRows());
+        cursor.moveBy(delta, visible.size(), nav.layout.headlineRows());
     }
 
     @Override
     void moveTo(int index) {
-        cursor.moveTo(index, visible.size(), nav.headlineRows());
+        cursor.moveTo(index, visible.size(), nav.layout.headlineRows());
     }
 
     /** Esc first clears the filter, then the rule; then back to the feed list or the collections, or quit. */
@@ -324,7 +324,7 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     private void clampList() {
-        cursor.keepInView(visible.size(), nav.headlineRows());
+        cursor.keepInView(visible.size(), nav.layout.headlineRows());
     }
 
     // ---------------------------------------------------------------- sort and rule

@@ -49,7 +49,7 @@ final class PasteAndMouse {
     /** A mouse report, 1-based cell as the terminal sends it; only called with {@code mouse = on}. */
     void mouse(InputSplitter.Mouse m) {
         Session session = nav.session;
-        if (m.release() || nav.tooSmall() || session.line.prompt() != Prompt.NONE) {
+        if (m.release() || nav.layout.tooSmall() || session.line.prompt() != Prompt.NONE) {
             return;
         }
         if (session.line.urlOverlay() != null) {
@@ -69,9 +69,9 @@ final class PasteAndMouse {
     private void click(int row) {
         ScreenState top = nav.top();
         Action.Screen kind = top.kind();
-        boolean feedsShown = kind == Action.Screen.FEEDS || (kind == Action.Screen.LIST && nav.split());
+        boolean feedsShown = kind == Action.Screen.FEEDS || (kind == Action.Screen.LIST && nav.layout.split());
         FeedsScreen feeds = nav.feeds();
-        if (feedsShown && feeds != null && row >= 1 && row <= nav.feedPaneRows()) {
+        if (feedsShown && feeds != null && row >= 1 && row <= nav.layout.feedPaneRows()) {
             int index = feeds.top() + row - 1;
             if (index < nav.session.listRows().size()) {
                 if (top != feeds) {
@@ -82,9 +82,9 @@ final class PasteAndMouse {
             }
             return;
         }
-        if (kind == Action.Screen.LIST || (kind == Action.Screen.FEEDS && nav.split())) {
-            int origin = nav.headlineOrigin();
-            if (row < origin || row >= origin + nav.headlineRows()) {
+        if (kind == Action.Screen.LIST || (kind == Action.Screen.FEEDS && nav.layout.split())) {
+            int origin = nav.layout.headlineOrigin();
+            if (row < origin || row >= origin + nav.layout.headlineRows()) {
                 return;
             }
             if (kind == Action.Screen.FEEDS) {

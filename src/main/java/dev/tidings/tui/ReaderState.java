@@ -177,22 +177,22 @@ public final class ReaderState {
      * least {@link #SPLIT_MIN_HEIGHT} rows high, and neither a collection nor an article shown.
      */
     public boolean split() {
-        return nav.split();
+        return nav.layout.split();
     }
 
     /** Rows of the feed list: a pane of about two fifths of the window when split, else all rows. */
     public int feedPaneRows() {
-        return nav.feedPaneRows();
+        return nav.layout.feedPaneRows();
     }
 
     /** Rows of the headline list: below the feed pane and its one-line caption when split. */
     public int headlineRows() {
-        return nav.headlineRows();
+        return nav.layout.headlineRows();
     }
 
     /** The screen row where the headline list starts. */
     public int headlineOrigin() {
-        return nav.headlineOrigin();
+        return nav.layout.headlineOrigin();
     }
 
     // ---------------------------------------------------------------- the headline list
@@ -325,11 +325,11 @@ public final class ReaderState {
 
     /** Rows available for the screen in focus: the window minus the title bar and the status line, or its pane. */
     public int rows() {
-        return nav.rows();
+        return nav.layout.rows();
     }
 
     public boolean tooSmall() {
-        return nav.tooSmall();
+        return nav.layout.tooSmall();
     }
 
     public int width() {
