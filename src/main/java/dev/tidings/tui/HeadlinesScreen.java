@@ -400,24 +400,14 @@ final class HeadlinesScreen extends ScreenState {
         }
     }
 
+    /** The visible headlines again: the "/" filter, unread only and the rule over the entries. */
     private void applyFilter() {
         Headline current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        List<Headline> all = entries.all();
         if (q.isEmpty() && !session.unreadOnly && entries.rule() == null) {
-            visible = all;
+            visible = entries.all();
         } else {
-            List<Headline> out = new ArrayList<>();
-            dev.tidings.app.HeadlineView.Context context = session.ruleContext();
-            for (int i = 0; i < all.size(); i++) {
-                Headline e = all.get(i);
-                // an open article stays in an unread-only list while it is read
-                if ((q.isEmpty() || entries.hasText(i, q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
-                        && (e == current || entries.ruleMatches(i, context))) {
-                    out.add(e);
-                }
-            }
-            visible = out;
+            visible = entries.narrowed(q, session.unreadOnly, session::isRead, current, session.ruleContext());
         }
         cursor.reset();
         nav.article.listChanged(this);
