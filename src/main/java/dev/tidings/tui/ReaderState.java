@@ -19,6 +19,8 @@ import java.util.List;
  * <p>This is the face the view, the shell and the tests see. Behind it a {@link Navigator} keeps a
  * stack of screens ({@link FeedsScreen}, {@link HeadlinesScreen}, {@link ArticleScreen},
  * {@link HelpScreen}, {@link CollectionsScreen}, {@link AddDialog}) over one {@link Session}.
+ * What the shell sets once is on {@link #settings()}; the feed list, the collections and the help
+ * are read through {@link #feedList()}, {@link #collections()} and {@link #help()}.
  */
 public final class ReaderState {
     /** The smallest window that is fully usable. */
