@@ -37,7 +37,7 @@ final class AddDialog extends ScreenState {
             case TOGGLE: toggle(); break;
             case NEW_COLLECTION:
                 if (session.writable()) {
-                    session.line.startPrompt(ReaderState.Prompt.NEW_COLLECTION, "");
+                    session.line.startPrompt(Prompt.NEW_COLLECTION, "");
                 }
                 break;
             default: throw new IllegalStateException("unhandled action " + a + " in the dialog");
@@ -60,7 +60,7 @@ final class AddDialog extends ScreenState {
         }
         SavedCollection c = session.library.collections().get(cursor.selected());
         boolean add = !c.contains(entry.item().id());
-        session.effect(new ReaderState.Effect.Toggle(c.name(), entry, add));
+        session.effect(new Effect.Toggle(c.name(), entry, add));
     }
 
     /** The collections changed: the cursor stays on one. */
@@ -69,8 +69,8 @@ final class AddDialog extends ScreenState {
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.NEW_COLLECTION) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.NEW_COLLECTION) {
             CollectionsScreen.create(session, text, entry);
         }
     }

@@ -90,7 +90,7 @@ final class ArticleScreen extends ScreenState {
                 currentItem = full;
             } else {
                 waitingBody = true;
-                session.effect(new ReaderState.Effect.LoadBody(e));
+                session.effect(new Effect.LoadBody(e));
             }
         }
         Article article = Article.of(waitingBody ? placeholder(e.item(), "Loading the article…") : currentItem,
@@ -161,10 +161,10 @@ final class ArticleScreen extends ScreenState {
                 if (n > 0) {
                     follow(n);
                 } else {
-                    session.line.startPrompt(ReaderState.Prompt.FOLLOW, "");
+                    session.line.startPrompt(Prompt.FOLLOW, "");
                 }
                 break;
-            case SEARCH: session.line.startPrompt(ReaderState.Prompt.FIND, ""); break;
+            case SEARCH: session.line.startPrompt(Prompt.FIND, ""); break;
             case NEXT_MATCH: page.nextMatch(1); break;
             case PREV_MATCH: page.nextMatch(-1); break;
             case OPEN_BROWSER:
@@ -175,7 +175,7 @@ final class ArticleScreen extends ScreenState {
             case TOGGLE_READ: session.toggleRead(current); break;
             case STAR:
                 if (current != null) {
-                    session.effect(new ReaderState.Effect.Star(current));
+                    session.effect(new Effect.Star(current));
                 }
                 break;
             case READER_MODE: toggleReaderMode(); break;
@@ -241,7 +241,7 @@ final class ArticleScreen extends ScreenState {
             status("Not an http(s) link, not opened: " + url, true);
             return;
         }
-        session.effect(new ReaderState.Effect.Open(url));
+        session.effect(new Effect.Open(url));
     }
 
     /** "e": enclosure {@code n} (the first without a count) with its open-with program, else the browser. */
@@ -260,7 +260,7 @@ final class ArticleScreen extends ScreenState {
             return;
         }
         Enclosure e = enclosures.get(i - 1);
-        session.effect(new ReaderState.Effect.Open(e.url(), e.type(), currentItem.title(), current.feed().name()));
+        session.effect(new Effect.Open(e.url(), e.type(), currentItem.title(), current.feed().name()));
     }
 
     // ---------------------------------------------------------------- reader mode
@@ -290,7 +290,7 @@ final class ArticleScreen extends ScreenState {
             return;
         }
         session.extracting = current.item().id();
-        session.effect(new ReaderState.Effect.Extract(current));
+        session.effect(new Effect.Extract(current));
         status("Fetching the full article… (the feed's text until it arrives)", false);
     }
 
@@ -322,19 +322,19 @@ final class ArticleScreen extends ScreenState {
     // ---------------------------------------------------------------- find
 
     @Override
-    void promptCancelled(ReaderState.Prompt p) {
-        if (p == ReaderState.Prompt.FIND) {
+    void promptCancelled(Prompt p) {
+        if (p == Prompt.FIND) {
             page.clearFind();
         }
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.SEND_TO) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.SEND_TO) {
             sendToEntered(text);
-        } else if (p == ReaderState.Prompt.FIND) {
+        } else if (p == Prompt.FIND) {
             page.runFind(text);
-        } else if (p == ReaderState.Prompt.FOLLOW) {
+        } else if (p == Prompt.FOLLOW) {
             try {
                 follow(Integer.parseInt(text.strip()));
             } catch (NumberFormatException e) {

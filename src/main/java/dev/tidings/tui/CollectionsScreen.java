@@ -59,18 +59,18 @@ final class CollectionsScreen extends ScreenState {
                 break;
             case NEW_COLLECTION:
                 if (session.writable()) {
-                    session.line.startPrompt(ReaderState.Prompt.NEW_COLLECTION, "");
+                    session.line.startPrompt(Prompt.NEW_COLLECTION, "");
                 }
                 break;
             case RENAME_COLLECTION:
                 if (c != null && session.writable()) {
-                    session.line.startPrompt(ReaderState.Prompt.RENAME, c.name());
+                    session.line.startPrompt(Prompt.RENAME, c.name());
                 }
                 break;
             case DELETE_COLLECTION:
                 if (c != null && session.writable()) {
                     int k = c.articles().size();
-                    ReaderState.Effect delete = new ReaderState.Effect.Delete(c.name());
+                    Effect delete = new Effect.Delete(c.name());
                     session.line.confirm("Delete collection '", c.name(), "' with " + k + " article" + (k == 1 ? "" : "s")
                             + "? (y/n)", () -> session.effect(delete));
                 }
@@ -133,12 +133,12 @@ final class CollectionsScreen extends ScreenState {
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.NEW_COLLECTION) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.NEW_COLLECTION) {
             if (create(session, text, null)) {
                 pendingName = text.strip();
             }
-        } else if (p == ReaderState.Prompt.RENAME) {
+        } else if (p == Prompt.RENAME) {
             rename(text);
         }
     }
@@ -159,7 +159,7 @@ final class CollectionsScreen extends ScreenState {
             session.status("A collection named '" + session.library.find(name).get().name() + "' exists already", true);
             return false;
         }
-        session.effect(new ReaderState.Effect.Create(name, entry));
+        session.effect(new Effect.Create(name, entry));
         return true;
     }
 
@@ -179,6 +179,6 @@ final class CollectionsScreen extends ScreenState {
             return;
         }
         pendingName = name;
-        session.effect(new ReaderState.Effect.Rename(c.name(), name));
+        session.effect(new Effect.Rename(c.name(), name));
     }
 }

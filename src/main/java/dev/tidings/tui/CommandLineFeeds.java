@@ -50,7 +50,7 @@ final class CommandLineFeeds {
                                   BlockingQueue<ReaderEvent> queue, BooleanSupplier busy) {
         List<String> list = shown(specs);
         state.setLoading(list.size(), list.size());
-        state.setCommandLineFeeds(list);
+        state.settings().setCommandLineFeeds(list);
         CommandLineFeeds feeds = new CommandLineFeeds(list, loader, queue);
         for (int i = 0; i < list.size(); i++) {
             feeds.load(i, false);

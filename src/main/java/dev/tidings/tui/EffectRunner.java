@@ -15,12 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Carries out the {@link ReaderState.Effect}s the state queues, on the UI thread: one method per
+ * Carries out the {@link Effect}s the state queues, on the UI thread: one method per
  * effect (the compiler checks there is one for each), slow work handed to background threads
  * whose results come back as {@link ReaderEvent}s. Each method returns true when the whole screen
  * must be repainted.
  */
-final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
+final class EffectRunner implements Effect.Visitor<Boolean> {
     private final ReaderState state;
     private final CellScreen screen;
     private final Map<String, String> env;
@@ -98,7 +98,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     boolean runAll() throws IOException {
         boolean full = false;
         try {
-            for (ReaderState.Effect effect : state.drainEffects()) {
+            for (Effect effect : state.drainEffects()) {
                 full |= effect.accept(this);
             }
         } catch (UncheckedIOException e) {
@@ -108,13 +108,13 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     }
 
     @Override
-    public Boolean redraw(ReaderState.Effect.Redraw e) {
+    public Boolean redraw(Effect.Redraw e) {
         return true;
     }
 
     /** OSC 52: the terminal puts the text on the clipboard, across SSH and (with passthrough) tmux. */
     @Override
-    public Boolean copy(ReaderState.Effect.Copy e) {
+    public Boolean copy(Effect.Copy e) {
         String url = e.url();
         if (rawOut == null) {
             state.status("Copy is not available here", true);
@@ -143,7 +143,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
      * until it exits, a graphical one starts beside us.
      */
     @Override
-    public Boolean open(ReaderState.Effect.Open e) {
+    public Boolean open(Effect.Open e) {
         String url = e.url();
         java.util.Optional<ProgramTemplate> rule = launchers.openWith(url, e.type());
         if (rule.isPresent()) {
@@ -179,7 +179,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
 
     /** A send-to command for a link. */
     @Override
-    public Boolean sendTo(ReaderState.Effect.SendTo e) {
+    public Boolean sendTo(Effect.SendTo e) {
         java.util.Optional<Launchers.SendCommand> c = launchers.command(e.command());
         if (c.isEmpty()) {
             state.status("No send-to command '" + e.command() + "'", true);
@@ -231,7 +231,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
 
     /** Reader mode in the background: fetch and extract, then post the result. */
     @Override
-    public Boolean extract(ReaderState.Effect.Extract e) {
+    public Boolean extract(Effect.Extract e) {
         Headline entry = e.entry();
         if (readerMode == null) {
             readerMode = new ReaderMode(null, ReaderMode.defaultCacheDir(env));
@@ -257,7 +257,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     }
 
     @Override
-    public Boolean refresh(ReaderState.Effect.Refresh e) {
+    public Boolean refresh(Effect.Refresh e) {
         if (feeder != null) {
             feeder.refresh(e.urls());
         } else if (commandLine != null) {
@@ -267,7 +267,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     }
 
     @Override
-    public Boolean search(ReaderState.Effect.Search e) {
+    public Boolean search(Effect.Search e) {
         if (search == null) {
             state.status("Searching every article needs subscriptions ('tidings feeds add URL')", false);
         } else {
@@ -277,7 +277,7 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     }
 
     @Override
-    public Boolean loadBody(ReaderState.Effect.LoadBody e) {
+    public Boolean loadBody(Effect.LoadBody e) {
         if (bodies != null) {
             bodies.load(e.entry().feed().source());
         }
@@ -285,44 +285,44 @@ final class EffectRunner implements ReaderState.Effect.Visitor<Boolean> {
     }
 
     @Override
-    public Boolean persistRead(ReaderState.Effect.PersistRead e) {
+    public Boolean persistRead(Effect.PersistRead e) {
         store.persistRead(e.lines());
         return false;
     }
 
     @Override
-    public Boolean toggle(ReaderState.Effect.Toggle e) {
+    public Boolean toggle(Effect.Toggle e) {
         store.toggle(e);
         return false;
     }
 
     @Override
-    public Boolean create(ReaderState.Effect.Create e) {
+    public Boolean create(Effect.Create e) {
         store.create(e);
         return false;
     }
 
     @Override
-    public Boolean rename(ReaderState.Effect.Rename e) {
+    public Boolean rename(Effect.Rename e) {
         store.rename(e);
         return false;
     }
 
     @Override
-    public Boolean delete(ReaderState.Effect.Delete e) {
+    public Boolean delete(Effect.Delete e) {
         store.delete(e);
         return false;
     }
 
     @Override
-    public Boolean remove(ReaderState.Effect.Remove e) {
+    public Boolean remove(Effect.Remove e) {
         store.remove(e);
         return false;
     }
 
     /** s: flips the star in memory now, queues the change on the store worker. */
     @Override
-    public Boolean star(ReaderState.Effect.Star e) {
+    public Boolean star(Effect.Star e) {
         if (sync == null) {
             state.status("Starring needs a synced account ('tidings account add')", false);
             return false;

@@ -32,14 +32,14 @@ final class FeedsScreen extends ScreenState {
     }
 
     /** The highlighted row, or null when there are none. */
-    ReaderState.ListRow row() {
-        List<ReaderState.ListRow> rows = session.listRows();
+    ListRow row() {
+        List<ListRow> rows = session.listRows();
         return rows.isEmpty() ? null : rows.get(cursor.selected());
     }
 
     /** Headlines the selected row would open: what the lower pane shows while the feed list has the focus. */
     List<Headline> preview() {
-        ReaderState.ListRow row = row();
+        ListRow row = row();
         return row == null ? List.of() : session.preview(row.selector());
     }
 
@@ -48,7 +48,7 @@ final class FeedsScreen extends ScreenState {
         if (a == Action.OPEN) {
             openRow();
         } else if (a == Action.SEARCH) {
-            session.line.startPrompt(ReaderState.Prompt.SEARCH, lastSearch);
+            session.line.startPrompt(Prompt.SEARCH, lastSearch);
         } else {
             throw new IllegalStateException("unhandled action " + a + " on the feed list");
         }
@@ -56,18 +56,18 @@ final class FeedsScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        cursor.moveBy(delta, session.listRows().size(), nav.feedPaneRows());
+        cursor.moveBy(delta, session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     @Override
     void moveTo(int index) {
-        cursor.moveTo(index, session.listRows().size(), nav.feedPaneRows());
+        cursor.moveTo(index, session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     /** Enter on "/": every cached article is searched in the background; the results open as a list. */
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p != ReaderState.Prompt.SEARCH || text.isBlank()) {
+    void promptEntered(Prompt p, String text) {
+        if (p != Prompt.SEARCH || text.isBlank()) {
             return;
         }
         lastSearch = text.strip();
@@ -77,18 +77,18 @@ final class FeedsScreen extends ScreenState {
             status("Search: " + e.getMessage(), true);
             return;
         }
-        session.effect(new ReaderState.Effect.Search(lastSearch, session.everything(), session.library));
+        session.effect(new Effect.Search(lastSearch, session.everything(), session.library));
         status("Searching…", false);
     }
 
     /** The rows changed (a refresh, a feed's title arrived): the cursor stays on a row. */
     void rowsChanged() {
-        cursor.keepInView(session.listRows().size(), nav.feedPaneRows());
+        cursor.keepInView(session.listRows().size(), nav.layout.feedPaneRows());
     }
 
     /** Opens the selected row's headlines. */
     void openRow() {
-        ReaderState.ListRow row = row();
+        ListRow row = row();
         if (row == null) {
             return;
         }
@@ -101,11 +101,11 @@ final class FeedsScreen extends ScreenState {
     /** The feeds of the selected row: one, a tag's, or all. */
     List<String> selectedSources() {
         List<String> urls = new ArrayList<>();
-        ReaderState.ListRow row = row();
+        ListRow row = row();
         if (row == null) {
             return urls;
         }
-        for (ReaderState.FeedRow r : session.feedRows()) {
+        for (FeedRow r : session.feedRows()) {
             if (row.selector() == null || ("feed:" + r.source()).equals(row.selector())
                     || (row.selector().startsWith("tag:")
                     && r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4))))) {

@@ -55,6 +55,24 @@ final class HeadlineEntries {
         ruleMatches = new Boolean[all.size()];
     }
 
+    /**
+     * The entries that hold {@code folded} ("" for any; see {@link #hasText}), are unread when
+     * {@code unreadOnly}, and match the rule; {@code current} (the open article) stays in an
+     * unread-only list while it is read, and whatever the rule says.
+     */
+    List<Headline> narrowed(String folded, boolean unreadOnly, Predicate<Headline> isRead, Headline current,
+                            HeadlineView.Context context) {
+        List<Headline> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Headline e = all.get(i);
+            if ((folded.isEmpty() || hasText(i, folded)) && (!unreadOnly || !isRead.test(e) || e == current)
+                    && (e == current || ruleMatches(i, context))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** True when entry {@code i}'s title, feed or authors hold {@code folded} (already {@link Find#fold}ed). */
     boolean hasText(int i, String folded) {
         String h = haystacks[i];

@@ -112,9 +112,9 @@ final class HeadlinesScreen extends ScreenState {
             }
             case SEARCH:
                 selectedBeforeFilter = selectedEntry() == null ? null : selectedEntry().item().id();
-                session.line.startPrompt(ReaderState.Prompt.FILTER, filter);
+                session.line.startPrompt(Prompt.FILTER, filter);
                 break;
-            case FILTER_RULE: session.line.startPrompt(ReaderState.Prompt.RULE, ruleText()); break;
+            case FILTER_RULE: session.line.startPrompt(Prompt.RULE, ruleText()); break;
             case SORT: {
                 session.sort = session.sort.next();
                 resort();
@@ -131,7 +131,7 @@ final class HeadlinesScreen extends ScreenState {
             case STAR: {
                 Headline e = selectedEntry();
                 if (e != null) {
-                    session.effect(new ReaderState.Effect.Star(e));
+                    session.effect(new Effect.Star(e));
                 }
                 break;
             }
@@ -150,7 +150,7 @@ final class HeadlinesScreen extends ScreenState {
                 if (collection == null) {
                     status("d removes an article from a collection: open one with c first", false);
                 } else if (e != null && session.writable()) {
-                    ReaderState.Effect remove = new ReaderState.Effect.Remove(collection, e.item().id());
+                    Effect remove = new Effect.Remove(collection, e.item().id());
                     session.line.confirm("Remove '", e.item().title(), "' from '" + collection + "'? (y/n)",
                             () -> session.effect(remove));
                 }
@@ -162,12 +162,12 @@ final class HeadlinesScreen extends ScreenState {
 
     @Override
     void move(long delta) {
-        cursor.moveBy(delta, visible.size(), nav.headlineRows());
+        cursor.moveBy(delta, visible.size(), nav.layout.headlineRows());
     }
 
     @Override
     void moveTo(int index) {
-        cursor.moveTo(index, visible.size(), nav.headlineRows());
+        cursor.moveTo(index, visible.size(), nav.layout.headlineRows());
     }
 
     /** Esc first clears the filter, then the rule; then back to the feed list or the collections, or quit. */
@@ -324,7 +324,7 @@ final class HeadlinesScreen extends ScreenState {
     }
 
     private void clampList() {
-        cursor.keepInView(visible.size(), nav.headlineRows());
+        cursor.keepInView(visible.size(), nav.layout.headlineRows());
     }
 
     // ---------------------------------------------------------------- sort and rule
@@ -348,31 +348,31 @@ final class HeadlinesScreen extends ScreenState {
     // ---------------------------------------------------------------- the filter
 
     @Override
-    void promptEdited(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.FILTER) {
+    void promptEdited(Prompt p, String text) {
+        if (p == Prompt.FILTER) {
             filter = text;
             applyFilter();
         }
     }
 
     @Override
-    void promptCancelled(ReaderState.Prompt p) {
-        if (p == ReaderState.Prompt.FILTER) {
+    void promptCancelled(Prompt p) {
+        if (p == Prompt.FILTER) {
             filter = "";
             refilterKeepingSelection();
         }
     }
 
     @Override
-    void promptEntered(ReaderState.Prompt p, String text) {
-        if (p == ReaderState.Prompt.SEND_TO) {
+    void promptEntered(Prompt p, String text) {
+        if (p == Prompt.SEND_TO) {
             sendToEntered(text);
             return;
         }
-        if (p == ReaderState.Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
+        if (p == Prompt.FILTER && visible.isEmpty() && !filter.isEmpty()) {
             status("Nothing matches \"" + filter + "\" (Esc clears)", true);
         }
-        if (p == ReaderState.Prompt.RULE) {
+        if (p == Prompt.RULE) {
             enterRule(text);
         }
     }
@@ -400,24 +400,14 @@ final class HeadlinesScreen extends ScreenState {
         }
     }
 
+    /** The visible headlines again: the "/" filter, unread only and the rule over the entries. */
     private void applyFilter() {
         Headline current = nav.article.entry();
         String q = dev.tidings.text.Find.fold(filter.strip());
-        List<Headline> all = entries.all();
         if (q.isEmpty() && !session.unreadOnly && entries.rule() == null) {
-            visible = all;
+            visible = entries.all();
         } else {
-            List<Headline> out = new ArrayList<>();
-            dev.tidings.app.HeadlineView.Context context = session.ruleContext();
-            for (int i = 0; i < all.size(); i++) {
-                Headline e = all.get(i);
-                // an open article stays in an unread-only list while it is read
-                if ((q.isEmpty() || entries.hasText(i, q)) && (!session.unreadOnly || !session.isRead(e) || e == current)
-                        && (e == current || entries.ruleMatches(i, context))) {
-                    out.add(e);
-                }
-            }
-            visible = out;
+            visible = entries.narrowed(q, session.unreadOnly, session::isRead, current, session.ruleContext());
         }
         cursor.reset();
         nav.article.listChanged(this);

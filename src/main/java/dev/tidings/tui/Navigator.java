@@ -15,9 +15,6 @@ import java.util.List;
  * {@link Action}, and the top screen carries it out.
  */
 final class Navigator {
-    /** From this height on the feed list is a pane above the headline list; below it they take turns. */
-    static final int SPLIT_MIN_HEIGHT = ReaderState.SPLIT_MIN_HEIGHT;
-
     final Session session;
     private final List<ScreenState> stack = new ArrayList<>();
     /** The feeds' headlines: the bottom of the stack without subscriptions, opened from the feed list with them. */
@@ -30,6 +27,8 @@ final class Navigator {
     final ArticleScreen article;
     /** What pastes and mouse reports do. */
     final PasteAndMouse pointer = new PasteAndMouse(this);
+    /** Where the panes are, from the stack and the window size. */
+    final PaneLayout layout = new PaneLayout(this);
 
     Navigator(Session session) {
         this.session = session;
@@ -162,62 +161,6 @@ final class Navigator {
         return top() instanceof AddDialog ? (AddDialog) top() : null;
     }
 
-    // ---------------------------------------------------------------- layout
-
-    /**
-     * True when the feed list and the headline list share the screen: subscriptions, a window at
-     * least {@link #SPLIT_MIN_HEIGHT} rows high, and neither a collection nor an article shown.
-     */
-    boolean split() {
-        Action.Screen s = under().kind();
-        return splitLayout() && (s == Action.Screen.FEEDS || s == Action.Screen.LIST);
-    }
-
-    /** The pane sizes the feed list and the headline list have whenever they are shown. */
-    private boolean splitLayout() {
-        return session.feedsMode() && viewing() == null && searchShown() == null
-                && session.height >= SPLIT_MIN_HEIGHT;
-    }
-
-    /** Rows of the feed list: a pane of about two fifths of the window when split, else all rows. */
-    int feedPaneRows() {
-        int body = session.bodyRows();
-        if (!splitLayout()) {
-            return body;
-        }
-        return Cursor.clamp(session.listRows().size(), 3, Math.max(3, body * 2 / 5));
-    }
-
-    /** Rows of the headline list: below the feed pane and its one-line caption when split. */
-    int headlineRows() {
-        int body = session.bodyRows();
-        return splitLayout() ? Math.max(1, body - feedPaneRows() - 1) : body;
-    }
-
-    int headlineOrigin() {
-        return split() ? 2 + feedPaneRows() : 1;
-    }
-
-    /** Rows available for the screen in focus: the window minus the title bar and the status line, or its pane. */
-    int rows() {
-        Action.Screen s = under().kind();
-        if (s == Action.Screen.FEEDS) {
-            return feedPaneRows();
-        }
-        if (s == Action.Screen.LIST) {
-            return headlineRows();
-        }
-        return session.bodyRows();
-    }
-
-    private int page() {
-        return Math.max(1, rows() - 1);
-    }
-
-    boolean tooSmall() {
-        return session.width < ReaderState.MIN_WIDTH || session.height < ReaderState.MIN_HEIGHT;
-    }
-
     // ---------------------------------------------------------------- keys
 
     /** One key press, named as in {@link KeyMap} ("j", "Enter", "C-d"). */
@@ -227,7 +170,7 @@ final class Navigator {
             line.showUrl(null);
             return;
         }
-        if (line.prompt() != ReaderState.Prompt.NONE) {
+        if (line.prompt() != Prompt.NONE) {
             line.promptKey(name, top(), session);
             return;
         }
@@ -245,7 +188,7 @@ final class Navigator {
             n = Integer.parseInt(count.toString());
             count.setLength(0);
         }
-        if (tooSmall()) {
+        if (layout.tooSmall()) {
             Action a = session.keys.lookup(name, screen());
             if (a == Action.QUIT || a == Action.BACK) {
                 apply(a, n);
@@ -272,16 +215,16 @@ final class Navigator {
         switch (a) {
             case DOWN: top.move(times); break;
             case UP: top.move(-times); break;
-            case PAGE_DOWN: top.pageDown((long) page() * times); break;
-            case PAGE_UP: top.move(-(long) page() * times); break;
-            case HALF_DOWN: top.move((long) Math.max(1, page() / 2) * times); break;
-            case HALF_UP: top.move(-(long) Math.max(1, page() / 2) * times); break;
+            case PAGE_DOWN: top.pageDown((long) layout.page() * times); break;
+            case PAGE_UP: top.move(-(long) layout.page() * times); break;
+            case HALF_DOWN: top.move((long) Math.max(1, layout.page() / 2) * times); break;
+            case HALF_UP: top.move(-(long) Math.max(1, layout.page() / 2) * times); break;
             case TOP: top.moveTo(n > 0 ? n - 1 : 0); break;
             case BOTTOM: top.moveTo(Integer.MAX_VALUE); break;
             case BACK: top.back(); break;
             case QUIT: session.quit = true; break;
             case HELP: push(new HelpScreen(this, top.kind())); break;
-            case REDRAW: session.effect(new ReaderState.Effect.Redraw()); break;
+            case REDRAW: session.effect(new Effect.Redraw()); break;
             case COLLECTIONS: openBrowser(); break;
             case ADD_TO_COLLECTION: openDialog(); break;
             case UNREAD_ONLY: toggleUnreadOnly(); break;
@@ -360,7 +303,7 @@ final class Navigator {
                 urls.add(e.feed().source());
             }
         } else if (all) {
-            for (ReaderState.FeedRow r : session.feedRows()) {
+            for (FeedRow r : session.feedRows()) {
                 urls.add(r.source());
             }
         } else if (top() == feeds) {
@@ -372,7 +315,7 @@ final class Navigator {
             }
         }
         if (!urls.isEmpty()) {
-            session.effect(new ReaderState.Effect.Refresh(urls));
+            session.effect(new Effect.Refresh(urls));
             session.status((session.feedsMode() ? "Refreshing " : "Reading again ") + urls.size()
                     + (urls.size() == 1 ? " feed" : " feeds") + "…", false);
         }
@@ -385,7 +328,7 @@ final class Navigator {
         feedList.showEntries(session.select(session.everything(), feedList.selector()));
     }
 
-    void setFeedRows(List<ReaderState.FeedRow> rows) {
+    void setFeedRows(List<FeedRow> rows) {
         boolean first = feeds == null;
         session.setFeedRows(rows);
         if (first) { // the feed list is the first screen from now on; headlines open from it

@@ -24,14 +24,14 @@ final class PasteAndMouse {
     /** Pasted text (from a bracketed paste). */
     void paste(String text) {
         StatusLine line = nav.session.line;
-        ReaderState.Prompt p = line.prompt();
-        if (line.urlOverlay() != null || p == ReaderState.Prompt.NONE || p == ReaderState.Prompt.CONFIRM) {
-            nav.session.status(p == ReaderState.Prompt.CONFIRM ? "Paste ignored: answer y or n"
+        Prompt p = line.prompt();
+        if (line.urlOverlay() != null || p == Prompt.NONE || p == Prompt.CONFIRM) {
+            nav.session.status(p == Prompt.CONFIRM ? "Paste ignored: answer y or n"
                     : "Paste ignored: paste into a prompt (/ searches)", false);
             return;
         }
         String clean = Sanitize.line(text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ')).strip();
-        if (p == ReaderState.Prompt.FOLLOW) {
+        if (p == Prompt.FOLLOW) {
             clean = clean.replaceAll("[^0-9]", "");
         }
         StringBuilder input = line.input();
@@ -49,7 +49,7 @@ final class PasteAndMouse {
     /** A mouse report, 1-based cell as the terminal sends it; only called with {@code mouse = on}. */
     void mouse(InputSplitter.Mouse m) {
         Session session = nav.session;
-        if (m.release() || nav.tooSmall() || session.line.prompt() != ReaderState.Prompt.NONE) {
+        if (m.release() || nav.layout.tooSmall() || session.line.prompt() != Prompt.NONE) {
             return;
         }
         if (session.line.urlOverlay() != null) {
@@ -69,9 +69,9 @@ final class PasteAndMouse {
     private void click(int row) {
         ScreenState top = nav.top();
         Action.Screen kind = top.kind();
-        boolean feedsShown = kind == Action.Screen.FEEDS || (kind == Action.Screen.LIST && nav.split());
+        boolean feedsShown = kind == Action.Screen.FEEDS || (kind == Action.Screen.LIST && nav.layout.split());
         FeedsScreen feeds = nav.feeds();
-        if (feedsShown && feeds != null && row >= 1 && row <= nav.feedPaneRows()) {
+        if (feedsShown && feeds != null && row >= 1 && row <= nav.layout.feedPaneRows()) {
             int index = feeds.top() + row - 1;
             if (index < nav.session.listRows().size()) {
                 if (top != feeds) {
@@ -82,9 +82,9 @@ final class PasteAndMouse {
             }
             return;
         }
-        if (kind == Action.Screen.LIST || (kind == Action.Screen.FEEDS && nav.split())) {
-            int origin = nav.headlineOrigin();
-            if (row < origin || row >= origin + nav.headlineRows()) {
+        if (kind == Action.Screen.LIST || (kind == Action.Screen.FEEDS && nav.layout.split())) {
+            int origin = nav.layout.headlineOrigin();
+            if (row < origin || row >= origin + nav.layout.headlineRows()) {
                 return;
             }
             if (kind == Action.Screen.FEEDS) {

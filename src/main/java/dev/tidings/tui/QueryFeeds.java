@@ -3,6 +3,10 @@ package dev.tidings.tui;
 import dev.tidings.app.Headline;
 import dev.tidings.app.HeadlineView;
 import dev.tidings.rules.Rule;
+import dev.tidings.rules.RuleException;
+import dev.tidings.subs.QueryFeed;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +24,15 @@ final class QueryFeeds {
     record Query(String name, List<String> tags, Rule rule, String error) {
         String selector() {
             return PREFIX + name;
+        }
+
+        /** The urls file's query feed with its rule read once (an unreadable rule keeps its error). */
+        static Query of(QueryFeed q, ZoneId zone) {
+            try {
+                return new Query(q.name(), q.tags(), Rule.parse(q.rule(), Clock.systemUTC(), zone), null);
+            } catch (RuleException e) {
+                return new Query(q.name(), q.tags(), null, e.getMessage());
+            }
         }
     }
 

@@ -47,7 +47,7 @@ sealed interface ReaderEvent {
      * The start from the cache: every feed whose headline index was current (by position in the urls
      * file), the feed list's rows with the cache's dates and errors, and how many feeds are done.
      */
-    record Started(Map<Integer, LoadedFeed> feeds, List<ReaderState.FeedRow> rows, int done) implements ReaderEvent {
+    record Started(Map<Integer, LoadedFeed> feeds, List<FeedRow> rows, int done) implements ReaderEvent {
     }
 
     /** A subscribed feed parsed in full for its article bodies, or why it could not be. */
@@ -55,7 +55,7 @@ sealed interface ReaderEvent {
     }
 
     /** One feed of a refresh finished; the feed list's rows as they are now, and what to say. */
-    record Refreshed(List<ReaderState.FeedRow> rows, String message, boolean error, boolean step) implements ReaderEvent {
+    record Refreshed(List<FeedRow> rows, String message, boolean error, boolean step) implements ReaderEvent {
     }
 
     /** A background refresh (reload-time) finished: time to tell the user what arrived. */

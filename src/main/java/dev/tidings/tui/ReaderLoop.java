@@ -4,23 +4,16 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.tidings.app.FeedLoader;
 import dev.tidings.app.LoadFailure;
-import dev.tidings.app.LoadedFeed;
 import dev.tidings.app.Subscribed;
+import dev.tidings.model.Item;
 import dev.tidings.subs.Subscription;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,13 +28,10 @@ import java.util.function.BooleanSupplier;
 public final class ReaderLoop {
     /** Before the first frame, wait this long for the cache's feed list, so it is drawn complete. */
     private static final long START_WAIT_MS = 500;
-    /** Merges the loaded feeds' headlines into one list, at most this often while feeds stream in. */
-    private static final long MERGE_EVERY_MS = 300;
 
     private final CellScreen screen;
     private final ReaderState state;
     private final Theme theme;
-    private final Map<String, String> env;
     private final BlockingQueue<ReaderEvent> queue = new LinkedBlockingQueue<>();
     private final StoreWorker store;
     private final EffectRunner effects;
@@ -61,22 +51,11 @@ public final class ReaderLoop {
     private TtyHandOver handOver;
     /** {@code mouse = on}: wheel and clicks act; otherwise reports are dropped. */
     private boolean mouse;
-    /** Feeds that could not be read, for the exit code when none could. */
-    private final List<LoadFailure> failures = new ArrayList<>();
     /** reload-time and notifications. */
     private LiveOptions live = LiveOptions.NONE;
-    /** New items per feed name from the background refresh under way: what the notification says. */
-    private final Map<String, Integer> reloadArrivals = new java.util.LinkedHashMap<>();
-
-    /** Loaded feeds by their position on the command line or in the urls file. */
-    private final TreeMap<Integer, LoadedFeed> loaded = new TreeMap<>();
-    /** Indexes of feeds already in the list; read by the refresh thread. */
-    private final Set<Integer> loadedIndexes = ConcurrentHashMap.newKeySet();
-    private boolean entriesDirty;
-    private long lastMerge;
+    private final ReloadNotifier notifier;
+    private final LoadedFeeds feeds;
     private boolean waitForStart;
-    /** Set when every subscription read at start is in: traced as "feeds". */
-    private boolean startComplete;
 
     private int tick;
     /** Feeds loading or an article being extracted: the spinner turns. Read by the ticker thread. */
@@ -87,10 +66,11 @@ public final class ReaderLoop {
         this.screen = screen;
         this.state = state;
         this.theme = theme;
-        this.env = env;
         this.store = new StoreWorker(queue, e -> bodies == null ? e : bodies.withBody(e));
         this.effects = new EffectRunner(state, screen, env, rawOut, queue, store);
         this.trace = new StartupTrace(env.get("TIDINGS_TRACE"));
+        this.notifier = new ReloadNotifier(screen, env, queue);
+        this.feeds = new LoadedFeeds(state);
     }
 
     /** How a reader run ended: the feeds that failed, and whether any feed was shown at all. */
@@ -114,34 +94,23 @@ public final class ReaderLoop {
                           List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty,
                           Launchers launchers, ReaderRules rules, LiveOptions live)
             throws IOException {
-        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-        TtyInput input = new TtyInput(new FileInputStream(FileDescriptor.in));
-        TtyTerminal terminal = new TtyTerminal(input, out);
-        terminal.mouse(tty.mouse());
-        CellScreen screen = new CellScreen(terminal, out, Glyphs.forTerm(env), bidi.resolve(env));
+        ReaderTerminal term = new ReaderTerminal(env, bidi, tty.mouse());
+        TtyTerminal terminal = term.terminal;
+        CellScreen screen = term.screen;
         ReaderState state = new ReaderState(keys, zone);
-        state.setReaderModeFeeds(readerModeFeeds);
-        state.setOffline(offline);
-        state.setSendToNames(launchers.commandNames());
-        state.setRules(rules.ignore(), rules.queries(), rules.sort());
-        ReaderLoop reader = new ReaderLoop(screen, state, theme, env, out);
+        state.settings().setReaderModeFeeds(readerModeFeeds);
+        state.settings().setOffline(offline);
+        state.settings().setSendToNames(launchers.commandNames());
+        state.settings().setRules(rules.ignore(), rules.queries(), rules.sort());
+        ReaderLoop reader = new ReaderLoop(screen, state, theme, env, term.out);
         reader.effects.launchers(launchers);
         reader.live = live;
         reader.paintLock = terminal.paintLock;
         reader.released = terminal::released;
         reader.mouse = tty.mouse();
-        reader.handOver = new TtyHandOver(terminal, screen, input);
+        reader.handOver = new TtyHandOver(terminal, screen, term.input);
         reader.effects.terminal(reader.handOver, tty.browser(), offline);
-        Thread restore = new Thread(() -> {
-            synchronized (terminal.paintLock) {
-                try {
-                    terminal.exitPrivateMode(); // shows the cursor, leaves the alternate screen, once
-                } catch (IOException | RuntimeException ignored) {
-                    // the terminal may be gone (SIGHUP); Lanterna's own hook restores stty
-                }
-            }
-        }, "tidings-restore");
-        Runtime.getRuntime().addShutdownHook(restore);
+        term.restoreOnShutdown();
         boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
         if (!subscriptionsMode) {
             // parses while the terminal is set up
@@ -156,7 +125,7 @@ public final class ReaderLoop {
             }
             terminal.addResizeListener((t, size) -> reader.queue.offer(new ReaderEvent.Resize()));
             reader.handOver.handleSuspend(() -> reader.queue.offer(new ReaderEvent.Suspend()));
-            KeyInput.start(terminal, input, reader.queue);
+            KeyInput.start(terminal, term.input, reader.queue);
             reader.store.openStore(collectionsFile);
             reader.store.openReadState(dev.tidings.store.ReadState.defaultPath(env), state);
             if (subscriptionsMode) {
@@ -169,28 +138,15 @@ public final class ReaderLoop {
             reader.loop();
             reader.store.finish();
         } finally {
-            try {
-                synchronized (terminal.paintLock) {
-                    if (!terminal.released()) {
-                        screen.stopScreen();
-                    }
-                }
-            } finally {
-                terminal.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(restore);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down
-                }
-            }
+            term.close();
         }
-        return new Outcome(reader.failures, reader.loaded.isEmpty());
+        return new Outcome(reader.feeds.failures(), reader.feeds.isEmpty());
     }
 
     /** Synced subscriptions: read marks and stars are queued for their accounts, R syncs them. */
     void sync(ReaderSync s) {
         sync = s;
-        state.starredBy(s::isStarred);
+        state.settings().starredBy(s::isStarred);
         store.sync(s);
         effects.sync(s);
     }
@@ -210,12 +166,12 @@ public final class ReaderLoop {
      * a refresh of all of them in the background; the list does not jump while the user reads.
      */
     void startSubscriptions(Subscribed subscribed, List<Subscription> list, boolean offline) {
-        feeder = new SubscriptionsFeeder(queue, subscribed, list, loadedIndexes::contains, sync,
+        feeder = new SubscriptionsFeeder(queue, subscribed, list, feeds::contains, sync,
                 store.readState());
         bodies = new BodyCache(queue, feeder);
         effects.subscriptions(feeder, bodies);
         effects.search(new ReaderSearch(queue, subscribed.searching(), list, collectionsFile));
-        state.setBodies(bodies::fullItem);
+        state.settings().setBodies(bodies::fullItem);
         waitForStart = true;
         feeder.start(state, offline);
         if (!offline) {
@@ -317,29 +273,20 @@ public final class ReaderLoop {
         }
         if (e instanceof ReaderEvent.Loaded) {
             ReaderEvent.Loaded l = (ReaderEvent.Loaded) e;
-            LoadedFeed old = loaded.put(l.index(), l.feed()); // a refreshed feed replaces its older copy
-            if (l.refresh() && old != null) {
-                countArrivals(old, l);
+            List<Item> fresh = feeds.loaded(l, feeder != null); // a refresh replaces the older copy
+            if (!fresh.isEmpty()) {
+                state.arrived(fresh); // "N new" in the title bar
+                if (l.background()) {
+                    notifier.count(l.feed(), fresh.size());
+                }
             }
-            loadedIndexes.add(l.index());
             if (l.refresh() && bodies != null) {
                 bodies.forget(l.feed().source()); // parsed from the old body
-            }
-            entriesDirty = true; // merged once after the queue is drained, not once per feed
-            if (!l.refresh()) {
-                state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
-                startComplete |= feeder != null && state.pendingFeeds() == 0;
             }
             return false;
         }
         if (e instanceof ReaderEvent.Started) {
-            ReaderEvent.Started st = (ReaderEvent.Started) e;
-            loaded.putAll(st.feeds());
-            loadedIndexes.addAll(st.feeds().keySet());
-            entriesDirty = true;
-            state.setFeedRows(st.rows());
-            state.setLoading(Math.max(0, state.pendingFeeds() - st.done()), state.totalFeeds());
-            startComplete = state.pendingFeeds() == 0;
+            feeds.started((ReaderEvent.Started) e);
             waitForStart = false;
             mergeEntries(true);
             return false;
@@ -353,7 +300,7 @@ public final class ReaderLoop {
             return false;
         }
         if (e instanceof ReaderEvent.Reloaded) {
-            notifyArrivals();
+            notifier.reloaded(live, paintLock, released);
             return false;
         }
         if (e instanceof ReaderEvent.RefreshStarted) {
@@ -362,26 +309,11 @@ public final class ReaderLoop {
             return false;
         }
         if (e instanceof ReaderEvent.Refreshed) {
-            ReaderEvent.Refreshed r = (ReaderEvent.Refreshed) e;
-            if (r.step()) {
-                state.setLoading(Math.max(0, state.pendingFeeds() - 1), state.totalFeeds());
-            }
-            if (!r.step() && r.rows() != null) {
-                startComplete = true; // the start from the cache is done (a refresh may follow)
-            }
-            if (r.rows() != null) {
-                state.setFeedRows(r.rows());
-                nameRows();
-            }
-            if (r.message() != null) {
-                state.status(r.message(), r.error());
-            }
+            feeds.refreshed((ReaderEvent.Refreshed) e);
             return false;
         }
         if (e instanceof ReaderEvent.Failed) {
-            failures.add(((ReaderEvent.Failed) e).failure());
-            state.addLoadError(((ReaderEvent.Failed) e).failure().message());
-            state.setLoading(state.pendingFeeds() - 1, state.totalFeeds());
+            feeds.failed(((ReaderEvent.Failed) e).failure());
             return false;
         }
         if (e instanceof ReaderEvent.Tick) {
@@ -418,57 +350,6 @@ public final class ReaderLoop {
         return false;
     }
 
-    /** Items of a refreshed feed that its previous copy did not have: "N new", and the notification's counts. */
-    private void countArrivals(LoadedFeed old, ReaderEvent.Loaded l) {
-        Set<String> had = new java.util.HashSet<>();
-        for (dev.tidings.model.Item it : old.feed().items()) {
-            had.add(it.id());
-        }
-        List<dev.tidings.model.Item> fresh = new ArrayList<>();
-        for (dev.tidings.model.Item it : l.feed().feed().items()) {
-            if (!had.contains(it.id())) {
-                fresh.add(it);
-            }
-        }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        state.arrived(fresh);
-        if (l.background()) {
-            reloadArrivals.merge(l.feed().feed().title().isEmpty() ? l.feed().source() : l.feed().feed().title(),
-                    fresh.size(), Integer::sum);
-        }
-    }
-
-    /** A background refresh ended: tell the user what it brought, as the config asks. */
-    private void notifyArrivals() throws IOException {
-        if (reloadArrivals.isEmpty()) {
-            return;
-        }
-        int n = reloadArrivals.values().stream().mapToInt(Integer::intValue).sum();
-        List<String> feeds = new ArrayList<>(reloadArrivals.keySet());
-        reloadArrivals.clear();
-        if (live.terminal) {
-            String body = n + (n == 1 ? " new item in " : " new items in ") + String.join(", ", feeds);
-            synchronized (paintLock) {
-                if (!released.getAsBoolean()) {
-                    screen.notification(TerminalNotification.bytes("Tidings", body, env));
-                }
-            }
-        }
-        NotifyProgram program = live.program;
-        if (program != null) {
-            Thread t = new Thread(() -> { // starting a process can take a while: never on the UI thread
-                String failure = program.start(n, feeds);
-                if (failure != null) {
-                    queue.offer(new ReaderEvent.Refreshed(null, failure, true, false));
-                }
-            }, "tidings-notify");
-            t.setDaemon(true);
-            t.start();
-        }
-    }
-
     /** Handles one event as the loop does (tests): merged at once, not drawn. */
     void handleEvent(ReaderEvent e) throws IOException {
         repaintAll |= handle(e);
@@ -499,42 +380,9 @@ public final class ReaderLoop {
         }
     }
 
-    /** One merge for any number of loaded feeds: 100,000 headlines are not re-sorted per feed. */
+    /** One merge for any number of loaded feeds; with subscriptions, rows are named first. */
     private void mergeEntries(boolean now) {
-        if (!entriesDirty) {
-            return;
-        }
-        long t = System.nanoTime() / 1_000_000;
-        if (!now && t - lastMerge < MERGE_EVERY_MS && state.pendingFeeds() > 0) {
-            return; // the ticker comes back for it
-        }
-        entriesDirty = false;
-        lastMerge = t;
-        if (feeder != null) {
-            nameRows();
-        }
-        state.setEntries(FeedLoader.headlines(new ArrayList<>(loaded.values())));
-    }
-
-    /** Feed-list rows without a name take the feed's title once it is loaded (cheap: no disk). */
-    private void nameRows() {
-        List<ReaderState.FeedRow> rows = state.feedRows();
-        List<ReaderState.FeedRow> out = new ArrayList<>(rows.size());
-        boolean changed = false;
-        for (ReaderState.FeedRow r : rows) {
-            if (r.name().equals(r.source())) {
-                for (LoadedFeed l : loaded.values()) {
-                    if (l.source().equals(r.source()) && !l.feed().title().isEmpty()) {
-                        r = new ReaderState.FeedRow(r.source(), l.feed().title(), r.tags(), r.updated(), r.error());
-                        changed = true;
-                    }
-                }
-            }
-            out.add(r);
-        }
-        if (changed) {
-            state.setFeedRows(out);
-        }
+        feeds.merge(now, feeder != null);
     }
 
     // ---------------------------------------------------------------- drawing
@@ -559,7 +407,7 @@ public final class ReaderLoop {
             screen.refresh(repaintAll);
         }
         repaintAll = false;
-        trace.frame(state, feeder != null, startComplete && !entriesDirty);
+        trace.frame(state, feeder != null, feeds.startComplete() && !feeds.dirty());
     }
 
     ReaderState state() {

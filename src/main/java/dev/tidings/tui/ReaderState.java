@@ -1,18 +1,14 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
-import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.render.Article;
 import dev.tidings.render.Line;
 import dev.tidings.store.ReadState;
-import dev.tidings.subs.QueryFeed;
 import dev.tidings.text.Sanitize;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Everything the reader shows, with no Lanterna in sight: tests drive it with key names and read
@@ -23,6 +19,8 @@ import java.util.function.Function;
  * <p>This is the face the view, the shell and the tests see. Behind it a {@link Navigator} keeps a
  * stack of screens ({@link FeedsScreen}, {@link HeadlinesScreen}, {@link ArticleScreen},
  * {@link HelpScreen}, {@link CollectionsScreen}, {@link AddDialog}) over one {@link Session}.
+ * What the shell sets once is on {@link #settings()}; the feed list, the collections and the help
+ * are read through {@link #feedList()}, {@link #collections()} and {@link #help()}.
  */
 public final class ReaderState {
     /** The smallest window that is fully usable. */
@@ -33,197 +31,25 @@ public final class ReaderState {
     /** Article text never gets wider than this, however wide the window: long lines are hard to read. */
     public static final int MAX_TEXT_WIDTH = 100;
 
-    /**
-     * What the shell must do for the state. Each effect hands itself to the matching method of a
-     * {@link Visitor}: a new effect has to be added there, and then every runner fails to compile
-     * until it handles it.
-     */
-    public sealed interface Effect {
-        <R> R accept(Visitor<R> v);
-
-        /** One method per effect. */
-        interface Visitor<R> {
-            R open(Open e);
-
-            R copy(Copy e);
-
-            R redraw(Redraw e);
-
-            R toggle(Toggle e);
-
-            R create(Create e);
-
-            R rename(Rename e);
-
-            R delete(Delete e);
-
-            R remove(Remove e);
-
-            R extract(Extract e);
-
-            R persistRead(PersistRead e);
-
-            R refresh(Refresh e);
-
-            R loadBody(LoadBody e);
-
-            R star(Star e);
-
-            R sendTo(SendTo e);
-            R search(Search e);
-        }
-
-        /**
-         * Open this http(s) URL with its open-with program, else the browser; {@code type} is the
-         * enclosure's MIME type ("" for a link), {@code title} and {@code feed} fill %t and %f.
-         */
-        record Open(String url, String type, String title, String feed) implements Effect {
-            /** A link: no MIME type, no title or feed for the placeholders. */
-            public Open(String url) {
-                this(url, "", "", "");
-            }
-
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.open(this);
-            }
-        }
-
-        /** Put this URL on the clipboard (OSC 52). */
-        record Copy(String url) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.copy(this);
-            }
-        }
-
-        /** Repaint the whole screen. */
-        record Redraw() implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.redraw(this);
-            }
-        }
-
-        /** Save the article into the collection ({@code add}) or take it out. */
-        record Toggle(String collection, Headline entry, boolean add) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.toggle(this);
-            }
-        }
-
-        /** Create a collection, and save {@code entry} into it when not null. */
-        record Create(String name, Headline entry) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.create(this);
-            }
-        }
-
-        record Rename(String from, String to) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.rename(this);
-            }
-        }
-
-        record Delete(String name) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.delete(this);
-            }
-        }
-
-        /** Take the article with this key out of the collection. */
-        record Remove(String collection, String key) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.remove(this);
-            }
-        }
-
-        /** Fetch the article's web page and extract its full text (reader mode). */
-        record Extract(Headline entry) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.extract(this);
-            }
-        }
-
-        /** Run the send-to command named {@code command} for this link. */
-        record SendTo(String command, String url, String title, String feed) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.sendTo(this);
-            }
-        }
-
-        /** Star or unstar a synced article: the reader flips it and queues the change. */
-        record Star(Headline entry) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.star(this);
-            }
-        }
-
-        /** Append these read-state lines to the read-state log. */
-        record PersistRead(String lines) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.persistRead(this);
-            }
-        }
-
-        /** Refresh these subscribed feeds (by URL) in the background. */
-        record Refresh(List<String> urls) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.refresh(this);
-            }
-        }
-
-        /**
-         * Search every cached article (off the UI thread); the headlines and the library as they are
-         * now turn the hits into entries.
-         */
-        record Search(String query, List<Headline> headlines, dev.tidings.model.Library library) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.search(this);
-            }
-        }
-
-        /** Parse this headline-only entry's feed in full: its article body is not loaded yet. */
-        record LoadBody(Headline entry) implements Effect {
-            @Override
-            public <R> R accept(Visitor<R> v) {
-                return v.loadBody(this);
-            }
-        }
-    }
-
-    /** One subscribed feed as the feed list shows it. */
-    public record FeedRow(String source, String name, List<String> tags, Instant updated, String error) {
-        public FeedRow {
-            tags = List.copyOf(tags);
-            error = error == null ? "" : Sanitize.line(error);
-        }
-    }
-
-    /** A row of the feed list: all feeds, a tag group, or one feed. */
-    public record ListRow(String label, String selector, FeedRow feed, int depth) {
-    }
-
-    /** The one-line input the status row is showing, if any. */
-    public enum Prompt { NONE, FILTER, FIND, FOLLOW, NEW_COLLECTION, RENAME, CONFIRM, SEND_TO, SEARCH, RULE }
-
     private final Session session;
     private final Navigator nav;
+    private final ReaderSettings settings;
+    private final FeedListFace feedList;
+    private final CollectionsFace collections;
+    private final HelpFace help;
 
     public ReaderState(KeyMap keys, ZoneId zone) {
         this.session = new Session(keys, zone);
         this.nav = new Navigator(session);
+        this.settings = new ReaderSettings(session);
+        this.feedList = new FeedListFace(nav);
+        this.collections = new CollectionsFace(nav);
+        this.help = new HelpFace(nav);
+    }
+
+    /** What the shell tells the reader once: the config's and command line's settings, bodies, stars. */
+    public ReaderSettings settings() {
+        return settings;
     }
 
     // ---------------------------------------------------------------- inputs from the shell
@@ -293,44 +119,14 @@ public final class ReaderState {
         nav.pointer.mouse(report);
     }
 
-    /** The feeds given on the command line ("sample" without any), which r and R read again. */
-    public void setCommandLineFeeds(List<String> specs) {
-        session.commandLineFeeds = List.copyOf(specs);
-    }
-
-    /** {@code --offline}: refreshing and reader mode say so instead of fetching. */
-    public void setOffline(boolean offline) {
-        session.offline = offline;
-    }
-
-    /** Where the full item of a headline-only entry comes from; null while it is not loaded. */
-    public void setBodies(Function<Headline, Item> bodies) {
-        session.bodies = bodies;
-    }
-
     /** A feed's bodies arrived (error null) or could not be read: the waiting article is shown. */
     public void bodyLoaded(String source, String error) {
         nav.article.bodyLoaded(source, error);
     }
 
-    /** Feeds (by source or name) whose articles open in reader mode. */
-    /** The send-to commands' names, in config order (the prompt offers them by name or number). */
-    public void setSendToNames(List<String> names) {
-        session.sendToNames = List.copyOf(names);
-    }
-
     /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */
     public String sendToChoices() {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < session.sendToNames.size(); i++) {
-            out.add((i + 1) + " " + session.sendToNames.get(i));
-        }
-        return String.join(", ", out);
-    }
-
-    public void setReaderModeFeeds(java.util.Collection<String> feeds) {
-        session.readerModeFeeds.clear();
-        session.readerModeFeeds.addAll(feeds);
+        return session.sendToChoices();
     }
 
     /**
@@ -368,38 +164,14 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- the feed list
 
+    /** True with subscriptions: the feed list is the first screen. */
     public boolean feedsMode() {
         return session.feedsMode();
     }
 
-    public List<ListRow> listRows() {
-        return session.listRows();
-    }
-
-    public List<FeedRow> feedRows() {
-        return session.feedRows();
-    }
-
-    public int feedsSelected() {
-        return nav.feeds() == null ? 0 : nav.feeds().selected();
-    }
-
-    public int feedsTop() {
-        return nav.feeds() == null ? 0 : nav.feeds().top();
-    }
-
-    public String selectorLabel() {
-        return nav.feedList.selectorLabel();
-    }
-
-    /** Unread and total articles per feed source, computed once per change. */
-    public int[] counts(String source) {
-        return session.counts(source);
-    }
-
-    /** Unread and total of a feed-list row. */
-    public int[] counts(ListRow row) {
-        return session.counts(row);
+    /** The feed list's rows, counts, selection and preview. */
+    public FeedListFace feedList() {
+        return feedList;
     }
 
     /**
@@ -407,32 +179,22 @@ public final class ReaderState {
      * least {@link #SPLIT_MIN_HEIGHT} rows high, and neither a collection nor an article shown.
      */
     public boolean split() {
-        return nav.split();
+        return nav.layout.split();
     }
 
     /** Rows of the feed list: a pane of about two fifths of the window when split, else all rows. */
     public int feedPaneRows() {
-        return nav.feedPaneRows();
+        return nav.layout.feedPaneRows();
     }
 
     /** Rows of the headline list: below the feed pane and its one-line caption when split. */
     public int headlineRows() {
-        return nav.headlineRows();
+        return nav.layout.headlineRows();
     }
 
     /** The screen row where the headline list starts. */
     public int headlineOrigin() {
-        return nav.headlineOrigin();
-    }
-
-    /** Headlines the feed list's selected row would open: what the lower pane shows while the feed list has the focus. */
-    public List<Headline> preview() {
-        return nav.feeds() == null ? List.of() : nav.feeds().preview();
-    }
-
-    /** The feed list's row the headlines come from (the highlighted one while the feed list has the focus). */
-    public ListRow feedRowShown() {
-        return nav.feeds() == null ? null : nav.feeds().row();
+        return nav.layout.headlineOrigin();
     }
 
     // ---------------------------------------------------------------- the headline list
@@ -474,26 +236,6 @@ public final class ReaderState {
     /** The headline lists' order (the sort key, {@code sort} in the config). */
     public SortOrder sortOrder() {
         return session.sort;
-    }
-
-    /**
-     * What the config asks of the articles: the {@code ignore-article} rules (applied to every
-     * list of entries given from now on), the query feeds of the urls file (rows of the feed list)
-     * and the headline order.
-     */
-    public void setRules(dev.tidings.app.IgnoreRules ignore, List<QueryFeed> queries, SortOrder sort) {
-        session.ignore.set(ignore);
-        List<QueryFeeds.Query> qs = new java.util.ArrayList<>();
-        for (QueryFeed q : queries) {
-            try {
-                qs.add(new QueryFeeds.Query(q.name(), q.tags(),
-                        dev.tidings.rules.Rule.parse(q.rule(), java.time.Clock.systemUTC(), session.zone), null));
-            } catch (dev.tidings.rules.RuleException e) {
-                qs.add(new QueryFeeds.Query(q.name(), q.tags(), null, e.getMessage()));
-            }
-        }
-        session.queries.set(qs);
-        session.sort = sort == null ? SortOrder.DATE_DESC : sort;
     }
 
     public boolean unreadOnly() {
@@ -546,9 +288,9 @@ public final class ReaderState {
 
     // ---------------------------------------------------------------- collections
 
-    /** The collection under the browser's cursor (newest first), or null. */
-    public SavedCollection browserCollection() {
-        return nav.browser().selectedCollection();
+    /** The collections file, the browser and the add-to-collection dialog. */
+    public CollectionsFace collections() {
+        return collections;
     }
 
     /** True when the article is saved in some collection. */
@@ -561,38 +303,9 @@ public final class ReaderState {
         return session.starred.test(e);
     }
 
-    /** Where stars come from: the synced accounts' starred ids (thread-safe sets, read on the UI thread). */
-    public void starredBy(java.util.function.Predicate<Headline> starred) {
-        session.starred = starred == null ? e -> false : starred;
-    }
-
-    public Library library() {
-        return session.library;
-    }
-
-    public String libraryError() {
-        return session.libraryError;
-    }
-
-    public Headline dialogEntry() {
-        return nav.dialog() == null ? null : nav.dialog().entry();
-    }
-
-    public int dialogSelected() {
-        return nav.dialog() == null ? 0 : nav.dialog().selected();
-    }
-
     /** The screen the dialog is drawn over. */
     public Action.Screen dialogReturn() {
         return nav.under().kind();
-    }
-
-    public int browserSelected() {
-        return nav.browser().selected();
-    }
-
-    public int browserTop() {
-        return nav.browser().top();
     }
 
     /** The collection shown as the headline list, or null for the feeds. */
@@ -614,11 +327,11 @@ public final class ReaderState {
 
     /** Rows available for the screen in focus: the window minus the title bar and the status line, or its pane. */
     public int rows() {
-        return nav.rows();
+        return nav.layout.rows();
     }
 
     public boolean tooSmall() {
-        return nav.tooSmall();
+        return nav.layout.tooSmall();
     }
 
     public int width() {
@@ -635,11 +348,6 @@ public final class ReaderState {
 
     public Action.Screen screen() {
         return nav.screen();
-    }
-
-    /** The screen the help lists the keys of. */
-    public Action.Screen helpReturn() {
-        return nav.top() instanceof HelpScreen ? ((HelpScreen) nav.top()).about() : nav.screen();
     }
 
     public Prompt prompt() {
@@ -682,18 +390,9 @@ public final class ReaderState {
         return session.keys;
     }
 
-    public int helpTop() {
-        return nav.top() instanceof HelpScreen ? ((HelpScreen) nav.top()).top() : 0;
-    }
-
-    /** The help screen's rows: keys and what they do, for the screen help was opened from. */
-    public List<String[]> helpRows() {
-        return KeyHelp.rows(session.keys, helpReturn());
-    }
-
-    /** The help screen's rows laid out for the window's width: nothing is cut, long descriptions wrap. */
-    List<HelpLayout.HelpLine> helpLines() {
-        return HelpLayout.lay(helpRows(), session.width);
+    /** The help screen: whose keys, its rows, its scroll. */
+    public HelpFace help() {
+        return help;
     }
 
     /** The hint line: the main keys of this screen, from the key table. */

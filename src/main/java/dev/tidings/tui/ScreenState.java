@@ -51,15 +51,15 @@ abstract class ScreenState {
     }
 
     /** The prompt's text changed while typing. */
-    void promptEdited(ReaderState.Prompt p, String text) {
+    void promptEdited(Prompt p, String text) {
     }
 
     /** Esc in a prompt. */
-    void promptCancelled(ReaderState.Prompt p) {
+    void promptCancelled(Prompt p) {
     }
 
     /** Enter in a prompt. */
-    void promptEntered(ReaderState.Prompt p, String text) {
+    void promptEntered(Prompt p, String text) {
     }
 
     void status(String message, boolean error) {
@@ -107,7 +107,7 @@ abstract class ScreenState {
         }
         withLink(entry, null, 0, url -> {
             sendingEntry = entry;
-            session.line.startPrompt(ReaderState.Prompt.SEND_TO, "");
+            session.line.startPrompt(Prompt.SEND_TO, "");
         });
     }
 
@@ -131,15 +131,15 @@ abstract class ScreenState {
             status("No send-to command '" + choice + "' (known: " + String.join(", ", names) + ")", true);
             return;
         }
-        session.effect(new ReaderState.Effect.SendTo(name, e.item().link(), e.item().title(), e.feed().name()));
+        session.effect(new Effect.SendTo(name, e.item().link(), e.item().title(), e.feed().name()));
     }
 
     /** Open, copy or show the link: what the three link keys share. */
     void linkAction(Action a, Headline entry, List<String> links, int n) {
         switch (a) {
-            case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(entry == null ? new ReaderState.Effect.Open(url)
-                    : new ReaderState.Effect.Open(url, "", entry.item().title(), entry.feed().name()))); break;
-            case COPY_LINK: withLink(entry, links, n, url -> session.effect(new ReaderState.Effect.Copy(url))); break;
+            case OPEN_BROWSER: withLink(entry, links, n, url -> session.effect(entry == null ? new Effect.Open(url)
+                    : new Effect.Open(url, "", entry.item().title(), entry.feed().name()))); break;
+            case COPY_LINK: withLink(entry, links, n, url -> session.effect(new Effect.Copy(url))); break;
             default: withLink(entry, links, n, session.line::showUrl);
         }
     }

@@ -1,9 +1,11 @@
 package dev.tidings.tui;
 
 import dev.tidings.app.Headline;
+import dev.tidings.app.IgnoreRules;
 import dev.tidings.model.Item;
 import dev.tidings.model.Library;
 import dev.tidings.store.ReadState;
+import dev.tidings.subs.QueryFeed;
 import dev.tidings.text.Sanitize;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -27,7 +29,7 @@ final class Session {
     final KeyMap keys;
     final ZoneId zone;
     final StatusLine line = new StatusLine();
-    private final List<ReaderState.Effect> effects = new ArrayList<>();
+    private final List<Effect> effects = new ArrayList<>();
 
     int width = 80;
     int height = 24;
@@ -40,8 +42,8 @@ final class Session {
     // the feeds
     private List<Headline> everything = List.of();
     private boolean feedsMode;
-    private List<ReaderState.FeedRow> feedRows = List.of();
-    private List<ReaderState.ListRow> listRows = List.of();
+    private List<FeedRow> feedRows = List.of();
+    private List<ListRow> listRows = List.of();
     private Map<String, int[]> unreadBySource;
     private List<Headline> preview = List.of();
     private List<Headline> previewFor;
@@ -87,16 +89,36 @@ final class Session {
         this.zone = zone;
     }
 
+    /** The config's ignore-article rules, query feeds (each rule read now) and headline order. */
+    void setRules(IgnoreRules ignoreRules, List<QueryFeed> queryFeeds, SortOrder order) {
+        ignore.set(ignoreRules);
+        List<QueryFeeds.Query> qs = new ArrayList<>();
+        for (QueryFeed q : queryFeeds) {
+            qs.add(QueryFeeds.Query.of(q, zone));
+        }
+        queries.set(qs);
+        sort = order == null ? SortOrder.DATE_DESC : order;
+    }
+
+    /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */
+    String sendToChoices() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < sendToNames.size(); i++) {
+            out.add((i + 1) + " " + sendToNames.get(i));
+        }
+        return String.join(", ", out);
+    }
+
     void status(String message, boolean error) {
         line.show(message, error);
     }
 
-    void effect(ReaderState.Effect e) {
+    void effect(Effect e) {
         effects.add(e);
     }
 
-    List<ReaderState.Effect> drainEffects() {
-        List<ReaderState.Effect> out = new ArrayList<>(effects);
+    List<Effect> drainEffects() {
+        List<Effect> out = new ArrayList<>(effects);
         effects.clear();
         return out;
     }
@@ -123,42 +145,42 @@ final class Session {
         return feedsMode;
     }
 
-    List<ReaderState.FeedRow> feedRows() {
+    List<FeedRow> feedRows() {
         return feedRows;
     }
 
-    List<ReaderState.ListRow> listRows() {
+    List<ListRow> listRows() {
         return listRows;
     }
 
     /** The feed list's rows: all feeds, then feeds without a tag, then each tag with its feeds. */
-    void setFeedRows(List<ReaderState.FeedRow> rows) {
+    void setFeedRows(List<FeedRow> rows) {
         feedsMode = true;
         feedRows = List.copyOf(rows);
         Map<String, List<String>> tags = new HashMap<>();
-        for (ReaderState.FeedRow r : feedRows) {
+        for (FeedRow r : feedRows) {
             tags.put(r.source(), r.tags());
         }
         tagsBySource = tags;
-        List<ReaderState.ListRow> out = new ArrayList<>();
-        out.add(new ReaderState.ListRow("All feeds", null, null, 0));
+        List<ListRow> out = new ArrayList<>();
+        out.add(new ListRow("All feeds", null, null, 0));
         for (QueryFeeds.Query q : queries.all()) { // query feeds right under "All feeds"
-            out.add(new ReaderState.ListRow(q.error() == null ? q.name() : q.name() + "  (" + q.error() + ")",
+            out.add(new ListRow(q.error() == null ? q.name() : q.name() + "  (" + q.error() + ")",
                     q.selector(), null, 0));
         }
-        Map<String, List<ReaderState.FeedRow>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ReaderState.FeedRow r : feedRows) {
+        Map<String, List<FeedRow>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (FeedRow r : feedRows) {
             if (r.tags().isEmpty()) {
-                out.add(new ReaderState.ListRow(r.name(), "feed:" + r.source(), r, 0));
+                out.add(new ListRow(r.name(), "feed:" + r.source(), r, 0));
             }
             for (String t : r.tags()) {
                 byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
         }
-        for (Map.Entry<String, List<ReaderState.FeedRow>> t : byTag.entrySet()) {
-            out.add(new ReaderState.ListRow(t.getKey(), "tag:" + t.getKey(), null, 0));
-            for (ReaderState.FeedRow r : t.getValue()) {
-                out.add(new ReaderState.ListRow(r.name(), "feed:" + r.source(), r, 1));
+        for (Map.Entry<String, List<FeedRow>> t : byTag.entrySet()) {
+            out.add(new ListRow(t.getKey(), "tag:" + t.getKey(), null, 0));
+            for (FeedRow r : t.getValue()) {
+                out.add(new ListRow(r.name(), "feed:" + r.source(), r, 1));
             }
         }
         listRows = out;
@@ -177,7 +199,7 @@ final class Session {
             sources.add(selector.substring(5));
         } else {
             String tag = selector.substring(4);
-            for (ReaderState.FeedRow r : feedRows) {
+            for (FeedRow r : feedRows) {
                 if (r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))) {
                     sources.add(r.source());
                 }
@@ -209,7 +231,7 @@ final class Session {
     }
 
     /** Unread and total of a feed-list row. */
-    int[] counts(ReaderState.ListRow row) {
+    int[] counts(ListRow row) {
         if (row.feed() != null) {
             return counts(row.feed().source());
         }
@@ -217,7 +239,7 @@ final class Session {
             return queries.counts(row.selector(), everything, ruleContext(), this, this::isRead);
         }
         int[] sum = new int[2];
-        for (ReaderState.FeedRow r : feedRows) {
+        for (FeedRow r : feedRows) {
             if (row.selector() == null || r.tags().stream().anyMatch(t -> t.equalsIgnoreCase(row.selector().substring(4)))) {
                 int[] c = counts(r.source());
                 sum[0] += c[0];
@@ -269,7 +291,7 @@ final class Session {
             }
         }
         previewFor = null;
-        effect(new ReaderState.Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
+        effect(new Effect.PersistRead(read.mark(e.item().id(), e.item().link(), isRead)));
         queries.readChanged();
     }
 
@@ -292,7 +314,7 @@ final class Session {
             }
         }
         if (n > 0) {
-            effect(new ReaderState.Effect.PersistRead(lines.toString()));
+            effect(new Effect.PersistRead(lines.toString()));
             unreadBySource = null;
             previewFor = null;
             queries.readChanged();

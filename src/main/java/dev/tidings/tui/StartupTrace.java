@@ -41,7 +41,7 @@ final class StartupTrace {
         }
         if (!tracedFeeds && subscriptions && feedsComplete) {
             tracedFeeds = true; // the whole feed list from the cache: names, counts, dates, errors
-            sb.append("feeds ").append(ms).append(' ').append(state.feedRows().size()).append('\n');
+            sb.append("feeds ").append(ms).append(' ').append(state.feedList().feeds().size()).append('\n');
         }
         Path file = Path.of(path);
         if (sb.length() > 0 && (Files.isRegularFile(file) || !Files.exists(file))) {

@@ -12,7 +12,7 @@ final class StatusLine {
     private String status = "";
     private boolean error;
     private String urlOverlay;
-    private ReaderState.Prompt prompt = ReaderState.Prompt.NONE;
+    private Prompt prompt = Prompt.NONE;
     private final StringBuilder input = new StringBuilder();
     private final StringBuilder count = new StringBuilder();
     /** How every yes/no question ends. */
@@ -54,19 +54,19 @@ final class StatusLine {
         urlOverlay = url;
     }
 
-    ReaderState.Prompt prompt() {
+    Prompt prompt() {
         return prompt;
     }
 
     /** Starts a prompt whose input begins with {@code text}. */
-    void startPrompt(ReaderState.Prompt p, String text) {
+    void startPrompt(Prompt p, String text) {
         prompt = p;
         input.setLength(0);
         input.append(text);
     }
 
     void endPrompt() {
-        prompt = ReaderState.Prompt.NONE;
+        prompt = Prompt.NONE;
     }
 
     StringBuilder input() {
@@ -87,7 +87,7 @@ final class StatusLine {
         confirmSubject = Sanitize.line(subject);
         confirmAfter = Sanitize.line(after);
         onYes = yes;
-        prompt = ReaderState.Prompt.CONFIRM;
+        prompt = Prompt.CONFIRM;
     }
 
     /** The question as asked. */
@@ -113,8 +113,8 @@ final class StatusLine {
 
     /** A key while a prompt is open: typed into it, or Enter/Esc hand the text to {@code top}. */
     void promptKey(String name, ScreenState top, Session session) {
-        ReaderState.Prompt p = prompt;
-        if (p == ReaderState.Prompt.CONFIRM) {
+        Prompt p = prompt;
+        if (p == Prompt.CONFIRM) {
             endPrompt();
             Runnable yes = onYes;
             onYes = null;
@@ -139,7 +139,7 @@ final class StatusLine {
             case "Backspace":
                 if (input.length() > 0) {
                     input.setLength(input.offsetByCodePoints(input.length(), -1));
-                } else if (p != ReaderState.Prompt.FILTER) {
+                } else if (p != Prompt.FILTER) {
                     endPrompt();
                     return;
                 }
@@ -149,7 +149,7 @@ final class StatusLine {
                 break;
             default:
                 if (name.codePointCount(0, name.length()) == 1 && input.length() < 400) {
-                    if (p == ReaderState.Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
+                    if (p == Prompt.FOLLOW && !Character.isDigit(name.charAt(0))) {
                         return;
                     }
                     input.append(name);

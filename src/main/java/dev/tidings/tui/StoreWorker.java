@@ -115,14 +115,14 @@ final class StoreWorker {
         });
     }
 
-    void toggle(ReaderState.Effect.Toggle t) {
+    void toggle(Effect.Toggle t) {
         change(s -> t.add()
                 ? new Result(s.add(t.collection(), Saved.snapshot(withBody.apply(t.entry()), Instant.now())),
                         "Saved to " + t.collection())
                 : new Result(s.remove(t.collection(), t.entry().item().id()), "Removed from " + t.collection()));
     }
 
-    void create(ReaderState.Effect.Create c) {
+    void create(Effect.Create c) {
         change(s -> {
             Library lib = s.create(c.name());
             if (c.entry() == null) {
@@ -133,15 +133,15 @@ final class StoreWorker {
         });
     }
 
-    void rename(ReaderState.Effect.Rename r) {
+    void rename(Effect.Rename r) {
         change(s -> new Result(s.rename(r.from(), r.to()), "Renamed " + r.from() + " to " + r.to()));
     }
 
-    void delete(ReaderState.Effect.Delete d) {
+    void delete(Effect.Delete d) {
         change(s -> new Result(s.delete(d.name()), "Deleted collection " + d.name()));
     }
 
-    void remove(ReaderState.Effect.Remove r) {
+    void remove(Effect.Remove r) {
         change(s -> new Result(s.remove(r.collection(), r.key()), "Removed from " + r.collection()));
     }
 

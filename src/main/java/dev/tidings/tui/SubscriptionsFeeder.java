@@ -32,7 +32,7 @@ final class SubscriptionsFeeder {
     /** True for a feed (by its index) already in the reader's list; read on the refresh thread. */
     private final IntPredicate hasLoaded;
     /** Each feed's row as last read from the cache: a refreshed feed re-reads its own meta, not all 200. */
-    private final Map<String, ReaderState.FeedRow> rowCache = new ConcurrentHashMap<>();
+    private final Map<String, FeedRow> rowCache = new ConcurrentHashMap<>();
     /** The sync side, when any subscription is synced (else null: nothing changes for local feeds). */
     private final ReaderSync sync;
     /** The read-state log, read again after a sync (null without one). */
@@ -67,9 +67,9 @@ final class SubscriptionsFeeder {
      * reads every feed from the cache and refreshes them unless {@code offline}, on its own thread.
      */
     void start(ReaderState state, boolean offline) {
-        List<ReaderState.FeedRow> quick = new ArrayList<>();
+        List<FeedRow> quick = new ArrayList<>();
         for (Subscription s : subs) {
-            quick.add(new ReaderState.FeedRow(s.url(), s.name().isEmpty() ? s.url() : s.name(), s.tags(), null, ""));
+            quick.add(new FeedRow(s.url(), s.name().isEmpty() ? s.url() : s.name(), s.tags(), null, ""));
         }
         state.setFeedRows(quick);
         state.setLoading(subs.size(), subs.size());
@@ -155,8 +155,8 @@ final class SubscriptionsFeeder {
     }
 
     /** The feed list's rows: each subscription with its last update and error from the cache (any thread). */
-    private List<ReaderState.FeedRow> feedRows() {
-        List<ReaderState.FeedRow> rows = new ArrayList<>();
+    private List<FeedRow> feedRows() {
+        List<FeedRow> rows = new ArrayList<>();
         for (Subscription s : subs) {
             rows.add(rowCache.computeIfAbsent(s.url(), u -> rowFromCache(s)));
         }
@@ -172,11 +172,11 @@ final class SubscriptionsFeeder {
         }
     }
 
-    private ReaderState.FeedRow rowFromCache(Subscription s) {
+    private FeedRow rowFromCache(Subscription s) {
         return row(s, subscribed.cache().meta(s.url()));
     }
 
-    private static ReaderState.FeedRow row(Subscription s, Optional<CacheMeta> c) {
+    private static FeedRow row(Subscription s, Optional<CacheMeta> c) {
         String name = s.name();
         Instant updated = c.map(CacheMeta::fetchedAt).orElse(null);
         String error = c.map(x -> x.status() == CacheStatus.GONE ? "gone (HTTP 410)"
@@ -187,7 +187,7 @@ final class SubscriptionsFeeder {
         if (name.isEmpty()) {
             name = s.url(); // the feed's title replaces it on the UI thread (ReaderLoop.nameRows)
         }
-        return new ReaderState.FeedRow(s.url(), name, s.tags(), updated, error);
+        return new FeedRow(s.url(), name, s.tags(), updated, error);
     }
 
     private static List<String> urlsOf(List<Subscription> list) {

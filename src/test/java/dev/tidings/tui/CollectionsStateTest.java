@@ -37,12 +37,12 @@ class CollectionsStateTest {
         keys(s, "Space"); // nothing to tick
         assertThat(effects(s)).isEmpty();
         keys(s, "n");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.NEW_COLLECTION);
+        assertThat(s.prompt()).isEqualTo(Prompt.NEW_COLLECTION);
         type(s, "Afghanistan");
         keys(s, "Enter");
-        List<ReaderState.Effect> effects = effects(s);
+        List<Effect> effects = effects(s);
         assertThat(effects).hasSize(1);
-        ReaderState.Effect.Create create = (ReaderState.Effect.Create) effects.get(0);
+        Effect.Create create = (Effect.Create) effects.get(0);
         assertThat(create.name()).isEqualTo("Afghanistan");
         assertThat(create.entry().item().id()).isEqualTo("tidings-sample-001");
         keys(s, "Esc");
@@ -55,12 +55,12 @@ class CollectionsStateTest {
         s.setLibrary(library(s, "Afghanistan", "Later"), false);
         keys(s, "a");
         keys(s, "Space");
-        assertThat(effects(s)).singleElement().isInstanceOfSatisfying(ReaderState.Effect.Toggle.class, t -> {
+        assertThat(effects(s)).singleElement().isInstanceOfSatisfying(Effect.Toggle.class, t -> {
             assertThat(t.collection()).isEqualTo("Afghanistan");
             assertThat(t.add()).isFalse(); // it is in there: Space takes it out
         });
         keys(s, "j", "j", "Space");
-        assertThat(effects(s)).singleElement().isInstanceOfSatisfying(ReaderState.Effect.Toggle.class,
+        assertThat(effects(s)).singleElement().isInstanceOfSatisfying(Effect.Toggle.class,
                 t -> assertThat(t.collection()).isEqualTo("Later"));
         keys(s, "Enter");
         assertThat(s.screen()).isEqualTo(Action.Screen.LIST);
@@ -98,7 +98,7 @@ class CollectionsStateTest {
         s.setLibrary(library(s, "Afghanistan", "Later"), false);
         keys(s, "j", "j", "c");
         assertThat(s.screen()).isEqualTo(Action.Screen.COLLECTIONS);
-        assertThat(s.browserCollection().name()).isEqualTo("Later"); // newest first
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Later"); // newest first
         keys(s, "j", "Enter");
         assertThat(s.viewing()).isEqualTo("Afghanistan");
         assertThat(s.visible()).hasSize(1);
@@ -106,11 +106,11 @@ class CollectionsStateTest {
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
         assertThat(s.lines().get(0).text()).startsWith("Alpine valley");
         keys(s, "q", "d");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         keys(s, "n"); // anything but y cancels
         assertThat(effects(s)).isEmpty();
         keys(s, "d", "y");
-        assertThat(effects(s)).containsExactly(new ReaderState.Effect.Remove("Afghanistan", "tidings-sample-001"));
+        assertThat(effects(s)).containsExactly(new Effect.Remove("Afghanistan", "tidings-sample-001"));
         keys(s, "q");
         assertThat(s.screen()).isEqualTo(Action.Screen.COLLECTIONS);
         keys(s, "q");
@@ -131,11 +131,11 @@ class CollectionsStateTest {
         }
         type(s, "Panjshir");
         keys(s, "Enter");
-        assertThat(effects(s)).containsExactly(new ReaderState.Effect.Rename("Afghanistan", "Panjshir"));
+        assertThat(effects(s)).containsExactly(new Effect.Rename("Afghanistan", "Panjshir"));
         keys(s, "D");
         assertThat(s.confirmQuestion()).isEqualTo("Delete collection 'Afghanistan' with 1 article? (y/n)");
         keys(s, "y");
-        assertThat(effects(s)).containsExactly(new ReaderState.Effect.Delete("Afghanistan"));
+        assertThat(effects(s)).containsExactly(new Effect.Delete("Afghanistan"));
     }
 
     @Test
@@ -164,7 +164,7 @@ class CollectionsStateTest {
     }
 
     /** The effects of the keys so far, without read-state writes (opening an article marks it read). */
-    static java.util.List<ReaderState.Effect> effects(ReaderState s) {
-        return s.drainEffects().stream().filter(e -> !(e instanceof ReaderState.Effect.PersistRead)).toList();
+    static java.util.List<Effect> effects(ReaderState s) {
+        return s.drainEffects().stream().filter(e -> !(e instanceof Effect.PersistRead)).toList();
     }
 }

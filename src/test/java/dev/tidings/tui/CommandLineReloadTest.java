@@ -45,12 +45,12 @@ class CommandLineReloadTest {
         state.setEntries(FeedLoader.headlines(List.of(first.feed())));
 
         keys(state, "r");
-        List<ReaderState.Effect> effects = state.drainEffects();
-        assertThat(effects).containsExactly(new ReaderState.Effect.Refresh(List.of(first.feed().source())));
+        List<Effect> effects = state.drainEffects();
+        assertThat(effects).containsExactly(new Effect.Refresh(List.of(first.feed().source())));
         assertThat(state.statusText()).isEqualTo("Reading again 1 feed…");
 
         Files.writeString(feed, sample.replace("Tidings Sample News", "Renamed Feed"));
-        feeds.reload(((ReaderState.Effect.Refresh) effects.get(0)).urls());
+        feeds.reload(((Effect.Refresh) effects.get(0)).urls());
         ReaderEvent.Loaded again = next(q, ReaderEvent.Loaded.class);
         assertThat(again.refresh()).isTrue();
         assertThat(again.index()).isEqualTo(first.index());
@@ -72,7 +72,7 @@ class CommandLineReloadTest {
     @Test
     void offlineRefreshesNothing() {
         ReaderState state = Samples.state(100, 30);
-        state.setOffline(true);
+        state.settings().setOffline(true);
         keys(state, "R");
         assertThat(state.drainEffects()).isEmpty();
         assertThat(state.statusText()).isEqualTo("Offline (--offline): nothing is fetched");

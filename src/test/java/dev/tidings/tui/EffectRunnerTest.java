@@ -33,7 +33,7 @@ class EffectRunnerTest {
         assertThat(next()).isInstanceOf(ReaderEvent.Library.class); // the whole file
         EffectRunner runner = new EffectRunner(state, null, Map.of(), null, queue, store);
 
-        assertThat(new ReaderState.Effect.Create("Later", state.visible().get(0)).accept(runner)).isFalse();
+        assertThat(new Effect.Create("Later", state.visible().get(0)).accept(runner)).isFalse();
         ReaderEvent created = next();
         assertThat(created).isInstanceOfSatisfying(ReaderEvent.Library.class, l -> {
             assertThat(l.message()).isEqualTo("Created Later and saved the article to it");
@@ -41,17 +41,17 @@ class EffectRunnerTest {
         });
 
         String key = ((ReaderEvent.Library) created).library().find("Later").get().articles().get(0);
-        new ReaderState.Effect.Remove("Later", key).accept(runner);
+        new Effect.Remove("Later", key).accept(runner);
         assertThat(next()).isInstanceOfSatisfying(ReaderEvent.Library.class,
                 l -> assertThat(l.message()).isEqualTo("Removed from Later"));
 
         // a change the store refuses is reported, not lost inside the store thread
-        new ReaderState.Effect.Remove("Later", key).accept(runner);
+        new Effect.Remove("Later", key).accept(runner);
         assertThat(next()).isInstanceOfSatisfying(ReaderEvent.StoreFailed.class, f -> {
             assertThat(f.message()).contains("has no article");
             assertThat(f.unusable()).isFalse();
         });
-        new ReaderState.Effect.Delete("Nowhere").accept(runner);
+        new Effect.Delete("Nowhere").accept(runner);
         assertThat(next()).isInstanceOf(ReaderEvent.StoreFailed.class);
         store.finish();
     }
@@ -60,14 +60,14 @@ class EffectRunnerTest {
     void redrawAsksForAFullRepaintAndCopyWritesOsc52() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EffectRunner runner = new EffectRunner(state, null, Map.of(), out, queue, new StoreWorker(queue, e -> e));
-        assertThat(new ReaderState.Effect.Redraw().accept(runner)).isTrue();
-        assertThat(new ReaderState.Effect.Copy("https://example.org/a").accept(runner)).isFalse();
+        assertThat(new Effect.Redraw().accept(runner)).isTrue();
+        assertThat(new Effect.Copy("https://example.org/a").accept(runner)).isFalse();
         String b64 = Base64.getEncoder().encodeToString("https://example.org/a".getBytes(StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("\u001b]52;c;" + b64 + "\u0007");
         assertThat(state.statusText()).startsWith("Copied to the clipboard");
 
         EffectRunner noTerminal = new EffectRunner(state, null, Map.of(), null, queue, new StoreWorker(queue, e -> e));
-        new ReaderState.Effect.Copy("https://example.org/a").accept(noTerminal);
+        new Effect.Copy("https://example.org/a").accept(noTerminal);
         assertThat(state.statusText()).isEqualTo("Copy is not available here");
     }
 
@@ -83,14 +83,14 @@ class EffectRunnerTest {
     void sOnAHeadlineOrAnArticleQueuesAStarWhichNeedsASyncedAccount() throws Exception {
         EffectRunner runner = new EffectRunner(state, null, Map.of(), null, queue, new StoreWorker(queue, e -> e));
         state.key("s");
-        List<ReaderState.Effect> effects = state.drainEffects();
-        assertThat(effects).hasSize(1).first().isInstanceOf(ReaderState.Effect.Star.class);
-        assertThat(((ReaderState.Effect.Star) effects.get(0)).entry()).isEqualTo(state.selectedEntry());
+        List<Effect> effects = state.drainEffects();
+        assertThat(effects).hasSize(1).first().isInstanceOf(Effect.Star.class);
+        assertThat(((Effect.Star) effects.get(0)).entry()).isEqualTo(state.selectedEntry());
         assertThat(effects.get(0).accept(runner)).isFalse();
         assertThat(state.statusText()).isEqualTo("Starring needs a synced account ('tidings account add')");
         state.key("Enter");
         state.drainEffects();
         state.key("s");
-        assertThat(state.drainEffects()).containsExactly(new ReaderState.Effect.Star(state.current()));
+        assertThat(state.drainEffects()).containsExactly(new Effect.Star(state.current()));
     }
 }

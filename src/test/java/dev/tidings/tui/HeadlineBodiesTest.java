@@ -39,7 +39,7 @@ class HeadlineBodiesTest {
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
         s.setEntries(FeedLoader.headlines(List.of(headlines)));
-        s.setBodies(e -> parsed.get(e.item().id()));
+        s.settings().setBodies(e -> parsed.get(e.item().id()));
         return s;
     }
 
@@ -55,8 +55,8 @@ class HeadlineBodiesTest {
         keys(s, "Enter");
         assertThat(s.screen()).isEqualTo(Action.Screen.ARTICLE);
         assertThat(text(s)).contains("Loading the article");
-        List<ReaderState.Effect> effects = s.drainEffects();
-        assertThat(effects).filteredOn(e -> e instanceof ReaderState.Effect.LoadBody).hasSize(1);
+        List<Effect> effects = s.drainEffects();
+        assertThat(effects).filteredOn(e -> e instanceof Effect.LoadBody).hasSize(1);
         assertThat(s.isRead(s.current())).isTrue(); // read-state matching needs no body
 
         // another feed's bodies change nothing; this feed's show the article where the reader is
@@ -76,7 +76,7 @@ class HeadlineBodiesTest {
         assertThat(s.selectedEntry()).isSameAs(selected);
         keys(s, "j", "Enter");
         assertThat(text(s)).doesNotContain("Loading the article");
-        assertThat(s.drainEffects()).noneMatch(e -> e instanceof ReaderState.Effect.LoadBody);
+        assertThat(s.drainEffects()).noneMatch(e -> e instanceof Effect.LoadBody);
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class KeyPressBench {
     private static void subscriptions() throws Exception {
         Instant t = Instant.parse("2026-11-24T12:00:00Z");
         List<LoadedFeed> feeds = new ArrayList<>();
-        List<ReaderState.FeedRow> rows = new ArrayList<>();
+        List<FeedRow> rows = new ArrayList<>();
         for (int f = 0; f < 200; f++) {
             List<Item> items = new ArrayList<>(500);
             for (int i = 0; i < 500; i++) {
@@ -86,7 +86,7 @@ public final class KeyPressBench {
             }
             String source = "https://feed" + f + ".example.org/rss";
             feeds.add(new LoadedFeed(source, new Feed(FeedFormat.RSS_20, "Feed " + f, "", "", "", items), null));
-            rows.add(new ReaderState.FeedRow(source, "Feed " + f, List.of("tag" + f % 10), t, ""));
+            rows.add(new FeedRow(source, "Feed " + f, List.of("tag" + f % 10), t, ""));
         }
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);

@@ -50,15 +50,15 @@ class LaunchKeysTest {
         Samples.keys(s, "Enter");
         s.drainEffects();
         Samples.keys(s, "e");
-        assertThat(s.drainEffects()).containsExactly(new ReaderState.Effect.Open(
+        assertThat(s.drainEffects()).containsExactly(new Effect.Open(
                 "https://cdn.harbour.example.net/ep12.mp3", "audio/mpeg", TITLE, "Harbour Hours"));
         Samples.keys(s, "2", "e");
-        assertThat(s.drainEffects()).extracting(e -> ((ReaderState.Effect.Open) e).type()).containsExactly("video/mp4");
+        assertThat(s.drainEffects()).extracting(e -> ((Effect.Open) e).type()).containsExactly("video/mp4");
         Samples.keys(s, "3", "e");
         assertThat(s.drainEffects()).isEmpty();
         assertThat(s.statusText()).isEqualTo("No enclosure 3: this article has 2");
         Samples.keys(s, "n", "e");
-        assertThat(s.drainEffects()).noneMatch(e -> e instanceof ReaderState.Effect.Open);
+        assertThat(s.drainEffects()).noneMatch(e -> e instanceof Effect.Open);
         assertThat(s.statusText()).isEqualTo("This article has no enclosures");
     }
 
@@ -67,18 +67,18 @@ class LaunchKeysTest {
         ReaderState s = state();
         Samples.keys(s, "|");
         assertThat(s.statusText()).startsWith("No send-to commands");
-        s.setSendToNames(List.of("pinboard", "later"));
+        s.settings().setSendToNames(List.of("pinboard", "later"));
         Samples.keys(s, "|");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.SEND_TO);
+        assertThat(s.prompt()).isEqualTo(Prompt.SEND_TO);
         assertThat(s.sendToChoices()).isEqualTo("1 pinboard, 2 later");
         Samples.keys(s, "2", "Enter");
-        assertThat(s.drainEffects()).containsExactly(new ReaderState.Effect.SendTo("later",
+        assertThat(s.drainEffects()).containsExactly(new Effect.SendTo("later",
                 "https://harbour.example.net/12", TITLE, "Harbour Hours"));
         Samples.keys(s, "Enter", "|");
         Samples.type(s, "pinboard");
         Samples.keys(s, "Enter");
-        assertThat(s.drainEffects()).filteredOn(e -> e instanceof ReaderState.Effect.SendTo)
-                .extracting(e -> ((ReaderState.Effect.SendTo) e).command()).containsExactly("pinboard");
+        assertThat(s.drainEffects()).filteredOn(e -> e instanceof Effect.SendTo)
+                .extracting(e -> ((Effect.SendTo) e).command()).containsExactly("pinboard");
         Samples.keys(s, "|");
         Samples.type(s, "nope");
         Samples.keys(s, "Enter");
@@ -91,9 +91,9 @@ class LaunchKeysTest {
         EffectRunner runner = new EffectRunner(s, null, Map.of("PATH", "/nonexistent"), null,
                 new LinkedBlockingQueue<>(), null);
         runner.launchers(Launchers.parse(List.of("audio/* mpv %u"), List.of("pin no-such-bookmarker %u")));
-        assertThat(new ReaderState.Effect.Open("https://cdn.example/a.mp3", "audio/mpeg", "t", "f").accept(runner)).isFalse();
+        assertThat(new Effect.Open("https://cdn.example/a.mp3", "audio/mpeg", "t", "f").accept(runner)).isFalse();
         assertThat(s.statusText()).isEqualTo("open-with: program 'mpv' not found");
-        new ReaderState.Effect.SendTo("pin", "https://a.example/", "t", "f").accept(runner);
+        new Effect.SendTo("pin", "https://a.example/", "t", "f").accept(runner);
         assertThat(s.statusText()).isEqualTo("send-to pin: program 'no-such-bookmarker' not found");
     }
 
@@ -113,12 +113,12 @@ class LaunchKeysTest {
                 new LinkedBlockingQueue<>(), null);
         runner.launchers(Launchers.parse(List.of(), List.of("pin bookmarker --title %t %u", "bad bookmarker fail %u")));
 
-        assertThat(new ReaderState.Effect.SendTo("pin", "https://a.example/?q=$(x)", TITLE, "f").accept(runner)).isTrue();
+        assertThat(new Effect.SendTo("pin", "https://a.example/?q=$(x)", TITLE, "f").accept(runner)).isTrue();
         assertThat(Files.readString(out)).isEqualTo("[--title]\n[" + TITLE + "]\n[https://a.example/?q=$(x)]\n");
         assertThat(s.statusText()).isEqualTo("send-to pin: bookmarker done");
         assertThat(Path.of("/tmp/pwned")).doesNotExist();
 
-        new ReaderState.Effect.SendTo("bad", "https://a.example/", "t", "f").accept(runner);
+        new Effect.SendTo("bad", "https://a.example/", "t", "f").accept(runner);
         assertThat(s.statusText()).isEqualTo("send-to bad: bookmarker exited with status 3");
     }
 }

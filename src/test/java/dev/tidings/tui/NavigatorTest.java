@@ -41,13 +41,13 @@ class NavigatorTest {
         ReaderState s = Samples.state(100, 30);
         s.setLibrary(library(1, "Afghanistan", "Work"), false);
         keys(s, "c", "j"); // newest first: Work, Afghanistan
-        assertThat(s.browserCollection().name()).isEqualTo("Afghanistan");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Afghanistan");
         keys(s, "n");
         type(s, "Later");
         keys(s, "Enter");
-        assertThat(s.drainEffects()).containsExactly(new ReaderState.Effect.Create("Later", null));
+        assertThat(s.drainEffects()).containsExactly(new Effect.Create("Later", null));
         s.setLibrary(library(1, "Afghanistan", "Work", "Later"), false); // the store wrote it: the newest
-        assertThat(s.browserCollection().name()).isEqualTo("Later");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Later");
         keys(s, "D");
         assertThat(s.confirmQuestion()).startsWith("Delete collection 'Later'");
     }
@@ -61,7 +61,7 @@ class NavigatorTest {
         keys(s, "Enter", "Esc");
         s.setLibrary(library(1, "Afghanistan", "Work", "Later"), false);
         keys(s, "c");
-        assertThat(s.browserCollection().name()).isEqualTo("Afghanistan");
+        assertThat(s.collections().browserCollection().name()).isEqualTo("Afghanistan");
     }
 
     @Test
@@ -72,7 +72,7 @@ class NavigatorTest {
         String third = s.selectedEntry().item().id();
         String fourth = s.visible().get(3).item().id();
         keys(s, "d", "y");
-        assertThat(CollectionsStateTest.effects(s)).containsExactly(new ReaderState.Effect.Remove("Later", third));
+        assertThat(CollectionsStateTest.effects(s)).containsExactly(new Effect.Remove("Later", third));
         Library after = library(4, "Later");
         SavedCollection later = after.collections().get(0);
         List<String> left = new ArrayList<>(later.articles());
@@ -145,7 +145,7 @@ class NavigatorTest {
     void markAllReadAsksFirst() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "A");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         assertThat(s.confirmQuestion()).matches("Mark 9 articles of '.+' read\\? \\(y/n\\)");
         keys(s, "n");
         assertThat(s.visible()).noneMatch(s::isRead);
@@ -168,17 +168,17 @@ class NavigatorTest {
         assertThat(dev.tidings.text.Width.of(" " + s.confirmQuestion())).isLessThanOrEqualTo(60);
         keys(s, "y");
         assertThat(s.drainEffects()).containsExactly(
-                new ReaderState.Effect.Delete("A collection with a rather long name indeed"));
+                new Effect.Delete("A collection with a rather long name indeed"));
     }
 
     @Test
     void helpIsTitledForItsScreenAndListsEachKeyOnce() {
         ReaderState feeds = SplitPaneTest.state(80, 24);
         keys(feeds, "?");
-        assertThat(feeds.helpReturn()).isEqualTo(Action.Screen.FEEDS);
-        assertThat(KeyHelp.title(feeds.helpReturn())).isEqualTo("feed list");
+        assertThat(feeds.help().about()).isEqualTo(Action.Screen.FEEDS);
+        assertThat(KeyHelp.title(feeds.help().about())).isEqualTo("feed list");
         ReaderState article = Samples.state(100, 30);
         keys(article, "Enter", "?");
-        assertThat(article.helpRows()).filteredOn(r -> r[0].equals("n")).hasSize(1);
+        assertThat(article.help().rows()).filteredOn(r -> r[0].equals("n")).hasSize(1);
     }
 }

@@ -16,7 +16,7 @@ class PasteAndMouseTest {
         ReaderState s = Samples.state(100, 30);
         keys(s, "/");
         s.paste("tele\nscope\u001b[31m");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FILTER);
+        assertThat(s.prompt()).isEqualTo(Prompt.FILTER);
         assertThat(s.input()).isEqualTo("tele scope");
         assertThat(s.quitRequested()).isFalse();
         assertThat(s.screen()).isEqualTo(Action.Screen.LIST);
@@ -35,9 +35,9 @@ class PasteAndMouseTest {
     void aPasteNeverAnswersAYesNoQuestion() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "A");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         s.paste("y");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.CONFIRM);
+        assertThat(s.prompt()).isEqualTo(Prompt.CONFIRM);
         assertThat(s.statusText()).contains("answer y or n");
     }
 
@@ -45,7 +45,7 @@ class PasteAndMouseTest {
     void aLinkNumberPromptTakesOnlyTheDigitsOfAPaste() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "Enter", "f");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FOLLOW);
+        assertThat(s.prompt()).isEqualTo(Prompt.FOLLOW);
         s.paste("link 12");
         assertThat(s.input()).isEqualTo("12");
     }

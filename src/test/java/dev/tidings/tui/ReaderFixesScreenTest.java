@@ -66,7 +66,7 @@ class ReaderFixesScreenTest {
             }
             press(" ");
         }
-        List<HelpLayout.HelpLine> lines = reader.state().helpLines();
+        List<HelpLayout.HelpLine> lines = reader.state().help().lines();
         List<String> descriptions = new ArrayList<>();
         StringBuilder d = null;
         for (HelpLayout.HelpLine l : lines) {
@@ -81,7 +81,7 @@ class ReaderFixesScreenTest {
         }
         descriptions.add(d.toString().strip());
         List<String> expected = new ArrayList<>();
-        for (String[] row : reader.state().helpRows()) {
+        for (String[] row : reader.state().help().rows()) {
             expected.add(row[1]);
         }
         assertThat(descriptions).isEqualTo(expected);

@@ -64,14 +64,14 @@ class ReaderSearchTest {
                     item("v1", "Ciresa comes to the valley", "<p>Crowds.</p>", 1),
                     item("v2", "Snow", "<p>Roads closed.</p>", 4))}};
         subs = new ArrayList<>();
-        List<ReaderState.FeedRow> rows = new ArrayList<>();
+        List<FeedRow> rows = new ArrayList<>();
         for (String[] f : feeds) {
             byte[] body = f[1].getBytes(StandardCharsets.UTF_8);
             cache.putBody(f[0], body, "application/rss+xml", f[0], null, null, Instant.now(),
                     Feeds.parse(body, "application/rss+xml", URI.create(f[0]), Detail.HEADLINES));
             Subscription s = new Subscription(f[0]);
             subs.add(s);
-            rows.add(new ReaderState.FeedRow(f[0], f[0], List.of(), null, ""));
+            rows.add(new FeedRow(f[0], f[0], List.of(), null, ""));
         }
         List<dev.tidings.app.LoadedFeed> loaded = new ArrayList<>();
         for (Subscription s : subs) {
@@ -86,9 +86,9 @@ class ReaderSearchTest {
 
     /** Runs the effect the way the reader does: on the search thread, the result back as an event. */
     private void runSearchEffect() throws InterruptedException {
-        List<ReaderState.Effect> effects = state.drainEffects();
-        assertThat(effects).hasSize(1).first().isInstanceOf(ReaderState.Effect.Search.class);
-        ReaderState.Effect.Search e = (ReaderState.Effect.Search) effects.get(0);
+        List<Effect> effects = state.drainEffects();
+        assertThat(effects).hasSize(1).first().isInstanceOf(Effect.Search.class);
+        Effect.Search e = (Effect.Search) effects.get(0);
         BlockingQueue<ReaderEvent> queue = new LinkedBlockingQueue<>();
         new ReaderSearch(queue, subscribed.searching(), subs, tmp.resolve("collections.json"))
                 .search(e.query(), e.headlines(), e.library());
@@ -102,7 +102,7 @@ class ReaderSearchTest {
     void slashOnTheFeedListSearchesBodiesOfEveryFeedAndListsTheResults() throws Exception {
         assertThat(state.screen()).isEqualTo(Action.Screen.FEEDS);
         keys(state, "/");
-        assertThat(state.prompt()).isEqualTo(ReaderState.Prompt.SEARCH);
+        assertThat(state.prompt()).isEqualTo(Prompt.SEARCH);
         type(state, "ciresa");
         keys(state, "Enter");
         assertThat(state.statusText()).isEqualTo("Searching…");
@@ -129,7 +129,7 @@ class ReaderSearchTest {
         keys(state, "Enter");
         runSearchEffect();
         keys(state, "/");
-        assertThat(state.prompt()).isEqualTo(ReaderState.Prompt.FILTER);
+        assertThat(state.prompt()).isEqualTo(Prompt.FILTER);
         type(state, "valley");
         assertThat(state.visible()).extracting(e -> e.item().id()).containsExactly("v1");
     }

@@ -98,7 +98,7 @@ class ReaderStateTest {
     void filtersTheListIncrementallyAndEscClears() {
         ReaderState s = Samples.state(100, 30);
         keys(s, "/");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FILTER);
+        assertThat(s.prompt()).isEqualTo(Prompt.FILTER);
         type(s, "har");
         assertThat(s.visible()).hasSize(1);
         assertThat(s.visible().get(0).item().title()).startsWith("Harbourton");
@@ -107,7 +107,7 @@ class ReaderStateTest {
         type(s, "Morgenthal"); // an author
         assertThat(s.visible()).hasSize(1);
         keys(s, "Enter");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.NONE);
+        assertThat(s.prompt()).isEqualTo(Prompt.NONE);
         assertThat(s.filter()).isEqualTo("Morgenthal");
         keys(s, "Enter");
         assertThat(s.current().item().id()).isEqualTo("tidings-sample-001");
@@ -146,13 +146,13 @@ class ReaderStateTest {
         ReaderState s = Samples.state(100, 30);
         keys(s, "Enter", "2", "Enter");
         assertThat(effects(s)).containsExactly(
-                new ReaderState.Effect.Open("https://news.example.org/2026/07/varenta-landowners-appeal"));
+                new Effect.Open("https://news.example.org/2026/07/varenta-landowners-appeal"));
         keys(s, "f");
-        assertThat(s.prompt()).isEqualTo(ReaderState.Prompt.FOLLOW);
+        assertThat(s.prompt()).isEqualTo(Prompt.FOLLOW);
         type(s, "1x");
         keys(s, "Enter");
         assertThat(effects(s)).containsExactly(
-                new ReaderState.Effect.Open("https://water-institute.example.org/reports/varenta-hydrology-2026"));
+                new Effect.Open("https://water-institute.example.org/reports/varenta-hydrology-2026"));
         keys(s, "7", "Enter");
         assertThat(effects(s)).isEmpty();
         assertThat(s.statusText()).isEqualTo("No link 7: this article has 2 links");
@@ -163,9 +163,9 @@ class ReaderStateTest {
         ReaderState s = Samples.state(100, 30);
         String link = "https://news.example.org/2026/11/varenta-valley-flood-walls";
         keys(s, "o");
-        assertThat(effects(s)).extracting(e -> ((ReaderState.Effect.Open) e).url()).containsExactly(link);
+        assertThat(effects(s)).extracting(e -> ((Effect.Open) e).url()).containsExactly(link);
         keys(s, "y");
-        assertThat(effects(s)).containsExactly(new ReaderState.Effect.Copy(link));
+        assertThat(effects(s)).containsExactly(new Effect.Copy(link));
         keys(s, "Y");
         assertThat(s.urlOverlay()).isEqualTo(link);
         keys(s, "j");
@@ -173,7 +173,7 @@ class ReaderStateTest {
         assertThat(s.selected()).isZero(); // the key only closed the overlay
         keys(s, "Enter", "2", "y");
         assertThat(effects(s)).containsExactly(
-                new ReaderState.Effect.Copy("https://news.example.org/2026/07/varenta-landowners-appeal"));
+                new Effect.Copy("https://news.example.org/2026/07/varenta-landowners-appeal"));
     }
 
     @Test
@@ -216,7 +216,7 @@ class ReaderStateTest {
         s.setEntries(Samples.entries());
         keys(s, "?");
         assertThat(s.screen()).isEqualTo(Action.Screen.HELP);
-        assertThat(s.helpRows()).anySatisfy(r -> assertThat(r).containsExactly("C-c x", "quit Tidings"));
+        assertThat(s.help().rows()).anySatisfy(r -> assertThat(r).containsExactly("C-c x", "quit Tidings"));
         keys(s, "Q");
         assertThat(s.quitRequested()).isFalse();
         keys(s, "q");
@@ -269,7 +269,7 @@ class ReaderStateTest {
     }
 
     /** The effects of the keys so far, without read-state writes (opening an article marks it read). */
-    static java.util.List<ReaderState.Effect> effects(ReaderState s) {
-        return s.drainEffects().stream().filter(e -> !(e instanceof ReaderState.Effect.PersistRead)).toList();
+    static java.util.List<Effect> effects(ReaderState s) {
+        return s.drainEffects().stream().filter(e -> !(e instanceof Effect.PersistRead)).toList();
     }
 }

@@ -98,11 +98,11 @@ public final class RuleBench {
         IgnoreRules ignore = IgnoreRules.of(List.of(new IgnoreRules.Ignore("*", Rule.parse("title =~ \"rust\""))));
         System.out.printf("ignore rule at start over %d entries: %.1f ms%n", n, median(() -> {
             ReaderState fresh = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
-            fresh.setRules(ignore, List.of(), SortOrder.DATE_DESC);
+            fresh.settings().setRules(ignore, List.of(), SortOrder.DATE_DESC);
             fresh.setEntries(entries);
         }));
         ReaderState kept = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
-        kept.setRules(ignore, List.of(), SortOrder.DATE_DESC);
+        kept.settings().setRules(ignore, List.of(), SortOrder.DATE_DESC);
         kept.setEntries(entries);
         System.out.printf("ignore rule on a reload of the same %d entries: %.1f ms%n", n,
                 median(() -> kept.setEntries(entries)));

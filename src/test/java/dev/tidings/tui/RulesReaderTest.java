@@ -123,7 +123,7 @@ class RulesReaderTest {
     void theSortOrderFromTheConfigAppliesFromTheStart() {
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
-        s.setRules(IgnoreRules.NONE, List.of(), SortOrder.DATE_ASC);
+        s.settings().setRules(IgnoreRules.NONE, List.of(), SortOrder.DATE_ASC);
         s.setEntries(Samples.entries());
         List<Headline> newestFirst = Samples.entries();
         assertThat(s.visible().get(0).item().id()).isEqualTo(newestFirst.get(newestFirst.size() - 1).item().id());
@@ -137,7 +137,7 @@ class RulesReaderTest {
         s.setSize(100, 30);
         IgnoreRules ignore = IgnoreRules.of(List.of(new IgnoreRules.Ignore("*",
                 Rule.parse("title = \"" + hidden.replace("\"", "\\\"") + "\""))));
-        s.setRules(ignore, List.of(), SortOrder.DATE_DESC);
+        s.settings().setRules(ignore, List.of(), SortOrder.DATE_DESC);
         s.setEntries(entries);
         assertThat(titles(s)).doesNotContain(hidden).hasSize(entries.size() - 1);
         s.setEntries(Samples.entries()); // a refresh brings it again
@@ -148,21 +148,21 @@ class RulesReaderTest {
     void queryFeedsAreRowsWithLiveUnreadCounts() {
         ReaderState s = new ReaderState(KeyMap.defaults(), ZoneOffset.UTC);
         s.setSize(100, 30);
-        s.setRules(IgnoreRules.NONE, List.of(new QueryFeed("Unread Valley", "unread = \"yes\" and tags # local", List.of()),
+        s.settings().setRules(IgnoreRules.NONE, List.of(new QueryFeed("Unread Valley", "unread = \"yes\" and tags # local", List.of()),
                 new QueryFeed("Broken", "title =~", List.of())), SortOrder.DATE_DESC);
         s.setFeedRows(SplitPaneTest.rows());
         List<Headline> entries = SplitPaneTest.twoFeeds();
         s.setEntries(entries);
-        assertThat(s.listRows()).extracting(ReaderState.ListRow::label).startsWith("All feeds", "Unread Valley",
+        assertThat(s.feedList().rows()).extracting(ListRow::label).startsWith("All feeds", "Unread Valley",
                 "Broken  (rule: column 9: expected a value, found end of rule)");
-        ReaderState.ListRow query = s.listRows().get(1);
+        ListRow query = s.feedList().rows().get(1);
         long valley = entries.stream().filter(e -> e.feed().source().equals(SplitPaneTest.VALLEY)).count();
-        assertThat(s.counts(query)).containsExactly((int) valley, (int) valley);
+        assertThat(s.feedList().counts(query)).containsExactly((int) valley, (int) valley);
         s.key("j"); // the query row
         s.key("Enter");
         assertThat(s.visible()).hasSize((int) valley).allMatch(e -> e.feed().source().equals(SplitPaneTest.VALLEY));
         s.key("m"); // read: the count drops at once
-        assertThat(s.counts(query)).containsExactly((int) valley - 1, (int) valley - 1);
-        assertThat(s.counts(s.listRows().get(2))).containsExactly(0, 0);
+        assertThat(s.feedList().counts(query)).containsExactly((int) valley - 1, (int) valley - 1);
+        assertThat(s.feedList().counts(s.feedList().rows().get(2))).containsExactly(0, 0);
     }
 }

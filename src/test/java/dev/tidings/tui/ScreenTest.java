@@ -134,7 +134,7 @@ class ScreenTest {
     void starredArticlesOfSyncedFeedsAreMarkedInTheList() throws IOException {
         start(80, 16);
         String second = reader.state().visible().get(1).item().id();
-        reader.state().starredBy(e -> e.item().id().equals(second));
+        reader.state().settings().starredBy(e -> e.item().id().equals(second));
         reader.render();
         List<String> rows = List.of(text().split("\n"));
         int first = -1;

@@ -42,9 +42,9 @@ class SplitPaneTest {
         return FeedLoader.headlines(List.of(harbour, valley));
     }
 
-    static List<ReaderState.FeedRow> rows() {
-        return List.of(new ReaderState.FeedRow(HARBOUR, "Harbour Daily", List.of(), null, ""),
-                new ReaderState.FeedRow(VALLEY, "Valley Courier", List.of("local"), null, ""));
+    static List<FeedRow> rows() {
+        return List.of(new FeedRow(HARBOUR, "Harbour Daily", List.of(), null, ""),
+                new FeedRow(VALLEY, "Valley Courier", List.of("local"), null, ""));
     }
 
     static ReaderState state(int w, int h) {
@@ -61,7 +61,7 @@ class SplitPaneTest {
         assertThat(tall.screen()).isEqualTo(Action.Screen.FEEDS);
         assertThat(tall.split()).isTrue();
         // All feeds, Harbour Daily, the "local" group and Valley Courier in it: 4 rows of the 22
-        assertThat(tall.listRows()).hasSize(4);
+        assertThat(tall.feedList().rows()).hasSize(4);
         assertThat(tall.feedPaneRows()).isEqualTo(4);
         assertThat(tall.headlineRows()).isEqualTo(22 - 4 - 1);
         assertThat(tall.headlineOrigin()).isEqualTo(1 + 4 + 1);
@@ -78,13 +78,13 @@ class SplitPaneTest {
     @Test
     void theLowerPaneFollowsTheFeedListSelection() {
         ReaderState s = state(80, 24);
-        assertThat(s.preview()).hasSize(s.totalEntries()); // "All feeds"
+        assertThat(s.feedList().preview()).hasSize(s.totalEntries()); // "All feeds"
         Samples.keys(s, "j");
-        assertThat(s.preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(HARBOUR));
+        assertThat(s.feedList().preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(HARBOUR));
         Samples.keys(s, "j"); // the "local" tag
-        assertThat(s.preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(VALLEY));
+        assertThat(s.feedList().preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(VALLEY));
         Samples.keys(s, "j");
-        assertThat(s.preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(VALLEY));
+        assertThat(s.feedList().preview()).isNotEmpty().allMatch(e -> e.feed().source().equals(VALLEY));
         assertThat(s.screen()).isEqualTo(Action.Screen.FEEDS);
     }
 
@@ -99,7 +99,7 @@ class SplitPaneTest {
         assertThat(s.selected()).isEqualTo(1);
         Samples.keys(s, "Tab");
         assertThat(s.screen()).isEqualTo(Action.Screen.FEEDS);
-        assertThat(s.feedsSelected()).isEqualTo(1); // the feed list kept its place
+        assertThat(s.feedList().selected()).isEqualTo(1); // the feed list kept its place
         Samples.keys(s, "Enter");
         assertThat(s.screen()).isEqualTo(Action.Screen.LIST);
         Samples.keys(s, "q");
@@ -142,9 +142,9 @@ class SplitPaneTest {
     @Test
     void unreadOnlyAppliesToThePreview() {
         ReaderState s = state(80, 24);
-        int all = s.preview().size();
+        int all = s.feedList().preview().size();
         Samples.keys(s, "Tab", "Enter", "q", "Tab"); // read the first article, back to the feed list
         Samples.keys(s, "u");
-        assertThat(s.preview()).hasSize(all - 1);
+        assertThat(s.feedList().preview()).hasSize(all - 1);
     }
 }

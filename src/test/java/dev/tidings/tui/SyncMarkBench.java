@@ -33,7 +33,7 @@ public final class SyncMarkBench {
                 "XDG_CONFIG_HOME", home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString());
         Instant t = Instant.parse("2026-11-24T12:00:00Z");
         List<LoadedFeed> feeds = new ArrayList<>();
-        List<ReaderState.FeedRow> rows = new ArrayList<>();
+        List<FeedRow> rows = new ArrayList<>();
         long id = 0x661985d360000L;
         for (int f = 0; f < 200; f++) {
             List<Item> items = new ArrayList<>(500);
@@ -44,7 +44,7 @@ public final class SyncMarkBench {
             }
             String source = SyncedFeeds.feedUrl("bench", "feed/" + f);
             feeds.add(new LoadedFeed(source, new Feed(FeedFormat.JSON_FEED_11, "Feed " + f, "", "", "", items), null));
-            rows.add(new ReaderState.FeedRow(source, "Feed " + f, List.of("bench"), t, ""));
+            rows.add(new FeedRow(source, "Feed " + f, List.of("bench"), t, ""));
         }
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         CellScreen screen = new CellScreen(vt, java.io.OutputStream.nullOutputStream(), Glyphs.UNICODE, BidiMode.APP);
