@@ -32,7 +32,7 @@ public final class ReaderLoop {
     private final CellScreen screen;
     private final ReaderState state;
     private final Theme theme;
-    private final BlockingQueue<ReaderEvent> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ReaderEvent> queue;
     private final StoreWorker store;
     private final EffectRunner effects;
     private final StartupTrace trace;
@@ -63,6 +63,12 @@ public final class ReaderLoop {
     private boolean repaintAll = true;
 
     ReaderLoop(CellScreen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut) {
+        this(screen, state, theme, env, rawOut, new LinkedBlockingQueue<>());
+    }
+
+    private ReaderLoop(CellScreen screen, ReaderState state, Theme theme, Map<String, String> env, OutputStream rawOut,
+                       BlockingQueue<ReaderEvent> queue) {
+        this.queue = queue;
         this.screen = screen;
         this.state = state;
         this.theme = theme;
@@ -94,15 +100,22 @@ public final class ReaderLoop {
                           List<Subscription> subscriptions, boolean offline, BidiMode bidi, TtySettings tty,
                           Launchers launchers, ReaderRules rules, LiveOptions live)
             throws IOException {
-        ReaderTerminal term = new ReaderTerminal(env, bidi, tty.mouse());
-        TtyTerminal terminal = term.terminal;
-        CellScreen screen = term.screen;
         ReaderState state = new ReaderState(keys, zone);
         state.settings().setReaderModeFeeds(readerModeFeeds);
         state.settings().setOffline(offline);
         state.settings().setSendToNames(launchers.commandNames());
         state.settings().setRules(rules.ignore(), rules.queries(), rules.sort());
-        ReaderLoop reader = new ReaderLoop(screen, state, theme, env, term.out);
+        BlockingQueue<ReaderEvent> queue = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicReference<ReaderLoop> running = new java.util.concurrent.atomic.AtomicReference<>();
+        boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
+        // the feeds parse while the terminal is set up (stty runs as child processes: tens of ms)
+        CommandLineFeeds commandLine = subscriptionsMode ? null : CommandLineFeeds.start(specs, loader, state, queue,
+                () -> running.get() == null || running.get().busy);
+        ReaderTerminal term = new ReaderTerminal(env, bidi, tty.mouse());
+        TtyTerminal terminal = term.terminal;
+        CellScreen screen = term.screen;
+        ReaderLoop reader = new ReaderLoop(screen, state, theme, env, term.out, queue);
+        running.set(reader);
         reader.effects.launchers(launchers);
         reader.live = live;
         reader.paintLock = terminal.paintLock;
@@ -111,11 +124,9 @@ public final class ReaderLoop {
         reader.handOver = new TtyHandOver(terminal, screen, term.input);
         reader.effects.terminal(reader.handOver, tty.browser(), offline);
         term.restoreOnShutdown();
-        boolean subscriptionsMode = subscribed != null && specs.isEmpty() && !subscriptions.isEmpty();
-        if (!subscriptionsMode) {
-            // parses while the terminal is set up
-            reader.commandLine = CommandLineFeeds.start(specs, loader, state, reader.queue, () -> reader.busy);
-            reader.effects.commandLine(reader.commandLine);
+        if (commandLine != null) {
+            reader.commandLine = commandLine;
+            reader.effects.commandLine(commandLine);
         }
         try {
             screen.startScreen();
