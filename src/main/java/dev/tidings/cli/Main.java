@@ -106,8 +106,13 @@ public final class Main {
         return cl.execute(args);
     }
 
-    /** The subcommands, by name; each is built only when it is used. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /**
+     * The subcommands, by name; each is built only when it is used, and the table itself only when
+     * the arguments are more than feeds (its fourteen lambdas cost the reader's start a few ms).
+     */
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = subcommands();
+    }
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
@@ -130,7 +135,7 @@ public final class Main {
 
     /** The names of the subcommands. */
     static java.util.Set<String> commandNames() {
-        return SUBCOMMANDS.keySet();
+        return Subcommands.ALL.keySet();
     }
 
     /**
@@ -146,16 +151,16 @@ public final class Main {
             if (a.equals("--")) {
                 break;
             }
-            if (SUBCOMMANDS.containsKey(a)) {
+            if (Subcommands.ALL.containsKey(a)) {
                 named = a;
                 break;
             }
             help |= a.equals("-h") || a.equals("--help") || a.equals("help");
         }
         if (named != null) {
-            cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+            cl.addSubcommand(named, Subcommands.ALL.get(named).get());
         } else if (help) {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            Subcommands.ALL.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, unused) -> {
