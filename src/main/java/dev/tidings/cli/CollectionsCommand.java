@@ -10,7 +10,6 @@ import dev.tidings.feed.FeedException;
 import dev.tidings.fetch.SourceException;
 import dev.tidings.model.SavedCollection;
 import dev.tidings.model.Library;
-import dev.tidings.render.MarkdownWriter;
 import dev.tidings.store.CollectionException;
 import dev.tidings.store.CollectionStore;
 import dev.tidings.store.StoreException;
@@ -30,9 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "collections", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Save articles into named collections and read them offline.",
         subcommands = {
-            CollectionsCommand.ListSub.class, CollectionsCommand.Show.class, CollectionsCommand.Create.class,
+            CollectionsCommand.ListSub.class, CollectionsShow.class, CollectionsCommand.Create.class,
             CollectionsCommand.Rename.class, CollectionsCommand.Delete.class, CollectionsCommand.Add.class,
-            CollectionsCommand.Remove.class, CollectionsCommand.Export.class, CollectionsCommand.MoveAside.class},
+            CollectionsCommand.Remove.class, CollectionsExport.class, CollectionsCommand.MoveAside.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage error (no such collection, bad name, no such item)",
             "3:a source could not be read", "4:not a valid feed", "5:collections file unusable"})
@@ -116,95 +115,6 @@ final class CollectionsCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-    }
-
-    /** {@code collections show NAME}. */
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "The articles in a collection, numbered as 'dump --collection NAME --item N' takes them.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, tsv or json.")
-        String format;
-
-        @Override
-        public Integer call() {
-            try {
-                Found found = find(common, name);
-                if (found == null) {
-                    return ExitCodes.USAGE;
-                }
-                SavedCollection c = found.collection();
-                List<Headline> entries = found.entries();
-                PrintWriter out = common.out();
-                switch (format) {
-                    case "json":
-                        try (JsonGenerator g = Json.generator(out, true)) {
-                            g.writeStartObject();
-                            Json.line(g, "name", c.name());
-                            Json.instant(g, "created", c.created());
-                            g.writeArrayFieldStart("items");
-                            for (Headline e : entries) {
-                                HeadlineJson.write(g, e);
-                            }
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                        out.println();
-                        break;
-                    case "tsv":
-                        for (Headline e : entries) {
-                            out.println(e.number() + "\t" + (e.item().date() == null ? "" : e.item().date()) + "\t"
-                                    + Sanitize.line(e.item().title()) + "\t" + Sanitize.line(e.feed().name()) + "\t"
-                                    + dev.tidings.text.Urls.web(e.item().link()) + "\t" + Sanitize.line(e.item().id()));
-                        }
-                        break;
-                    case "text":
-                        if (entries.isEmpty()) {
-                            out.println("Collection '" + Sanitize.line(c.name()) + "' is empty.");
-                        }
-                        for (Headline e : entries) {
-                            out.println(String.format("%" + String.valueOf(entries.size()).length() + "d  %s  %s  — %s",
-                                    e.number(), Formats.day(e.item().date(), common.env().zone),
-                                    Sanitize.line(e.item().title()), Sanitize.line(e.feed().name())));
-                        }
-                        break;
-                    default:
-                        return common.usage("--format must be text, tsv or json, was " + Sanitize.line(format));
-                }
-                out.flush();
-                return ExitCodes.OK;
-            } catch (StoreException e) {
-                return common.storeError(e);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** A collection and its saved articles as entries, numbered as 'dump --collection NAME --item N' takes them. */
-    record Found(SavedCollection collection, List<Headline> entries) {
-    }
-
-    /** The collection named {@code name}; null after the one-line "no collection named" error (exit code 2). */
-    static Found find(CommonOptions common, String name) throws StoreException {
-        Library lib = store(common).read();
-        SavedCollection c = lib.find(name).orElse(null);
-        if (c == null) {
-            common.usage(noSuch(lib, name));
-            return null;
-        }
-        return new Found(c, Saved.entries(lib, c));
-    }
-
-    static String noSuch(Library lib, String name) {
-        List<String> known = lib.collections().stream().map(SavedCollection::name).toList();
-        return "no collection named '" + Sanitize.line(name) + "'"
-                + (known.isEmpty() ? "; there are no collections yet" : ". Known: " + String.join(", ", known));
     }
 
     /** {@code collections create NAME}. */
@@ -334,77 +244,6 @@ final class CollectionsCommand implements Callable<Integer> {
         public Integer call() {
             return change(common, store -> store.remove(name, id),
                     "Removed " + Sanitize.line(id) + " from '" + Sanitize.line(name) + "'");
-        }
-    }
-
-    /** {@code collections export NAME --format json|markdown|opml|atom}. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a collection as JSON, Markdown, OPML (a list of links) or an Atom feed.")
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
-                description = "json, markdown, opml or atom (default: ${DEFAULT-VALUE}).")
-        String format;
-
-        @Override
-        public Integer call() {
-            try {
-                Found found = find(common, name);
-                if (found == null) {
-                    return ExitCodes.USAGE;
-                }
-                SavedCollection c = found.collection();
-                List<Headline> entries = found.entries();
-                PrintWriter out = common.out();
-                switch (format) {
-                    case "json":
-                        try (JsonGenerator g = Json.generator(out, true)) {
-                            g.writeStartObject();
-                            g.writeNumberField("version", 1);
-                            g.writeObjectFieldStart("feed");
-                            Json.line(g, "title", c.name());
-                            Json.line(g, "link", "");
-                            g.writeEndObject();
-                            g.writeArrayFieldStart("items");
-                            for (Headline e : entries) {
-                                DumpCommand.item(g, e);
-                            }
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                        out.println();
-                        break;
-                    case "markdown":
-                        out.println("# " + MarkdownWriter.escape(c.name()));
-                        out.println();
-                        for (Headline e : entries) {
-                            out.println("---");
-                            out.println();
-                            out.print(MarkdownWriter.write(DumpCommand.article(e), common.env().zone).replaceFirst("^# ", "## "));
-                            out.println();
-                        }
-                        break;
-                    case "opml":
-                        out.print(Exports.opml(c, entries));
-                        break;
-                    case "atom":
-                        out.print(Exports.atom(c, entries, Instant.now()));
-                        break;
-                    default:
-                        return common.usage("--format must be json, markdown, opml or atom, was " + Sanitize.line(format));
-                }
-                out.flush();
-                return ExitCodes.OK;
-            } catch (StoreException e) {
-                return common.storeError(e);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 

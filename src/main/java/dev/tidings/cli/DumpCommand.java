@@ -96,7 +96,7 @@ final class DumpCommand implements Callable<Integer> {
                 return common.usage("give either FEED arguments or --collection, not both");
             }
             try {
-                CollectionsCommand.Found found = CollectionsCommand.find(common, collection);
+                CollectionsShow.Found found = CollectionsShow.find(common, collection);
                 if (found == null) {
                     return ExitCodes.USAGE;
                 }
