@@ -314,11 +314,6 @@ public final class ReaderLoop {
             notifier.reloaded(live, paintLock, released);
             return false;
         }
-        if (e instanceof ReaderEvent.RefreshStarted) {
-            int n = ((ReaderEvent.RefreshStarted) e).feeds();
-            state.setLoading(n, n);
-            return false;
-        }
         if (e instanceof ReaderEvent.Refreshed) {
             feeds.refreshed((ReaderEvent.Refreshed) e);
             return false;
@@ -331,33 +326,7 @@ public final class ReaderLoop {
             tick++;
             return false;
         }
-        if (e instanceof ReaderEvent.Eof) {
-            state.apply(Action.QUIT, 0);
-        }
-        if (e instanceof ReaderEvent.Library) {
-            ReaderEvent.Library l = (ReaderEvent.Library) e;
-            state.setLibrary(l.library(), l.readOnly());
-            if (l.message() != null) {
-                state.status(l.message(), false);
-            }
-        }
-        if (e instanceof ReaderEvent.Searched) {
-            ReaderEvent.Searched r = (ReaderEvent.Searched) e;
-            state.searchDone(r.query(), r.found(), r.error());
-        }
-        if (e instanceof ReaderEvent.Extracted) {
-            state.setExtracted(((ReaderEvent.Extracted) e).itemId(), ((ReaderEvent.Extracted) e).full());
-        }
-        if (e instanceof ReaderEvent.ExtractFailed) {
-            state.extractFailed(((ReaderEvent.ExtractFailed) e).itemId(), ((ReaderEvent.ExtractFailed) e).reason());
-        }
-        if (e instanceof ReaderEvent.StoreFailed) {
-            ReaderEvent.StoreFailed f = (ReaderEvent.StoreFailed) e;
-            if (f.unusable()) {
-                state.setLibraryError(f.message());
-            }
-            state.status(f.message(), true);
-        }
+        StateEvents.apply(state, e); // the answers of the store, search and reader-mode threads
         return false;
     }
 
