@@ -82,6 +82,20 @@ final class Exports {
                     w.writeAttribute("rel", "alternate");
                     w.writeAttribute("href", xml(i.link()));
                 }
+                for (dev.tidings.model.Enclosure x : i.enclosures()) { // a podcast app can play the saved episode
+                    if (Urls.isWeb(x.url())) {
+                        indent(w, 2);
+                        w.writeEmptyElement("link");
+                        w.writeAttribute("rel", "enclosure");
+                        w.writeAttribute("href", xml(x.url()));
+                        if (!x.type().isEmpty()) {
+                            w.writeAttribute("type", xml(x.type()));
+                        }
+                        if (x.length() >= 0) {
+                            w.writeAttribute("length", Long.toString(x.length()));
+                        }
+                    }
+                }
                 Instant entryUpdated = i.updated() != null ? i.updated() : i.published() != null ? i.published() : updated;
                 if (i.published() != null) {
                     indent(w, 2);

@@ -148,50 +148,92 @@ final class ArticleMembers {
         }
     };
 
+    /** A whole number (a number's text in a string is taken too, as a hand might write it); null kept. */
+    static final Codec<Long> NUMBER = new Codec<>() {
+        @Override
+        public Long read(JsonParser p, Mode mode) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                return p.getLongValue();
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                try {
+                    return Long.parseLong(p.getText().strip());
+                } catch (NumberFormatException e) {
+                    // worded below
+                }
+            }
+            throw WireReader.shape(p, "\"" + p.currentName() + "\" must be a whole number, found "
+                    + WireReader.describe(t));
+        }
+
+        @Override
+        public void write(JsonGenerator g, Long value) throws IOException {
+            g.writeNumber(value);
+        }
+    };
+
+    static final Table<Dto.EnclosureDto> ENCLOSURE = new Table<>(Dto.EnclosureDto::new, false,
+            new Member<>("url", STRING, x -> x.url, (x, v) -> x.url = v),
+            new Member<>("type", STRING, x -> x.type, (x, v) -> x.type = v),
+            new Member<>("length", NUMBER, x -> x.length, (x, v) -> x.length = v),
+            new Member<>("duration", NUMBER, x -> x.duration, (x, v) -> x.duration = v));
+
+    /** An array of attached files, each an object or null. */
+    static final Codec<List<Dto.EnclosureDto>> ENCLOSURES = objects("enclosures", "an enclosure", ENCLOSURE);
+
     static final Table<Dto.ImageDto> IMAGE = new Table<>(Dto.ImageDto::new, true,
             new Member<>("url", STRING, i -> i.url, (i, v) -> i.url = v),
             new Member<>("caption", STRING, i -> i.caption, (i, v) -> i.caption = v),
             new Member<>("credit", STRING, i -> i.credit, (i, v) -> i.credit = v));
 
     /** An array of pictures, each an object or null. */
-    static final Codec<List<Dto.ImageDto>> IMAGES = new Codec<>() {
-        @Override
-        public List<Dto.ImageDto> read(JsonParser p, Mode mode) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NULL) {
-                return null;
-            }
-            if (t != JsonToken.START_ARRAY) {
-                throw WireReader.shape(p, "\"images\" must be an array, found " + WireReader.describe(t));
-            }
-            List<Dto.ImageDto> out = mode == Mode.CHECK ? null : new ArrayList<>();
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                Dto.ImageDto img = null;
-                if (t == JsonToken.START_OBJECT) {
-                    img = IMAGE.read(p, mode);
-                } else if (t != JsonToken.VALUE_NULL) {
-                    throw WireReader.shape(p, "an image must be an object, found " + WireReader.describe(t));
-                }
-                if (out != null) {
-                    out.add(img);
-                }
-            }
-            return out;
-        }
+    static final Codec<List<Dto.ImageDto>> IMAGES = objects("images", "an image", IMAGE);
 
-        @Override
-        public void write(JsonGenerator g, List<Dto.ImageDto> value) throws IOException {
-            g.writeStartArray();
-            for (Dto.ImageDto img : value) {
-                if (img == null) {
-                    g.writeNull();
-                } else {
-                    IMAGE.write(g, img);
+    /** An array whose elements are objects of {@code table} or null; {@code what} names them in errors. */
+    private static <D extends Dto.Extensible> Codec<List<D>> objects(String member, String what, Table<D> table) {
+        return new Codec<>() {
+            @Override
+            public List<D> read(JsonParser p, Mode mode) throws IOException {
+                JsonToken t = p.currentToken();
+                if (t == JsonToken.VALUE_NULL) {
+                    return null;
                 }
+                if (t != JsonToken.START_ARRAY) {
+                    throw WireReader.shape(p, "\"" + member + "\" must be an array, found " + WireReader.describe(t));
+                }
+                List<D> out = mode == Mode.CHECK ? null : new ArrayList<>();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    D d = null;
+                    if (t == JsonToken.START_OBJECT) {
+                        d = table.read(p, mode);
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        throw WireReader.shape(p, what + " must be an object, found " + WireReader.describe(t));
+                    }
+                    if (out != null) {
+                        out.add(d);
+                    }
+                }
+                return out;
             }
-            g.writeEndArray();
-        }
-    };
+
+            @Override
+            public void write(JsonGenerator g, List<D> value) throws IOException {
+                g.writeStartArray();
+                for (D d : value) {
+                    if (d == null) {
+                        g.writeNull();
+                    } else {
+                        table.write(g, d);
+                    }
+                }
+                g.writeEndArray();
+            }
+        };
+    }
 
     /** A saved article; members that are null are left out. */
     static final Table<Dto.ArticleDto> ARTICLE = new Table<>(Dto.ArticleDto::new, false,
@@ -206,5 +248,6 @@ final class ArticleMembers {
             new Member<>("updated", STRING, a -> a.updated, (a, v) -> a.updated = v),
             new Member<>("savedAt", STRING, a -> a.savedAt, (a, v) -> a.savedAt = v),
             new Member<>("images", IMAGES, a -> a.images, (a, v) -> a.images = v),
+            new Member<>("enclosures", ENCLOSURES, a -> a.enclosures, (a, v) -> a.enclosures = v),
             new Member<>("html", STRING, a -> a.html, (a, v) -> a.html = v));
 }

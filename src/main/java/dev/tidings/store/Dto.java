@@ -148,7 +148,17 @@ final class Dto {
         public String updated;
         public String savedAt;
         public List<ImageDto> images = new ArrayList<>();
+        /** Null when the article has none: the member is then left out, as files before it had it. */
+        public List<EnclosureDto> enclosures;
         public String html;
+    }
+
+    /** A file attached to a saved article: read and written through {@link ArticleMembers#ENCLOSURE}. */
+    static final class EnclosureDto extends Extensible {
+        public String url;
+        public String type;
+        public Long length;
+        public Long duration;
     }
 
     /** A picture of a saved article: read and written through {@link ArticleMembers#IMAGE}. */

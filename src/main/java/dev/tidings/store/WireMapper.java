@@ -1,9 +1,11 @@
 package dev.tidings.store;
 
+import dev.tidings.model.Enclosure;
 import dev.tidings.model.Image;
 import dev.tidings.model.Item;
 import dev.tidings.model.SavedArticle;
 import dev.tidings.text.Sanitize;
+import dev.tidings.text.Urls;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,8 +32,8 @@ final class WireMapper {
         }
         String id = a.id == null || Sanitize.line(a.id).isEmpty() ? key : a.id;
         Item item = new Item(Sanitize.line(id), Sanitize.line(a.title), Sanitize.line(a.link), instant(a.published),
-                instant(a.updated), lines(a.authors), lines(a.categories), "", Sanitize.body(a.html), List.of(),
-                images);
+                instant(a.updated), lines(a.authors), lines(a.categories), "", Sanitize.body(a.html),
+                enclosures(a.enclosures), images);
         return new SavedArticle(key, item, Sanitize.line(a.feedTitle), Sanitize.line(a.feedUrl), instant(a.savedAt));
     }
 
@@ -61,8 +63,38 @@ final class WireMapper {
             d.credit = img.credit();
             a.images.add(d);
         }
+        a.enclosures = null; // left out of the file when there are none
+        for (Enclosure e : i.enclosures()) {
+            if (a.enclosures == null) {
+                a.enclosures = new ArrayList<>();
+            }
+            Dto.EnclosureDto d = new Dto.EnclosureDto();
+            d.url = e.url();
+            d.type = e.type().isEmpty() ? null : e.type();
+            d.length = e.length() < 0 ? null : e.length();
+            d.duration = e.duration() < 0 ? null : e.duration();
+            a.enclosures.add(d);
+        }
         a.html = Sanitize.body(i.bodyHtml());
         return a;
+    }
+
+    /**
+     * The attached files of a wire article with a web URL, sanitized: a hand may have edited the file,
+     * and {@code e} hands the URL to a program.
+     */
+    private static List<Enclosure> enclosures(List<Dto.EnclosureDto> in) {
+        List<Enclosure> out = new ArrayList<>();
+        if (in != null) {
+            for (Dto.EnclosureDto d : in) {
+                String url = d == null ? "" : Sanitize.line(d.url);
+                if (Urls.isWeb(url)) {
+                    out.add(new Enclosure(url, Sanitize.line(d.type), d.length == null ? -1 : d.length,
+                            d.duration == null ? -1 : d.duration));
+                }
+            }
+        }
+        return out;
     }
 
     private static String text(Instant i) {

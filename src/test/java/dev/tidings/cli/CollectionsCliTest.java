@@ -174,4 +174,34 @@ class CollectionsCliTest {
         Cli dump = run("dump", exported.toString(), "--width", "72");
         assertThat(dump.out).contains("[Image: Trawlers unload at first light.]\nSource: AP Photo/Ruth Klein\n");
     }
+
+    @Test
+    void aSavedEpisodeKeepsItsAudioInTheFileTheArticleAndTheExports() throws Exception { // issue #13
+        Path feed = dir.resolve("harbour-talk.xml");
+        Files.writeString(feed, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+                <title>Harbour Talk</title><item><title>Episode 7: the night ferry</title>
+                <link>https://pod.example.org/7</link><guid>pod-7</guid>
+                <description>&lt;p&gt;Forty years on the last night ferry.&lt;/p&gt;</description>
+                <enclosure url="https://cdn.pod.example.org/ep7.mp3" type="audio/mpeg" length="31457280"/>
+                <itunes:duration>52:10</itunes:duration></item></channel></rss>
+                """, StandardCharsets.UTF_8);
+        run("collections", "create", "Listen later");
+        assertThat(run("collections", "add", "Listen later", feed.toString(), "--item", "1").code).isZero();
+        Files.delete(feed); // from here on only the collections file has it
+
+        Cli dump = run("dump", "--collection", "Listen later", "--item", "1", "--width", "72");
+        assertThat(dump.out).as(dump.toString()).contains("Audio: audio/mpeg · 31.5 MB · 52:10 [1]")
+                .contains("[1] https://cdn.pod.example.org/ep7.mp3");
+        Cli json = run("collections", "export", "Listen later", "--format", "json");
+        assertThat(json.out).contains("\"enclosures\"").contains("\"duration\" : 3130");
+        Cli atom = run("collections", "export", "Listen later", "--format", "atom");
+        Feed f = Feeds.parse(atom.out.getBytes(StandardCharsets.UTF_8), null, null, Detail.FULL);
+        assertThat(f.items().get(0).enclosures()).singleElement().satisfies(x -> {
+            assertThat(x.url()).isEqualTo("https://cdn.pod.example.org/ep7.mp3");
+            assertThat(x.type()).isEqualTo("audio/mpeg");
+            assertThat(x.length()).isEqualTo(31_457_280);
+        });
+    }
 }
