@@ -51,6 +51,11 @@ final class BodyCache {
         return f == null ? null : f.find(e.item());
     }
 
+    /** True when {@code source} is parsed and kept (UI thread). */
+    boolean has(String source) {
+        return bodies.containsKey(source);
+    }
+
     /** True while a feed is being parsed: prefetching waits for it. */
     boolean busy() {
         return !loading.isEmpty();

@@ -5,22 +5,82 @@ import dev.tidings.app.HeadlineView;
 import dev.tidings.app.IgnoreRules;
 import dev.tidings.model.Item;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The config's ignore-article rules over the reader's entries, at start-up and after every
  * refresh. Each article is decided once while it stays loaded (by item identity), so the merges
  * while feeds load cost a lookup per entry, not a rule evaluation.
+ *
+ * <p>Subscriptions start from headline indexes, without bodies, so a rule on {@code content}
+ * cannot decide there. When one exists, the reader parses each such feed in full in the
+ * background (one at a time, when it is idle: {@link #nextToCheck}), and what the rules hide once
+ * the bodies are there stays hidden ({@link #bodiesArrived}) after the parsed feed leaves the
+ * body cache.
  */
 final class IgnoreFilter {
     private IgnoreRules rules = IgnoreRules.NONE;
     private Map<Item, Boolean> decided = new IdentityHashMap<>();
+    /** Feed source and item id of articles hidden once their bodies were read. */
+    private final Set<String> hiddenWithBody = new HashSet<>();
+    /** Feeds whose bodies were checked since they were last loaded. */
+    private final Set<String> checked = new HashSet<>();
 
     void set(IgnoreRules r) {
         rules = r == null ? IgnoreRules.NONE : r;
         decided = new IdentityHashMap<>();
+        hiddenWithBody.clear();
+        checked.clear();
+    }
+
+    /** True when some rule reads an article's text, which headline-only entries lack. */
+    boolean needsBodies() {
+        return !rules.isEmpty() && rules.mentions("content");
+    }
+
+    /** The first headline-only feed among {@code entries} whose bodies are still to be checked, or null. */
+    String nextToCheck(List<Headline> entries) {
+        if (!needsBodies()) {
+            return null;
+        }
+        for (Headline e : entries) {
+            if (e.feed().headlinesOnly() && !checked.contains(e.feed().source())) {
+                return e.feed().source();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code source}'s bodies are loaded ({@code context} gives them) or could not be read
+     * ({@code readable} false): its entries are decided again with them. True when one is hidden.
+     */
+    boolean bodiesArrived(String source, boolean readable, List<Headline> entries, HeadlineView.Context context) {
+        checked.add(source);
+        if (!readable || !needsBodies()) {
+            return false;
+        }
+        boolean hid = false;
+        for (Headline e : entries) {
+            if (e.feed().source().equals(source) && rules.hides(e, context)) {
+                hid |= hiddenWithBody.add(key(e));
+                decided.remove(e.item());
+            }
+        }
+        return hid;
+    }
+
+    /** A refresh brought {@code source} again: its new articles' bodies are to be checked. */
+    void reloaded(String source) {
+        checked.remove(source);
+    }
+
+    private static String key(Headline e) {
+        return e.feed().source() + '\n' + e.item().id();
     }
 
     /** The entries no rule hides; "rule gave up" goes to the status line, once. */
@@ -33,7 +93,7 @@ final class IgnoreFilter {
         for (Headline e : entries) {
             Boolean hide = decided.get(e.item());
             if (hide == null) {
-                hide = rules.hides(e, context);
+                hide = (!hiddenWithBody.isEmpty() && hiddenWithBody.contains(key(e))) || rules.hides(e, context);
             }
             now.put(e.item(), hide);
             if (!hide) {

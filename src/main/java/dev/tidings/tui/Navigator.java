@@ -328,6 +328,13 @@ final class Navigator {
         feedList.showEntries(session.select(session.everything(), feedList.selector()));
     }
 
+    /** A feed's bodies arrived (or could not be read): ignore rules on content decide its articles now. */
+    void bodiesArrived(String source, boolean readable) {
+        if (session.ignore.bodiesArrived(source, readable, session.unfiltered(), session.ruleContext())) {
+            setEntries(session.unfiltered());
+        }
+    }
+
     void setFeedRows(List<FeedRow> rows) {
         boolean first = feeds == null;
         session.setFeedRows(rows);

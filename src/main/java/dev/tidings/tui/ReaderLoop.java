@@ -293,6 +293,7 @@ public final class ReaderLoop {
             }
             if (l.refresh() && bodies != null) {
                 bodies.forget(l.feed().source()); // parsed from the old body
+                state.feedReloaded(l.feed().source());
             }
             return false;
         }
@@ -357,6 +358,14 @@ public final class ReaderLoop {
         dev.tidings.app.Headline e = state.screen() == Action.Screen.LIST ? state.selectedEntry() : null;
         if (e != null && e.feed().headlinesOnly()) {
             bodies.load(e.feed().source());
+        }
+        String check; // ignore rules on content: each headline-only feed parsed once, one at a time
+        while (!bodies.busy() && (check = state.nextBodiesToCheck()) != null) {
+            if (bodies.has(check)) {
+                state.bodyLoaded(check, null); // parsed already: decided now
+            } else {
+                bodies.load(check);
+            }
         }
     }
 

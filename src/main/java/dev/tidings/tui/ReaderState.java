@@ -121,7 +121,18 @@ public final class ReaderState {
 
     /** A feed's bodies arrived (error null) or could not be read: the waiting article is shown. */
     public void bodyLoaded(String source, String error) {
+        nav.bodiesArrived(source, error == null);
         nav.article.bodyLoaded(source, error);
+    }
+
+    /** The next feed whose bodies the ignore rules need (a rule on content), or null: parsed when idle. */
+    public String nextBodiesToCheck() {
+        return session.ignore.nextToCheck(session.unfiltered());
+    }
+
+    /** A refresh replaced {@code source}: its new articles are checked against content rules again. */
+    public void feedReloaded(String source) {
+        session.ignore.reloaded(source);
     }
 
     /** "1 pinboard, 2 wallabag": the send-to prompt's choices. */

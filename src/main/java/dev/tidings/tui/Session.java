@@ -134,7 +134,15 @@ final class Session {
         return everything;
     }
 
+    /** Every loaded entry, before the ignore rules: what they are applied to again. */
+    private List<Headline> unfiltered = List.of();
+
+    List<Headline> unfiltered() {
+        return unfiltered;
+    }
+
     void setEverything(List<Headline> entries) {
+        unfiltered = entries;
         everything = List.copyOf(ignore.keep(entries, ruleContext(), this));
         queries.forget();
         unreadBySource = null;
