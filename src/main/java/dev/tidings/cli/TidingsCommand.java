@@ -67,20 +67,26 @@ final class TidingsCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code tidings [FEED...]} with no option: the reader opened without building picocli's model
-     * of the command line (a tenth of a second of start-up), or null when the arguments need the
-     * parser: an option, an argument file ({@code @FILE}), a command or help.
+     * {@code tidings [--offline] [FEED...]}: the reader opened without building picocli's model of
+     * the command line (a tenth of a second of start-up), or null when the arguments need the
+     * parser: any other option, an argument file ({@code @FILE}), a command or help.
      */
     static Integer withoutOptions(Env env, String[] args, PrintWriter err) {
+        boolean offline = false;
+        List<String> feeds = new ArrayList<>();
         for (String a : args) {
-            if ((a.startsWith("-") && !a.equals("-")) || a.startsWith("@") || a.equals("help")
+            if (a.equals("--offline")) {
+                offline = true;
+            } else if ((a.startsWith("-") && !a.equals("-")) || a.startsWith("@") || a.equals("help")
                     || Main.commandNames().contains(a)) {
                 return null;
+            } else {
+                feeds.add(a);
             }
         }
         TidingsCommand reader = new TidingsCommand(env);
-        reader.feeds = new ArrayList<>(List.of(args));
-        return reader.openReader(err, dev.tidings.app.CollectionsPath.resolve(null, env.vars), false);
+        reader.feeds = feeds;
+        return reader.openReader(err, dev.tidings.app.CollectionsPath.resolve(null, env.vars), offline);
     }
 
     private int openReader(PrintWriter err, Path collectionsPath, boolean offline) {

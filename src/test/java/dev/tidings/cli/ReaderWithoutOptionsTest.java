@@ -30,7 +30,8 @@ class ReaderWithoutOptionsTest {
     void argumentsThatNeedTheParserAreLeftToIt() {
         PrintWriter err = new PrintWriter(new StringWriter());
         for (String[] args : new String[][] {{"--theme", "dark"}, {"-h"}, {"--help"}, {"help"}, {"list"},
-            {"feed.xml", "--offline"}, {"@args.txt"}, {"--"}, {"dump", "--item", "1"}}) {
+            {"feed.xml", "--offline=false"}, {"@args.txt"}, {"--"}, {"--", "--offline"}, {"--offline", "list"},
+            {"dump", "--item", "1"}}) {
             assertThat(TidingsCommand.withoutOptions(env("xterm"), args, err)).as(String.join(" ", args)).isNull();
         }
     }
@@ -50,6 +51,19 @@ class ReaderWithoutOptionsTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(parsed));
         assertThat(parsedCode).isEqualTo(code);
         assertThat(parsed.toString()).isEqualTo(direct.toString());
+    }
+
+    @Test
+    void offlineIsTheOneOptionTakenWithoutTheParser() throws Exception {
+        Path feed = Files.writeString(home.resolve("news.xml"), "<rss version=\"2.0\"><channel/></rss>");
+        StringWriter direct = new StringWriter();
+        Integer code = TidingsCommand.withoutOptions(env("dumb"), new String[] {"--offline", feed.toString()},
+                new PrintWriter(direct));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        StringWriter parsed = new StringWriter(); // --debug is left to picocli
+        Main.run(new String[] {"--debug", feed.toString(), "--offline"}, env("dumb"), new PrintWriter(new StringWriter()),
+                new PrintWriter(parsed));
+        assertThat(parsed.toString()).isEqualTo(direct.toString()).contains("'tidings list " + feed + "'");
     }
 
     @Test
