@@ -1,7 +1,6 @@
 package dev.tidings.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,19 +54,11 @@ class ScriptsEndToEndIT {
 
     @BeforeAll
     static void needTmuxAndTheJar() {
-        if (!Tmux.onPath()) {
-            if ("1".equals(System.getenv("TIDINGS_E2E_REQUIRED"))) {
-                fail("TIDINGS_E2E_REQUIRED=1 but tmux is not on PATH");
-            }
-            return;
+        tmux = Tmux.forSuite("tidings-scripts");
+        if (tmux != null) {
+            jar = Tmux.packagedJar();
+            java = Tmux.javaBinary();
         }
-        String prop = System.getProperty("tidings.jar");
-        Path path = prop != null ? Path.of(prop) : Path.of("target", "tidings.jar");
-        assertThat(path).as("the packaged jar (run 'mvn verify', which packages it first)").isRegularFile();
-        jar = path.toAbsolutePath().toString();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        tmux = new Tmux("tidings-scripts-" + ProcessHandle.current().pid());
-        tmux.close();
     }
 
     @AfterEach

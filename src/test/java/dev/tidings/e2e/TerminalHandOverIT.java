@@ -45,19 +45,11 @@ class TerminalHandOverIT {
 
     @BeforeAll
     static void needTmuxAndTheJar() {
-        if (!Tmux.onPath()) {
-            if ("1".equals(System.getenv("TIDINGS_E2E_REQUIRED"))) {
-                fail("TIDINGS_E2E_REQUIRED=1 but tmux is not on PATH");
-            }
-            return;
+        tmux = Tmux.forSuite("tidings-handover");
+        if (tmux != null) {
+            jar = Tmux.packagedJar();
+            java = Tmux.javaBinary();
         }
-        String prop = System.getProperty("tidings.jar");
-        Path path = prop != null ? Path.of(prop) : Path.of("target", "tidings.jar");
-        assertThat(path).as("the packaged jar (run 'mvn verify', which packages it first)").isRegularFile();
-        jar = path.toAbsolutePath().toString();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        tmux = new Tmux("tidings-handover-" + ProcessHandle.current().pid());
-        tmux.close();
     }
 
     @BeforeEach

@@ -35,6 +35,38 @@ final class Tmux implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * A private tmux server for one test class ({@code prefix} and this JVM's pid name its socket),
+     * cleared of what a crashed run with the same pid left; null when tmux is not on PATH, which
+     * fails instead when {@code TIDINGS_E2E_REQUIRED=1}.
+     */
+    static Tmux forSuite(String prefix) {
+        if (!onPath()) {
+            if ("1".equals(System.getenv("TIDINGS_E2E_REQUIRED"))) {
+                org.junit.jupiter.api.Assertions.fail(
+                        "TIDINGS_E2E_REQUIRED=1 but tmux is not on PATH: install tmux to run the end-to-end tests");
+            }
+            return null; // each test reports itself skipped
+        }
+        Tmux t = new Tmux(prefix + "-" + ProcessHandle.current().pid());
+        t.close();
+        return t;
+    }
+
+    /** The packaged jar the tests drive: {@code -Dtidings.jar}, else {@code target/tidings.jar}; absolute. */
+    static String packagedJar() {
+        String prop = System.getProperty("tidings.jar");
+        Path path = prop != null ? Path.of(prop) : Path.of("target", "tidings.jar");
+        org.assertj.core.api.Assertions.assertThat(path)
+                .as("the packaged jar (run 'mvn verify', which packages it first)").isRegularFile();
+        return path.toAbsolutePath().toString();
+    }
+
+    /** The java of the JVM running the tests. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** True when an executable {@code tmux} is on PATH. */
     static boolean onPath() {
         String path = System.getenv("PATH");

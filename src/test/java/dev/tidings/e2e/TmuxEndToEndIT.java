@@ -56,19 +56,11 @@ class TmuxEndToEndIT {
 
     @BeforeAll
     static void needTmuxAndTheJar() {
-        if (!Tmux.onPath()) {
-            if ("1".equals(System.getenv("TIDINGS_E2E_REQUIRED"))) {
-                fail("TIDINGS_E2E_REQUIRED=1 but tmux is not on PATH: install tmux to run the end-to-end tests");
-            }
-            return; // each test reports itself skipped
+        tmux = Tmux.forSuite("tidings-e2e");
+        if (tmux != null) {
+            jar = Tmux.packagedJar();
+            java = Tmux.javaBinary();
         }
-        String prop = System.getProperty("tidings.jar");
-        Path path = prop != null ? Path.of(prop) : Path.of("target", "tidings.jar");
-        assertThat(path).as("the packaged jar (run 'mvn verify', which packages it first)").isRegularFile();
-        jar = path.toAbsolutePath().toString();
-        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        tmux = new Tmux("tidings-e2e-" + ProcessHandle.current().pid());
-        tmux.close(); // a server left by a crashed run with the same pid
     }
 
     @BeforeEach
