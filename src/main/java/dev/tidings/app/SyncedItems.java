@@ -48,7 +48,7 @@ final class SyncedItems {
 
     /** Each new feed's newest items, four feeds at a time. */
     int firstSync(List<ServerFeed> feeds, Map<String, ServerItem> seen,
-                          Sync.Progress progress) throws SyncException {
+            Sync.Progress progress) throws SyncException {
         if (feeds.isEmpty()) {
             return 0;
         }
@@ -92,7 +92,7 @@ final class SyncedItems {
 
     /** Only what arrived since the last sync (one id listing for the whole account), merged into each feed. */
     int since(List<ServerFeed> feeds, SyncState before, Map<String, ServerItem> seen,
-                      Set<String> recent, Sync.Progress progress) throws SyncException {
+            Set<String> recent, Sync.Progress progress) throws SyncException {
         long since = Math.max(1, before.lastSync() / 1000 - Sync.OVERLAP_SECONDS);
         List<String> listed = session.call(() -> session.client().allIds(GReaderClient.READING_LIST, null, since, 1_000_000));
         recent.addAll(listed);
@@ -157,17 +157,17 @@ final class SyncedItems {
 
 
     /** The account's "Starred" feed: the starred items, fetching those not seen yet. */
-    void starredFeed(Set<String> starred, Set<String> starredBefore,
-                             Map<String, ServerItem> seen, boolean first) throws SyncException {
+    void starredFeed(Set<String> starred, Set<String> starredBefore, Map<String, ServerItem> seen, boolean first)
+            throws SyncException {
         String url = SyncedFeeds.starredUrl(a.name());
-        if (!first && starred.equals(starredBefore) && starred.stream().noneMatch(seen::containsKey)
-                && cache.meta(url).isPresent()) {
+        boolean cached = cache.meta(url).isPresent();
+        if (!first && cached && starred.equals(starredBefore) && starred.stream().noneMatch(seen::containsKey)) {
             return; // the same stars and none of them fetched again: the cached feed is this list
         }
         Map<String, ServerItem> have = new HashMap<>();
         cache.get(url)
                 .ifPresent(e -> FeedDocument.read(e.body()).forEach(it -> have.put(it.hexId(), it)));
-        boolean cached = !have.isEmpty() || cache.meta(url).isPresent();
+        cached |= !have.isEmpty();
         List<ServerItem> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String h : starred) {

@@ -2,6 +2,7 @@ package dev.tidings.cli;
 
 import dev.tidings.app.Headline;
 import dev.tidings.model.SavedCollection;
+import dev.tidings.model.Enclosure;
 import dev.tidings.model.Item;
 import dev.tidings.render.FigureHtml;
 import dev.tidings.text.Sanitize;
@@ -82,7 +83,7 @@ final class Exports {
                     w.writeAttribute("rel", "alternate");
                     w.writeAttribute("href", xml(i.link()));
                 }
-                for (dev.tidings.model.Enclosure x : i.enclosures()) { // a podcast app can play the saved episode
+                for (Enclosure x : i.enclosures()) { // a podcast app can play the saved episode
                     if (Urls.isWeb(x.url())) {
                         indent(w, 2);
                         w.writeEmptyElement("link");

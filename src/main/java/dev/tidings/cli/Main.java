@@ -108,7 +108,7 @@ public final class Main {
 
     /**
      * The subcommands, by name; each is built only when it is used, and the table itself only when
-     * the arguments are more than feeds (its fourteen lambdas cost the reader's start a few ms).
+     * there are arguments to look up in it (its fourteen lambdas cost a bare {@code tidings} a few ms).
      */
     private static final class Subcommands {
         static final Map<String, Supplier<Object>> ALL = subcommands();

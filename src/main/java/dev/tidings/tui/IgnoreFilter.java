@@ -29,12 +29,16 @@ final class IgnoreFilter {
     private final Set<String> hiddenWithBody = new HashSet<>();
     /** Feeds whose bodies were checked since they were last loaded. */
     private final Set<String> checked = new HashSet<>();
+    /** The headline-only feeds of {@link #scanned} not checked yet, in list order. */
+    private final Set<String> toCheck = new java.util.LinkedHashSet<>();
+    private List<Headline> scanned;
 
     void set(IgnoreRules r) {
         rules = r == null ? IgnoreRules.NONE : r;
         decided = new IdentityHashMap<>();
         hiddenWithBody.clear();
         checked.clear();
+        scanned = null;
     }
 
     /** True when some rule reads an article's text, which headline-only entries lack. */
@@ -42,17 +46,25 @@ final class IgnoreFilter {
         return !rules.isEmpty() && rules.mentions("content");
     }
 
-    /** The first headline-only feed among {@code entries} whose bodies are still to be checked, or null. */
+    /**
+     * The first headline-only feed among {@code entries} whose bodies are still to be checked, or
+     * null. Asked after every event: the entries are scanned once per list, not per question.
+     */
     String nextToCheck(List<Headline> entries) {
         if (!needsBodies()) {
             return null;
         }
-        for (Headline e : entries) {
-            if (e.feed().headlinesOnly() && !checked.contains(e.feed().source())) {
-                return e.feed().source();
+        if (entries != scanned) {
+            scanned = entries;
+            toCheck.clear();
+            for (Headline e : entries) {
+                if (e.feed().headlinesOnly()) {
+                    toCheck.add(e.feed().source());
+                }
             }
+            toCheck.removeAll(checked);
         }
-        return null;
+        return toCheck.isEmpty() ? null : toCheck.iterator().next();
     }
 
     /**
@@ -61,6 +73,7 @@ final class IgnoreFilter {
      */
     boolean bodiesArrived(String source, boolean readable, List<Headline> entries, HeadlineView.Context context) {
         checked.add(source);
+        toCheck.remove(source);
         if (!readable || !needsBodies()) {
             return false;
         }
@@ -77,6 +90,7 @@ final class IgnoreFilter {
     /** A refresh brought {@code source} again: its new articles' bodies are to be checked. */
     void reloaded(String source) {
         checked.remove(source);
+        scanned = null; // scanned again at the next question
     }
 
     private static String key(Headline e) {
